@@ -1,0 +1,112 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Commonweal.Persistence.Bulk;
+
+/// <summary>
+/// Writes many rows at once with multi-row <c>INSERT … ON CONFLICT … DO UPDATE</c> statements, which SQLite and
+/// PostgreSQL both understand, instead of tracking each row in EF. Table, column names and value conversions come
+/// from the EF model, so a bulk write stores exactly what EF would. A row whose values are already stored is not
+/// rewritten, so the count returned is the number of rows inserted or actually changed.
+/// </summary>
+public static class BulkWriter
+{
+    private const int MaxParameters = 30_000;
+    private const int MaxRowsPerStatement = 1_000;
+
+    /// <param name="columns">Properties to write besides the key; null for all. Others keep their stored values (or null on insert).</param>
+    public static async Task<int> UpsertAsync<T>(
+        CommonwealDbContext db,
+        IReadOnlyCollection<T> rows,
+        IReadOnlyList<string>? columns = null,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        if (rows.Count == 0) return 0;
+
+        var entityType = db.Model.FindEntityType(typeof(T))
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
+        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var keys = entityType.FindPrimaryKey()!.Properties;
+        var others = entityType.GetProperties()
+            .Where(p => !p.IsPrimaryKey() && (columns is null || columns.Contains(p.Name)))
+            .ToList();
+        if (columns is not null && others.Count != columns.Count)
+            throw new ArgumentException($"unknown column in [{string.Join(", ", columns)}] for {typeof(T).Name}", nameof(columns));
+
+        var properties = keys.Concat(others).Select(p => new Column(p, table)).ToArray();
+        var sqlTail = Tail(table, keys.Select(k => k.GetColumnName(table)!).ToList(), others.Select(o => o.GetColumnName(table)!).ToList());
+        var rowsPerStatement = Math.Min(MaxRowsPerStatement, MaxParameters / properties.Length);
+
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+
+        var changed = 0;
+        foreach (var chunk in rows.Chunk(rowsPerStatement))
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Statement(table, properties, chunk.Length, sqlTail);
+            var n = 0;
+            foreach (var row in chunk)
+            {
+                foreach (var column in properties)
+                    command.Parameters.Add(column.Parameter(command, "@p" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture), row));
+            }
+
+            changed += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return changed;
+    }
+
+    private static string Statement(StoreObjectIdentifier table, Column[] columns, int rowCount, string tail)
+    {
+        var sql = new StringBuilder(64 + (rowCount * columns.Length * 8) + tail.Length);
+        sql.Append("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
+           .AppendJoin(", ", columns.Select(c => Quote(c.Name))).Append(") VALUES ");
+        var n = 0;
+        for (var r = 0; r < rowCount; r++)
+        {
+            if (r > 0) sql.Append(',');
+            sql.Append('(');
+            for (var c = 0; c < columns.Length; c++)
+            {
+                if (c > 0) sql.Append(',');
+                sql.Append("@p").Append(n++);
+            }
+
+            sql.Append(')');
+        }
+
+        return sql.Append(tail).ToString();
+    }
+
+    private static string Tail(StoreObjectIdentifier table, IReadOnlyList<string> keys, IReadOnlyList<string> others)
+    {
+        var conflict = $" ON CONFLICT ({string.Join(", ", keys.Select(Quote))}) ";
+        if (others.Count == 0) return conflict + "DO NOTHING";
+        var set = string.Join(", ", others.Select(c => $"{Quote(c)} = excluded.{Quote(c)}"));
+        var differs = string.Join(" OR ", others.Select(c => $"{Quote(table.Name)}.{Quote(c)} IS DISTINCT FROM excluded.{Quote(c)}"));
+        return conflict + "DO UPDATE SET " + set + " WHERE " + differs;
+    }
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private sealed class Column(IProperty property, StoreObjectIdentifier table)
+    {
+        private readonly RelationalTypeMapping mapping = property.GetRelationalTypeMapping();
+        private readonly System.Reflection.PropertyInfo clr = property.PropertyInfo
+            ?? throw new InvalidOperationException($"{property.Name} has no CLR property");
+
+        public string Name { get; } = property.GetColumnName(table)!;
+
+        public DbParameter Parameter(DbCommand command, string name, object row) =>
+            mapping.CreateParameter(command, name, clr.GetValue(row), property.IsNullable);
+    }
+}

@@ -1,0 +1,36 @@
+using Commonweal.Core.Access;
+using Commonweal.Core.Places;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Persistence;
+
+/// <summary>The one DbContext: places, populations, deprivation, boundaries, users, audit.</summary>
+public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> options)
+    : IdentityDbContext<CommonwealUser>(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<AreaMembership> AreaMemberships => Set<AreaMembership>();
+    public DbSet<PopulationCount> Populations => Set<PopulationCount>();
+    public DbSet<LsoaDeprivation> Deprivation => Set<LsoaDeprivation>();
+    public DbSet<AreaBoundary> Boundaries => Set<AreaBoundary>();
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<Setting> Settings => Set<Setting>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CommonwealDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<AreaCode>().HaveConversion<AreaCodeConverter>().HaveMaxLength(64);
+        configurationBuilder.Properties<AreaType>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PopulationKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Sex>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<AgeBand>().HaveConversion<AgeBandConverter>().HaveMaxLength(16);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}

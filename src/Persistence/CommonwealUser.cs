@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Commonweal.Persistence;
+
+/// <summary>A person who signs in to Commonweal (ASP.NET Core Identity: hashed password, lockout, roles).</summary>
+public sealed class CommonwealUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+}

@@ -1,0 +1,72 @@
+using Commonweal.Core.Places;
+
+namespace Commonweal.Core.Tests.Places;
+
+public class AreaCodeTests
+{
+    [Theory]
+    [InlineData("E01021237", AreaCodeScheme.Gss)]
+    [InlineData("E07000066", AreaCodeScheme.Gss)]
+    [InlineData("W01000001", AreaCodeScheme.Gss)]
+    [InlineData("F81001", AreaCodeScheme.OdsPractice)]
+    [InlineData("Y02625", AreaCodeScheme.OdsPractice)]
+    [InlineData("U12345", AreaCodeScheme.OdsPcn)]
+    [InlineData("QH8", AreaCodeScheme.OdsIcb)]
+    [InlineData("06Q", AreaCodeScheme.OdsSubIcb)]
+    [InlineData("99E", AreaCodeScheme.OdsSubIcb)]
+    [InlineData("alliance-mid-essex", AreaCodeScheme.Local)]
+    public void Recognises_each_scheme_from_the_shape_of_the_code(string text, AreaCodeScheme scheme)
+    {
+        var code = AreaCode.Parse(text);
+
+        Assert.Equal(scheme, code.Scheme);
+        Assert.Equal(text, code.Value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("E0102123")]
+    [InlineData("E010212377")]
+    [InlineData("e01021237")]
+    [InlineData("E0102123X")]
+    [InlineData("95AA01S1")]
+    [InlineData("F8100")]
+    [InlineData("Alliance-Mid")]
+    [InlineData("alliance--mid")]
+    [InlineData("alliance-")]
+    [InlineData("QH")]
+    public void Rejects_codes_of_no_known_shape_with_a_reason(string text)
+    {
+        Assert.False(AreaCode.TryParse(text, out _, out var error));
+        Assert.False(string.IsNullOrEmpty(error));
+        Assert.Throws<FormatException>(() => AreaCode.Parse(text));
+    }
+
+    [Fact]
+    public void Gss_entity_is_the_three_character_prefix()
+    {
+        Assert.Equal("E01", AreaCode.Parse("E01021988").GssEntity);
+        Assert.Null(AreaCode.Parse("F81001").GssEntity);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3284, 1)]
+    [InlineData(3285, 2)]
+    [InlineData(32844, 10)]
+    public void National_deciles_are_cut_where_MHCLG_cuts_them(int rank, int decile)
+    {
+        Assert.Equal(decile, LsoaDeprivation.DecileOfRank(rank));
+    }
+
+    [Theory]
+    [InlineData("0-15", 0, 15)]
+    [InlineData("65+", 65, null)]
+    public void Age_bands_round_trip_their_codes(string text, int from, int? to)
+    {
+        var band = AgeBand.Parse(text);
+        Assert.Equal(from, band.From);
+        Assert.Equal(to, band.To);
+        Assert.Equal(text, band.Code);
+    }
+}
