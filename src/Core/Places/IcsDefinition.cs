@@ -14,6 +14,9 @@ public sealed record IcsDefinition(
     IReadOnlyList<IcsNeighbourhood> Neighbourhoods,
     bool NeighbourhoodsFromPcns)
 {
+    /// <summary>The ICB's name, e.g. "NHS Mid and South Essex Integrated Care Board".</summary>
+    public string IcbName { get; init; } = Name + " ICB";
+
     public IEnumerable<AreaCode> DistrictCodes => Districts.Select(d => d.Code);
 }
 
