@@ -18,11 +18,25 @@ public static class BulkWriter
     private const int MaxRowsPerStatement = 1_000;
 
     /// <param name="columns">Properties to write besides the key; null for all. Others keep their stored values (or null on insert).</param>
-    public static async Task<int> UpsertAsync<T>(
+    public static Task<int> UpsertAsync<T>(
         CommonwealDbContext db,
         IReadOnlyCollection<T> rows,
         IReadOnlyList<string>? columns = null,
         CancellationToken cancellationToken = default)
+        where T : class =>
+        WriteAsync(db, rows, columns, updateExisting: true, cancellationToken);
+
+    /// <summary>Inserts the rows whose keys are not stored yet; stored rows are left exactly as they are.</summary>
+    public static Task<int> InsertMissingAsync<T>(CommonwealDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken = default)
+        where T : class =>
+        WriteAsync(db, rows, null, updateExisting: false, cancellationToken);
+
+    private static async Task<int> WriteAsync<T>(
+        CommonwealDbContext db,
+        IReadOnlyCollection<T> rows,
+        IReadOnlyList<string>? columns,
+        bool updateExisting,
+        CancellationToken cancellationToken)
         where T : class
     {
         if (rows.Count == 0) return 0;
@@ -38,7 +52,7 @@ public static class BulkWriter
             throw new ArgumentException($"unknown column in [{string.Join(", ", columns)}] for {typeof(T).Name}", nameof(columns));
 
         var properties = keys.Concat(others).Select(p => new Column(p, table)).ToArray();
-        var sqlTail = Tail(table, keys.Select(k => k.GetColumnName(table)!).ToList(), others.Select(o => o.GetColumnName(table)!).ToList());
+        var sqlTail = Tail(table, keys.Select(k => k.GetColumnName(table)!).ToList(), updateExisting ? others.Select(o => o.GetColumnName(table)!).ToList() : []);
         var rowsPerStatement = Math.Min(MaxRowsPerStatement, MaxParameters / properties.Length);
 
         var connection = db.Database.GetDbConnection();

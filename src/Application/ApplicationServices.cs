@@ -1,0 +1,42 @@
+using Commonweal.Application.Access;
+using Commonweal.Application.Places;
+using Commonweal.Application.Places.Ics;
+using Commonweal.Application.Places.Import;
+using Commonweal.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commonweal.Application;
+
+public static class ApplicationServices
+{
+    /// <summary>Registers every use case by name, the ICS description and the clock. Shared by Web and CLI.</summary>
+    /// <param name="icsFile">The ICS description file; null for the shipped Mid and South Essex default.</param>
+    public static IServiceCollection AddApplication(this IServiceCollection services, string? icsFile)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(IcsConfiguration.Load(icsFile));
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ReferenceImport>();
+        services.AddScoped<DemoSeeding>();
+        services.AddScoped<DatabaseSetup>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<PlaceQueries>();
+        services.AddSingleton<PlaceGraphCache>();
+        return services;
+    }
+
+    /// <summary>ASP.NET Core Identity over the store: hashed passwords, lockout, roles. The Web adds sign-in on top.</summary>
+    public static IdentityBuilder AddCommonwealIdentityCore(this IServiceCollection services) =>
+        services.AddIdentityCore<CommonwealUser>(options =>
+            {
+                options.Password.RequiredLength = 12;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CommonwealDbContext>();
+}

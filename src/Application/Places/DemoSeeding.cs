@@ -1,0 +1,44 @@
+using Commonweal.Application.Access;
+using Commonweal.Application.Places.Demo;
+using Commonweal.Application.Places.Import;
+using Commonweal.Core.Places;
+using Commonweal.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Application.Places;
+
+/// <summary>Fills an empty store with the generated demo dataset in the shape of the configured ICS.</summary>
+public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefinition ics, TimeProvider clock)
+{
+    public enum Result
+    {
+        Seeded,
+        AlreadyHasData,
+        RealDataPresent,
+    }
+
+    /// <param name="replaceDemo">Regenerate even when the demo is already there (never replaces real data).</param>
+    public async Task<Result> SeedAsync(string actor, bool replaceDemo = false, CancellationToken cancellationToken = default)
+    {
+        var dataset = await DatasetState.GetAsync(db, cancellationToken);
+        if (dataset == DatasetKind.Reference) return Result.RealDataPresent;
+        if (dataset == DatasetKind.Demo && !replaceDemo) return Result.AlreadyHasData;
+        if (dataset == DatasetKind.Empty && await db.Areas.AnyAsync(cancellationToken)) return Result.AlreadyHasData;
+
+        var batch = DemoDataset.Generate(ics);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await ImportWriter.ClearPlacesAsync(db, cancellationToken);
+            await ImportWriter.WriteAsync(db, batch, cancellationToken);
+            await DatasetState.SetAsync(db, DatasetKind.Demo, cancellationToken);
+            db.Imports.Add(new ImportRecord(0, "demo", "generated", string.Empty, batch.Rows, batch.Rows, clock.GetUtcNow(), actor));
+            audit.Record(actor, "demo.seed", "Dataset", "demo", $"{batch.Rows} LSOAs generated for {ics.Name}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        db.ChangeTracker.Clear();
+        return Result.Seeded;
+    }
+}

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Commonweal.Cli.Commands;
+
+namespace Commonweal.Cli;
+
+/// <summary>The <c>commonweal</c> command line: one root, one file of commands per capability.</summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
+    {
+        var context = new CliContext(output, error, input);
+        var root = new RootCommand("Commonweal: places, populations and need for an integrated care system's prevention and wellbeing commissioning.")
+        {
+            CliContext.DatabaseOption,
+            CliContext.IcsOption,
+        };
+        root.Subcommands.Add(DatabaseCommands.Create(context));
+        root.Subcommands.Add(ImportCommands.Create(context));
+        root.Subcommands.Add(DemoCommands.Create(context));
+        root.Subcommands.Add(UserCommands.Create(context));
+        root.Subcommands.Add(PlaceCommands.Create(context));
+        var parsed = root.Parse(args);
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

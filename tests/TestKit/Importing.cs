@@ -1,0 +1,36 @@
+using Commonweal.Application.Access;
+using Commonweal.Application.Places.Ics;
+using Commonweal.Application.Places.Import;
+using Commonweal.Persistence;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Commonweal.TestKit;
+
+/// <summary>Runs imports the way the CLI does, with a fixed clock.</summary>
+public static class Importing
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    public static ReferenceImport For(CommonwealDbContext db)
+    {
+        var clock = new FakeTimeProvider(Now);
+        return new ReferenceImport(db, new AuditLog(db, clock), clock, IcsConfiguration.Default());
+    }
+
+    public static async Task<ImportOutcome> FileAsync(TestDatabase database, string kind, string path)
+    {
+        await using var db = database.CreateContext();
+        var reader = ReferenceReaders.Find(kind) ?? throw new ArgumentException($"no reader {kind}", nameof(kind));
+        return await For(db).ImportFileAsync(reader, path, "test");
+    }
+
+    /// <summary>Writes <paramref name="content"/> to a temporary file named <paramref name="fileName"/> (bytes exactly as given).</summary>
+    public static string TempFile(string fileName, string content, bool byteOrderMark = false)
+    {
+        var folder = Directory.CreateTempSubdirectory("commonweal-file-").FullName;
+        var path = Path.Combine(folder, fileName);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(content);
+        File.WriteAllBytes(path, byteOrderMark ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes);
+        return path;
+    }
+}
