@@ -1,6 +1,88 @@
+using Commonweal.Application;
+using Commonweal.Application.Places;
+using Commonweal.Persistence;
+using Commonweal.Web;
+using Commonweal.Web.Features.Account;
+using Commonweal.Web.Features.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentVariables("COMMONWEAL_");
+var configuration = builder.Configuration;
+
+// Store: the embedded SQLite file unless Commonweal:Database (COMMONWEAL_DATABASE) names another.
+var database = DatabaseSettings.FromSetting(configuration["Commonweal:Database"] ?? configuration["DATABASE"]);
+builder.Services.AddPersistence(database);
+builder.Services.AddApplication(configuration["Commonweal:Ics"] ?? configuration["ICS"]);
+
+// Sign-in: local accounts (Identity, cookies) and, when configured, an OpenID Connect provider.
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/login";
+    options.AccessDeniedPath = "/account/login";
+    options.Cookie.Name = "commonweal";
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Events = new CookieAuthenticationEvents
+    {
+        OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized),
+        OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden),
+    };
+});
+builder.Services.AddCommonwealIdentityCore().AddSignInManager();
+if (configuration.GetSection("Commonweal:Oidc") is { } oidc && oidc["Authority"] is { Length: > 0 })
+{
+    builder.Services.AddAuthentication().AddOpenIdConnect("oidc", options =>
+    {
+        oidc.Bind(options);
+        options.SignInScheme = IdentityConstants.ExternalScheme;
+        options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+    });
+}
+
+var publicAggregates = configuration.GetValue("Commonweal:PublicAggregates", true);
+builder.Services.AddAuthorization(options => Policies.Add(options, publicAggregates));
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddRazorComponents();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
-app.Run();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    app.Logger.LogInformation("Commonweal store: {Database}", database.Description);
+    var seeded = await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync();
+    if (seeded == DemoSeeding.Result.Seeded) app.Logger.LogInformation("The store was empty: the demo dataset was generated");
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapStaticAssets().AllowAnonymous();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).RequireAuthorization(Policies.Anyone).WithTags("Health");
+app.MapOpenApi().RequireAuthorization(Policies.Anyone);
+app.MapAccountEndpoints();
+app.MapPlacesEndpoints();
+app.MapRazorComponents<Commonweal.Web.App>();
+
+await app.RunAsync();
+
+static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
+{
+    if (context.Request.Path.StartsWithSegments("/api"))
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
 
 public partial class Program;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commonweal.Application.Places;
 
 /// <summary>Holds the one <see cref="PlaceGraph"/> for the current data version; rebuilt after an import or a seed.</summary>
-public sealed class PlaceGraphCache
+public sealed class PlaceGraphCache : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private PlaceGraph? current;
@@ -28,6 +28,8 @@ public sealed class PlaceGraphCache
             gate.Release();
         }
     }
+
+    public void Dispose() => gate.Dispose();
 
     private static async Task<PlaceGraph> BuildAsync(CommonwealDbContext db, long version, DatasetKind dataset, CancellationToken cancellationToken)
     {

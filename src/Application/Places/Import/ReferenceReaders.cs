@@ -16,6 +16,7 @@ public static class ReferenceReaders
         new CensusAgeReader(),
         new PracticeMapReader(),
         new PracticeListSizeReader(),
+        .. GeoJsonBoundaryReader.All,
     ];
 
     public static IReferenceFileReader? Find(string kind) =>

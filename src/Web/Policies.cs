@@ -1,0 +1,29 @@
+using Commonweal.Core.Access;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Commonweal.Web;
+
+/// <summary>Every endpoint and page names one of these policies explicitly.</summary>
+public static class Policies
+{
+    /// <summary>Published aggregate statistics: public when <c>Commonweal:PublicAggregates</c> is true, else any signed-in user.</summary>
+    public const string Aggregates = nameof(Aggregates);
+
+    /// <summary>User administration and the audit trail.</summary>
+    public const string Administration = nameof(Administration);
+
+    /// <summary>Anyone, signed in or not (sign-in page, health check).</summary>
+    public const string Anyone = nameof(Anyone);
+
+    public static void Add(AuthorizationOptions options, bool publicAggregates)
+    {
+        options.AddPolicy(Anyone, p => p.RequireAssertion(_ => true));
+        options.AddPolicy(Aggregates, p =>
+        {
+            if (publicAggregates) p.RequireAssertion(_ => true);
+            else p.RequireAuthenticatedUser();
+        });
+        options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.FallbackPolicy = options.GetPolicy(Administration);
+    }
+}
