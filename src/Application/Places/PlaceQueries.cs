@@ -28,20 +28,20 @@ public sealed class PlaceQueries(CommonwealDbContext db, PlaceGraphCache cache, 
     {
         var seen = new HashSet<AreaCode>();
         var stack = new Stack<AreaCode>(districts.Append(icb));
-        var count = 0;
+        var counted = new HashSet<AreaCode>();
         while (stack.Count > 0)
         {
             var code = stack.Pop();
             if (!seen.Add(code)) continue;
             foreach (var child in graph.Children(code))
             {
-                if (child.Type == type && !seen.Contains(child.Code)) count++;
+                if (child.Type == type) counted.Add(child.Code);
                 if (child.Type != AreaType.Lsoa) stack.Push(child.Code);
                 else seen.Add(child.Code);
             }
         }
 
-        return count;
+        return counted.Count;
     }
 
     public async Task<PlaceDetail?> PlaceAsync(AreaCode code, CancellationToken cancellationToken = default)
