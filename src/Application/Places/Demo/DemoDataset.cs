@@ -184,7 +184,8 @@ public static class DemoDataset
     /// <summary>Whether a code is from one of the ranges the demo invents, which no real area uses.</summary>
     public static bool IsSynthetic(AreaCode code) => code.Scheme switch
     {
-        // Real LSOA 2011 codes stop below E01036000, ward codes below E05020000 and CCG codes below E38001000.
+        // Far beyond the codes issued so far: real 2011 LSOA codes stop below E01036000, and ward and CCG codes count up
+        // from E05000001 and E38000001.
         AreaCodeScheme.Gss => code.Value.StartsWith("E019") || code.Value.StartsWith("E059") || code.Value.StartsWith("E389"),
         AreaCodeScheme.OdsPractice => code.Value.StartsWith("Y9"),
         AreaCodeScheme.OdsPcn => code.Value.StartsWith("U9"),
