@@ -5,7 +5,6 @@ using Commonweal.Application.Places.Demo;
 using Commonweal.Application.Places.Ics;
 using Commonweal.Application.Places.Import;
 using Commonweal.Core.Places;
-using Xunit;
 
 namespace Commonweal.Application.Tests.Places.Demo;
 
