@@ -6,7 +6,6 @@ using Commonweal.Application.Places.Import;
 using Commonweal.Core.Places;
 using Commonweal.TestKit;
 using Commonweal.Web.Components.Charts;
-using Xunit;
 
 namespace Commonweal.Web.Tests.Charts;
 

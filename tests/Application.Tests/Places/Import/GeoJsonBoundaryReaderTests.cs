@@ -1,7 +1,6 @@
 using Commonweal.Application.Places.Import;
 using Commonweal.Core.Places;
 using Commonweal.TestKit;
-using Xunit;
 
 namespace Commonweal.Application.Tests.Places.Import;
 
