@@ -29,6 +29,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
     /// <summary>Who the audit trail names for work done at the command line.</summary>
     public static string Actor => "cli:" + Environment.UserName;
 
+#pragma warning disable CA1822 // an instance method so commands reach the store through the context they were given
     public ServiceProvider Services(ParseResult parse)
     {
         var setting = parse.GetValue(DatabaseOption) ?? Environment.GetEnvironmentVariable("COMMONWEAL_DATABASE");

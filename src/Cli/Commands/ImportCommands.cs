@@ -14,16 +14,16 @@ public static class ImportCommands
 
         var folder = new Argument<string>("folder") { Description = "A folder laid out like the reference data (deprivation/, geography/, population/, primary-care/)" };
         var reference = new Command("reference", "Load every official file found in a folder, in the right order.") { folder };
-        reference.SetAction((parse, cancellationToken) => RunAsync(context, parse, cancellationToken, (importer, progress) =>
-            importer.ImportFolderAsync(parse.GetValue(folder)!, CliContext.Actor, progress, cancellationToken)));
+        reference.SetAction((parse, cancellationToken) => RunAsync(context, parse, (importer, progress) =>
+            importer.ImportFolderAsync(parse.GetValue(folder)!, CliContext.Actor, progress, cancellationToken), cancellationToken));
         import.Subcommands.Add(reference);
 
         foreach (var reader in ReferenceReaders.All)
         {
             var file = new Argument<string>("file") { Description = $"The file, e.g. {reader.FolderPattern}" };
             var command = new Command(reader.Kind, reader.Description) { file };
-            command.SetAction((parse, cancellationToken) => RunAsync(context, parse, cancellationToken, async (importer, progress) =>
-                [await importer.ImportFileAsync(reader, parse.GetValue(file)!, CliContext.Actor, progress, cancellationToken)]));
+            command.SetAction((parse, cancellationToken) => RunAsync(context, parse, async (importer, progress) =>
+                [await importer.ImportFileAsync(reader, parse.GetValue(file)!, CliContext.Actor, progress, cancellationToken)], cancellationToken));
             import.Subcommands.Add(command);
         }
 
@@ -33,8 +33,8 @@ public static class ImportCommands
     private static async Task<int> RunAsync(
         CliContext context,
         ParseResult parse,
-        CancellationToken cancellationToken,
-        Func<ReferenceImport, IProgress<string>, Task<IReadOnlyList<ImportOutcome>>> run)
+        Func<ReferenceImport, IProgress<string>, Task<IReadOnlyList<ImportOutcome>>> run,
+        CancellationToken cancellationToken)
     {
         await using var services = context.Services(parse);
         await using var scope = services.CreateAsyncScope();
