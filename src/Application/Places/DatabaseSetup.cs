@@ -6,7 +6,13 @@ namespace Commonweal.Application.Places;
 /// <summary>Brings the store's schema up to date, and seeds the demo when it holds no places at all.</summary>
 public sealed class DatabaseSetup(CommonwealDbContext db, DemoSeeding demo)
 {
-    public Task MigrateAsync(CancellationToken cancellationToken = default) => db.Database.MigrateAsync(cancellationToken);
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        // Write-ahead logging lets the web platform keep reading while an import writes, and makes commits cheaper.
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
 
     public async Task<DemoSeeding.Result> MigrateAndSeedAsync(CancellationToken cancellationToken = default)
     {

@@ -61,6 +61,9 @@ public readonly record struct AreaCode : IComparable<AreaCode>
             return AreaCodeScheme.OdsIcb;
         if (s.Length == 3 && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && IsUpperAlnum(s[2]))
             return AreaCodeScheme.OdsSubIcb;
+        if (s.Length == 5 && char.IsAsciiLetterUpper(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiLetterUpper(s[2])
+            && char.IsAsciiDigit(s[3]) && char.IsAsciiLetterUpper(s[4]))
+            return AreaCodeScheme.OdsSubIcb; // codes issued since 2021 to merged CCGs' locations, e.g. X2C4Y
         if (IsLocal(s))
             return AreaCodeScheme.Local;
         return null;

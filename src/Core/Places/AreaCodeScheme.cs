@@ -11,7 +11,7 @@ public enum AreaCodeScheme
     OdsPcn,
     /// <summary>NHS ODS code of an ICB/STP: Q and two letters or digits, e.g. QH8.</summary>
     OdsIcb,
-    /// <summary>NHS ODS code of a sub-ICB location (former CCG): two digits and a letter or digit, e.g. 06Q.</summary>
+    /// <summary>NHS ODS code of a sub-ICB location (former CCG): two digits and a letter or digit (06Q), or the newer letter-digit pattern (X2C4Y).</summary>
     OdsSubIcb,
     /// <summary>A grouping defined by the ICS itself (alliance, neighbourhood): lower-case words joined by hyphens, e.g. alliance-mid-essex.</summary>
     Local,

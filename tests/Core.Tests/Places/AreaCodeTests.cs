@@ -14,6 +14,7 @@ public class AreaCodeTests
     [InlineData("QH8", AreaCodeScheme.OdsIcb)]
     [InlineData("06Q", AreaCodeScheme.OdsSubIcb)]
     [InlineData("99E", AreaCodeScheme.OdsSubIcb)]
+    [InlineData("X2C4Y", AreaCodeScheme.OdsSubIcb)]
     [InlineData("alliance-mid-essex", AreaCodeScheme.Local)]
     public void Recognises_each_scheme_from_the_shape_of_the_code(string text, AreaCodeScheme scheme)
     {
@@ -35,6 +36,8 @@ public class AreaCodeTests
     [InlineData("alliance--mid")]
     [InlineData("alliance-")]
     [InlineData("QH")]
+    [InlineData("X2C4")]
+    [InlineData("x2c4y")]
     public void Rejects_codes_of_no_known_shape_with_a_reason(string text)
     {
         Assert.False(AreaCode.TryParse(text, out _, out var error));

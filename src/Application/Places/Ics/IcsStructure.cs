@@ -23,11 +23,11 @@ public static class IcsStructure
         {
             batch.AreasIfMissing.Add(new Area(district.Code, district.Name, AreaType.District));
             if (district.County is { } county)
-            {
-                batch.Areas.Add(new Area(county, district.CountyName ?? county.Value, AreaType.County));
                 batch.Memberships.Add(new AreaMembership(district.Code, AreaType.District, county, AreaType.County, EffectiveFrom));
-            }
         }
+
+        foreach (var county in ics.Districts.Where(d => d.County is not null).DistinctBy(d => d.County))
+            batch.Areas.Add(new Area(county.County!.Value, county.CountyName ?? county.County.Value.Value, AreaType.County));
 
         foreach (var alliance in ics.Alliances)
         {

@@ -42,14 +42,16 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
         var changed = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (await DatasetState.GetAsync(db, cancellationToken) == DatasetKind.Demo)
+            var dataset = await DatasetState.GetAsync(db, cancellationToken);
+            if (dataset == DatasetKind.Demo)
             {
                 await ImportWriter.ClearPlacesAsync(db, cancellationToken);
                 notes.Add("the demo dataset was removed: the store now holds real data only");
             }
 
             var written = await ImportWriter.WriteAsync(db, batch, cancellationToken);
-            written += await ImportWriter.WriteAsync(db, IcsStructure.Build(ics, await PcnsOfIcbAsync(cancellationToken)), cancellationToken);
+            if (dataset != DatasetKind.Reference || ShapesTheIcs(batch))
+                written += await ImportWriter.WriteAsync(db, IcsStructure.Build(ics, await PcnsOfIcbAsync(cancellationToken)), cancellationToken);
             await DatasetState.SetAsync(db, DatasetKind.Reference, cancellationToken);
             db.Imports.Add(new ImportRecord(0, reader.Kind, fileName, await HashAsync(path, cancellationToken), batch.Rows, written, clock.GetUtcNow(), actor));
             audit.Record(actor, "import", "ReferenceFile", fileName, $"{reader.Kind}: {batch.Rows} rows read, {written} rows changed");
@@ -90,6 +92,10 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
         return outcomes;
     }
 
+    /// <summary>Whether a file can change the ICS's own places: the first real file, or one linking practices, PCNs, sub-ICBs or ICBs.</summary>
+    private static bool ShapesTheIcs(ImportBatch batch) =>
+        batch.Memberships.Exists(m => m.ParentType is AreaType.Pcn or AreaType.SubIcb or AreaType.Icb);
+
     private async Task<PlaceLookup> LookupAsync(CancellationToken cancellationToken)
     {
         var districts = await db.Areas.AsNoTracking()
@@ -99,27 +105,31 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
         return new PlaceLookup(districts.DistinctBy(d => d.Name).ToDictionary(d => d.Name, d => d.Code));
     }
 
-    /// <summary>The ICB's PCNs and their practices, from the stored memberships (latest of each).</summary>
+    /// <summary>The ICB's PCNs and their practices, from the stored memberships (latest of each); three small queries.</summary>
     private async Task<IReadOnlyList<(Area Pcn, IReadOnlyList<AreaCode> Practices)>> PcnsOfIcbAsync(CancellationToken cancellationToken)
     {
-        var links = await db.AreaMemberships.AsNoTracking()
-            .Where(m => (m.ChildType == AreaType.SubIcb && m.ParentType == AreaType.Icb)
-                     || (m.ChildType == AreaType.Pcn && m.ParentType == AreaType.SubIcb)
-                     || (m.ChildType == AreaType.Practice && m.ParentType == AreaType.Pcn))
-            .ToListAsync(cancellationToken);
-        var current = links.GroupBy(m => (m.Child, m.ParentType)).Select(g => g.MaxBy(m => m.ValidFrom)!).ToList();
-        var subIcbs = current.Where(m => m.ParentType == AreaType.Icb && m.Parent == ics.IcbCode).Select(m => m.Child).ToHashSet();
-        var pcnCodes = current.Where(m => m.ChildType == AreaType.Pcn && subIcbs.Contains(m.Parent)).Select(m => m.Child).ToHashSet();
+        var icb = ics.IcbCode;
+        var subIcbs = await Current(db.AreaMemberships.AsNoTracking()
+            .Where(m => m.ChildType == AreaType.SubIcb && m.ParentType == AreaType.Icb), cancellationToken);
+        var ofIcb = subIcbs.Where(m => m.Parent == icb).Select(m => m.Child).ToList();
+        if (ofIcb.Count == 0) return [];
+        var pcnLinks = await Current(db.AreaMemberships.AsNoTracking()
+            .Where(m => m.ChildType == AreaType.Pcn && m.ParentType == AreaType.SubIcb && ofIcb.Contains(m.Parent)), cancellationToken);
+        var pcnCodes = pcnLinks.Select(m => m.Child).Distinct().ToList();
         if (pcnCodes.Count == 0) return [];
-        var practicesByPcn = current.Where(m => m.ParentType == AreaType.Pcn && pcnCodes.Contains(m.Parent))
-            .GroupBy(m => m.Parent)
+        var practiceLinks = await Current(db.AreaMemberships.AsNoTracking()
+            .Where(m => m.ChildType == AreaType.Practice && m.ParentType == AreaType.Pcn && pcnCodes.Contains(m.Parent)), cancellationToken);
+        var practicesByPcn = practiceLinks.GroupBy(m => m.Parent)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<AreaCode>)g.Select(m => m.Child).Order().ToList());
-        var pcns = await db.Areas.AsNoTracking().Where(a => a.Type == AreaType.Pcn).ToListAsync(cancellationToken);
-        return pcns.Where(p => pcnCodes.Contains(p.Code))
-            .OrderBy(p => p.Code)
+        var pcns = await db.Areas.AsNoTracking().Where(a => pcnCodes.Contains(a.Code)).ToListAsync(cancellationToken);
+        return pcns.OrderBy(p => p.Code)
             .Select(p => (p, practicesByPcn.GetValueOrDefault(p.Code) ?? (IReadOnlyList<AreaCode>)[]))
             .ToList();
     }
+
+    /// <summary>The latest membership of each child among those selected (earlier ones are history).</summary>
+    private static async Task<List<AreaMembership>> Current(IQueryable<AreaMembership> query, CancellationToken cancellationToken) =>
+        (await query.ToListAsync(cancellationToken)).GroupBy(m => m.Child).Select(g => g.MaxBy(m => m.ValidFrom)!).ToList();
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
     {
