@@ -32,7 +32,11 @@ public static class ApplicationServices
         services.AddIdentityCore<CommonwealUser>(options =>
             {
                 options.Password.RequiredLength = 12;
+                // Length, not composition (NCSC/NIST guidance): 12+ characters, any kind.
                 options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireDigit = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireLowercase = false;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = false;

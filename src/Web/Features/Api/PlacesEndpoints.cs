@@ -3,7 +3,6 @@ using Commonweal.Application.Places;
 using Commonweal.Core.Access;
 using Commonweal.Core.Places;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Commonweal.Web.Features.Api;
 
@@ -79,7 +78,7 @@ public static class PlacesEndpoints
         return TypedResults.Ok(list);
     }
 
-    private static async Task<Results<Ok<PlaceDetailDto>, NotFound<ProblemDetails>, ProblemHttpResult>> GetAsync(PlaceQueries places, string code, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PlaceDetailDto>, ProblemHttpResult>> GetAsync(PlaceQueries places, string code, CancellationToken cancellationToken)
     {
         if (!AreaCode.TryParse(code, out var areaCode, out var error)) return Problem("code is not an area code", error);
         var d = await places.PlaceAsync(areaCode, cancellationToken);
@@ -96,7 +95,7 @@ public static class PlacesEndpoints
             d.Lsoa is { } l ? new LsoaDto(l.Lsoa.Value, d.Area.Name, d.Summary.Population, l.ImdRank, l.ImdDecile, l.ImdScore) : null));
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<LsoaDto>>, NotFound<ProblemDetails>, ProblemHttpResult>> LsoasAsync(PlaceQueries places, string code, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<LsoaDto>>, ProblemHttpResult>> LsoasAsync(PlaceQueries places, string code, CancellationToken cancellationToken)
     {
         if (!AreaCode.TryParse(code, out var areaCode, out var error)) return Problem("code is not an area code", error);
         var graph = await places.GraphAsync(cancellationToken);
@@ -115,6 +114,6 @@ public static class PlacesEndpoints
     private static ProblemHttpResult Problem(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest);
 
-    private static NotFound<ProblemDetails> NotFound(string code) =>
-        TypedResults.NotFound(new ProblemDetails { Title = "place not found", Detail = $"No place has the code {code}.", Status = 404 });
+    private static ProblemHttpResult NotFound(string code) =>
+        TypedResults.Problem(title: "place not found", detail: $"No place has the code {code}.", statusCode: StatusCodes.Status404NotFound);
 }

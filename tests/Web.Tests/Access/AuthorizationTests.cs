@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Commonweal.Core.Access;
+using Commonweal.Web.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commonweal.Web.Tests.Access;
+
+/// <summary>With aggregate pages private: who may see what, through real sign-in.</summary>
+public abstract class AuthorizationTests(WebFixture platform)
+{
+    private const string Password = "correct horse battery";
+
+    public static TheoryData<string> ApiEndpoints => ["/api/overview", "/api/places", "/api/places/E07000066", "/api/places/E07000066/lsoas", "/api/audit"];
+
+    public static TheoryData<string> Pages => ["/", "/places", "/places/E07000066", "/map", "/places/E07000066/map", "/admin/audit"];
+
+    [Theory]
+    [MemberData(nameof(ApiEndpoints))]
+    public async Task Anonymous_API_calls_get_401(string path)
+    {
+        var response = await platform.Factory.Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Anonymous_page_views_are_sent_to_sign_in(string path)
+    {
+        var response = await platform.Factory.Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_analyst_sees_aggregates_but_gets_403_from_the_audit_trail()
+    {
+        var name = "analyst-" + Guid.NewGuid().ToString("N")[..6];
+        await platform.Factory.AddUserAsync(name, Password, Roles.Analyst);
+        var client = await platform.Factory.SignedInAsync(name, Password);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/overview")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/places/E07000066")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/audit")).StatusCode);
+        var page = await client.GetAsync("/admin/audit");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/account/login", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_reads_the_audit_trail_of_user_changes_and_the_demo_seed()
+    {
+        var name = "admin-" + Guid.NewGuid().ToString("N")[..6];
+        await platform.Factory.AddUserAsync(name, Password, Roles.Administrator);
+        var client = await platform.Factory.SignedInAsync(name, Password);
+
+        var audit = await client.GetFromJsonAsync<JsonElement>("/api/audit");
+        var page = await Html.GetAsync(client, "/admin/audit");
+
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "user.create" && e.GetProperty("entityKey").GetString() == name);
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "demo.seed");
+        Assert.Contains(name, page.QuerySelector("[data-testid=audit]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_five_lock_the_account()
+    {
+        var name = "locked-" + Guid.NewGuid().ToString("N")[..6];
+        await platform.Factory.AddUserAsync(name, Password, Roles.Commissioner);
+        var client = platform.Factory.Client();
+
+        var first = await SignIn.PostAsync(client, name, "not the password");
+        Assert.Contains("The user name or password is not right.", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        for (var i = 0; i < 4; i++) await SignIn.PostAsync(client, name, "not the password");
+        var locked = await SignIn.PostAsync(client, name, Password);
+
+        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/overview")).StatusCode);
+    }
+}
+
+public sealed class SqliteAuthorizationTests(SqlitePrivatePlatform platform) : AuthorizationTests(platform), IClassFixture<SqlitePrivatePlatform>;
+
+public sealed class PostgresAuthorizationTests(PostgresPrivatePlatform platform) : AuthorizationTests(platform), IClassFixture<PostgresPrivatePlatform>;
+
+/// <summary>House rule: every endpoint and page names its authorization policy; nothing relies on defaults.</summary>
+public sealed class EndpointPolicyTests(SqlitePublicPlatform platform) : IClassFixture<SqlitePublicPlatform>
+{
+    [Fact]
+    public void Every_endpoint_and_page_carries_an_explicit_policy()
+    {
+        // Endpoints under /_framework belong to Blazor itself (e.g. its opaque-redirect helper), not to Commonweal.
+        var endpoints = platform.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/_framework/", StringComparison.Ordinal) != true)
+            .ToList();
+
+        var missing = endpoints
+            .Where(e => !e.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy) || !string.IsNullOrEmpty(a.Roles)))
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+
+        Assert.True(endpoints.Count > 10, $"only {endpoints.Count} endpoints found");
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public async Task The_audit_trail_stays_closed_to_anonymous_callers_even_when_aggregates_are_public()
+    {
+        var client = platform.Factory.Client();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/overview")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/audit")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin/audit")).StatusCode);
+    }
+}

@@ -1,0 +1,64 @@
+using Commonweal.Application.Access;
+using Commonweal.Persistence;
+using Commonweal.TestKit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Commonweal.Web.Tests.Support;
+
+/// <summary>
+/// The real web platform over a real, fresh database of one provider (seeded with the demo at start, as
+/// <c>dotnet run</c> does), with aggregate pages public or not.
+/// </summary>
+public sealed class CommonwealFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase database;
+    private readonly bool publicAggregates;
+
+    private CommonwealFactory(TestDatabase database, bool publicAggregates)
+    {
+        this.database = database;
+        this.publicAggregates = publicAggregates;
+    }
+
+    public static async Task<CommonwealFactory> StartAsync(DatabaseProvider provider, bool publicAggregates)
+    {
+        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var factory = new CommonwealFactory(database, publicAggregates);
+        _ = factory.Server; // start now: migrates and seeds the demo
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Commonweal:Database", database.Setting);
+        builder.UseSetting("Commonweal:PublicAggregates", publicAggregates ? "true" : "false");
+        builder.UseEnvironment("Testing");
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Creates a user with the given role through the same use case as <c>commonweal users add</c>.</summary>
+    public async Task AddUserAsync(string userName, string password, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<UserAdministration>().AddAsync(userName, password, [role], "test");
+        Assert.True(outcome.Succeeded, outcome.Message);
+    }
+
+    /// <summary>A client signed in through the real sign-in form (antiforgery token and all).</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, string password)
+    {
+        var client = Client();
+        var response = await SignIn.PostAsync(client, userName, password);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}

@@ -1,0 +1,40 @@
+using Commonweal.Persistence;
+using Commonweal.TestKit;
+
+namespace Commonweal.Web.Tests.Support;
+
+/// <summary>One running platform shared by a test class; PostgreSQL variants skip when no server is configured.</summary>
+public abstract class WebFixture(DatabaseProvider provider, bool publicAggregates) : IAsyncLifetime
+{
+    private CommonwealFactory? factory;
+
+    public CommonwealFactory Factory
+    {
+        get
+        {
+            if (factory is null)
+                Assert.Skip($"PostgreSQL is not available: ./test.sh starts one, or set {TestDatabase.PostgresVariable}");
+            return factory!;
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresServer is null) return;
+        factory = await CommonwealFactory.StartAsync(provider, publicAggregates);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (factory is not null) await factory.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqlitePublicPlatform() : WebFixture(DatabaseProvider.Sqlite, publicAggregates: true);
+
+public sealed class PostgresPublicPlatform() : WebFixture(DatabaseProvider.Postgres, publicAggregates: true);
+
+public sealed class SqlitePrivatePlatform() : WebFixture(DatabaseProvider.Sqlite, publicAggregates: false);
+
+public sealed class PostgresPrivatePlatform() : WebFixture(DatabaseProvider.Postgres, publicAggregates: false);
