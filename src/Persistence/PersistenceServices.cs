@@ -8,7 +8,9 @@ public static class PersistenceServices
     public static IServiceCollection AddPersistence(this IServiceCollection services, DatabaseSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddDbContext<CommonwealDbContext>(options => Configure(options, settings));
+        // The factory also registers the context itself (scoped); shared read models use the factory so that
+        // components rendering at the same time never share one connection.
+        services.AddDbContextFactory<CommonwealDbContext>(options => Configure(options, settings), ServiceLifetime.Scoped);
         return services;
     }
 

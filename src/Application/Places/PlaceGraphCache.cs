@@ -10,8 +10,9 @@ public sealed class PlaceGraphCache : IDisposable
     private readonly SemaphoreSlim gate = new(1, 1);
     private PlaceGraph? current;
 
-    public async Task<PlaceGraph> GetAsync(CommonwealDbContext db, CancellationToken cancellationToken)
+    public async Task<PlaceGraph> GetAsync(IDbContextFactory<CommonwealDbContext> contexts, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var version = await db.Imports.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0;
         var dataset = await DatasetState.GetAsync(db, cancellationToken);
         if (current is { } graph && graph.Version == version && graph.Dataset == dataset) return graph;

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Commonweal.Application.Places;
 
 /// <summary>Read models for the overview, the place browser, place pages, maps and the places API.</summary>
-public sealed class PlaceQueries(CommonwealDbContext db, PlaceGraphCache cache, IcsDefinition ics)
+public sealed class PlaceQueries(CommonwealDbContext db, IDbContextFactory<CommonwealDbContext> contexts, PlaceGraphCache cache, IcsDefinition ics)
 {
-    public Task<PlaceGraph> GraphAsync(CancellationToken cancellationToken = default) => cache.GetAsync(db, cancellationToken);
+    public Task<PlaceGraph> GraphAsync(CancellationToken cancellationToken = default) => cache.GetAsync(contexts, cancellationToken);
 
     public async Task<SystemOverview> OverviewAsync(CancellationToken cancellationToken = default)
     {
