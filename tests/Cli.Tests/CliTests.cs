@@ -1,0 +1,153 @@
+using Commonweal.Persistence;
+using Commonweal.TestKit;
+
+namespace Commonweal.Cli.Tests;
+
+/// <summary>The command line as an analyst uses it, run in-process against a real SQLite file.</summary>
+public sealed class CliTests : IAsyncLifetime
+{
+    private const string ImdHeader = "LSOA code (2011),LSOA name (2011),Local Authority District code (2019),Local Authority District name (2019),Index of Multiple Deprivation (IMD) Rank,Index of Multiple Deprivation (IMD) Decile";
+
+    private TestDatabase database = null!;
+
+    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, migrate: false);
+
+    public ValueTask DisposeAsync() => database.DisposeAsync();
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApp.RunAsync([.. args, "--database", database.Setting], output, error, new StringReader(input));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command()
+    {
+        var (exit, output, _) = await RunAsync(string.Empty, "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var command in new[] { "db", "import", "demo", "users", "places" })
+            Assert.Contains(command, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_help_lists_one_command_per_official_file_format()
+    {
+        var (exit, output, _) = await RunAsync(string.Empty, "import", "--help");
+
+        Assert.Equal(0, exit);
+        foreach (var kind in new[] { "reference", "iod-imd", "iod-domains", "ons-lsoa-ward-lad", "nhs-practice-map", "boundaries-lsoa" })
+            Assert.Contains(kind, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Db_migrate_creates_the_store_and_says_where()
+    {
+        var (exit, output, _) = await RunAsync(string.Empty, "db", "migrate");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Database is up to date: SQLite", output, StringComparison.Ordinal);
+        Assert.True(File.Exists(database.Settings.SqliteFile));
+    }
+
+    [Fact]
+    public async Task A_malformed_file_exits_2_naming_file_line_and_column_and_changes_nothing()
+    {
+        var file = Importing.TempFile("File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv", ImdHeader + "\nE0102198X,Tendring 018A,E07000076,Tendring,1,1\n", byteOrderMark: true);
+
+        var (exit, _, error) = await RunAsync(string.Empty, "import", "iod-imd", file);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error: File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv:2:1: field 'LSOA code (2011)': malformed area code", error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", error, StringComparison.Ordinal);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, db.Areas.Count());
+    }
+
+    [Fact]
+    public async Task A_missing_folder_exits_2()
+    {
+        var (exit, _, error) = await RunAsync(string.Empty, "import", "reference", "/no/such/folder");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("the folder does not exist", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_good_file_is_imported_and_reported_and_replaces_the_demo()
+    {
+        Assert.Equal(0, (await RunAsync(string.Empty, "demo", "seed")).Exit);
+        var file = Importing.TempFile("File_1_-_IMD2019_Index_of_Multiple_Deprivation.csv", ImdHeader + "\nE01021988,Tendring 018A,E07000076,Tendring,1,1\n", byteOrderMark: true);
+
+        var (exit, output, _) = await RunAsync(string.Empty, "import", "iod-imd", file);
+        var (_, shown, _) = await RunAsync(string.Empty, "places", "show", "E01021988");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("iod-imd", output, StringComparison.Ordinal);
+        Assert.Contains("1 rows", output, StringComparison.Ordinal);
+        Assert.Contains("the demo dataset was removed", output, StringComparison.Ordinal);
+        Assert.Contains("Tendring 018A (E01021988)", shown, StringComparison.Ordinal);
+        Assert.Contains("IMD 2019: rank 1 of 32,844, decile 1", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Places_list_and_show_read_the_demo()
+    {
+        Assert.Equal(0, (await RunAsync(string.Empty, "demo", "seed")).Exit);
+
+        var (listExit, list, _) = await RunAsync(string.Empty, "places", "list");
+        var (inExit, inside, _) = await RunAsync(string.Empty, "places", "list", "--in", "alliance-mid-essex");
+        var (showExit, show, _) = await RunAsync(string.Empty, "places", "show", "E07000066");
+
+        Assert.Equal(0, listExit + inExit + showExit);
+        Assert.Equal(9, list.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(3, inside.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("Basildon (E07000066)", show, StringComparison.Ordinal);
+        Assert.Contains("in 110 LSOAs", show, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("places", "show", "nope", "is not an area code")]
+    [InlineData("places", "show", "E09999999", "no place has the code E09999999")]
+    [InlineData("places", "list", "--type", "Planet", "is not a place type")]
+    public async Task Bad_place_arguments_exit_2_with_a_message(params string[] argsAndMessage)
+    {
+        var (exit, _, error) = await RunAsync(string.Empty, argsAndMessage[..^1]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(argsAndMessage[^1], error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_add_takes_the_password_on_standard_input_and_checks_the_role()
+    {
+        var none = await RunAsync(string.Empty, "users", "add", "alice", "--role", "Administrator");
+        var badRole = await RunAsync("a long enough password\n", "users", "add", "alice", "--role", "Overlord");
+        var shortPassword = await RunAsync("short\n", "users", "add", "alice", "--role", "Administrator");
+        var created = await RunAsync("a long enough password\n", "users", "add", "alice", "--role", "administrator", "analyst");
+        var again = await RunAsync("a long enough password\n", "users", "add", "alice", "--role", "Analyst");
+        var (_, list, _) = await RunAsync(string.Empty, "users", "list");
+
+        Assert.Equal(2, none.Exit);
+        Assert.Contains("give the password on standard input", none.Err, StringComparison.Ordinal);
+        Assert.Equal(2, badRole.Exit);
+        Assert.Contains("'Overlord' is not a role", badRole.Err, StringComparison.Ordinal);
+        Assert.Equal(2, shortPassword.Exit);
+        Assert.Equal(0, created.Exit);
+        Assert.Contains("Administrator, Analyst", created.Out, StringComparison.Ordinal);
+        Assert.Equal(2, again.Exit);
+        Assert.Contains("already exists", again.Err, StringComparison.Ordinal);
+        Assert.Contains("alice", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_command_fails()
+    {
+        var (exit, _, error) = await RunAsync(string.Empty, "frobnicate");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("frobnicate", error, StringComparison.Ordinal);
+    }
+}
