@@ -1,5 +1,6 @@
 using Commonweal.Persistence;
 using Commonweal.TestKit;
+using Commonweal.TestKit.Web;
 
 namespace Commonweal.Web.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Commonweal.Web.Tests.Support;
+namespace Commonweal.TestKit.Web;
 
 /// <summary>Fills in and posts the sign-in form as a browser would.</summary>
 public static partial class SignIn

@@ -1,11 +1,10 @@
 using Commonweal.Application.Access;
 using Commonweal.Persistence;
-using Commonweal.TestKit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Commonweal.Web.Tests.Support;
+namespace Commonweal.TestKit.Web;
 
 /// <summary>
 /// The real web platform over a real, fresh database of one provider (seeded with the demo at start, as
@@ -22,12 +21,25 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
         this.publicAggregates = publicAggregates;
     }
 
+    /// <summary>The platform on an in-memory test server (for HTTP tests).</summary>
     public static async Task<CommonwealFactory> StartAsync(DatabaseProvider provider, bool publicAggregates)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
         var factory = new CommonwealFactory(database, publicAggregates);
         _ = factory.Server; // start now: migrates and seeds the demo
         return factory;
+    }
+
+    /// <summary>The platform on Kestrel at a free loopback port (for a real browser); returns its address.</summary>
+    public static async Task<(CommonwealFactory Factory, Uri Address)> StartOnKestrelAsync(DatabaseProvider provider, bool publicAggregates)
+    {
+        var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        var factory = new CommonwealFactory(database, publicAggregates);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return (factory, new Uri(addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

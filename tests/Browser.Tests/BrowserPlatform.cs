@@ -1,0 +1,55 @@
+using Commonweal.Persistence;
+using Commonweal.TestKit.Web;
+using Microsoft.Playwright;
+
+namespace Commonweal.Browser.Tests;
+
+/// <summary>
+/// The platform on Kestrel and Debian's Chromium driven by Playwright (headless, no sandbox, no background
+/// networking). Tests skip, saying how to install Chromium, when <c>COMMONWEAL_CHROMIUM</c> names no browser.
+/// </summary>
+public sealed class BrowserPlatform : IAsyncLifetime
+{
+    public const string ChromiumVariable = "COMMONWEAL_CHROMIUM";
+
+    private CommonwealFactory? factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public Uri Address { get; private set; } = null!;
+
+    public string? Unavailable { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable);
+        if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
+        {
+            Unavailable = $"Chromium is not available: install it (sudo apt-get install chromium) and set {ChromiumVariable}=/usr/bin/chromium (./test.sh does)";
+            return;
+        }
+
+        (factory, Address) = await CommonwealFactory.StartOnKestrelAsync(DatabaseProvider.Sqlite, publicAggregates: true);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        if (Unavailable is not null) Assert.Skip(Unavailable);
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        if (factory is not null) await factory.DisposeAsync();
+    }
+}
