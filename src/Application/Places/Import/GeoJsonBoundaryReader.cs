@@ -31,7 +31,7 @@ public sealed class GeoJsonBoundaryReader : IReferenceFileReader
     private readonly string? districtNameProperty;
     private readonly DateOnly membershipFrom;
 
-    /// <param name="type"><see cref="AreaType.Lsoa"/>, <see cref="AreaType.Msoa"/> or <see cref="AreaType.Ward"/>.</param>
+    /// <param name="type"><see cref="AreaType.Lsoa"/>, <see cref="AreaType.Msoa"/> or <see cref="AreaType.Ward2025"/> (the boundary files hold May 2025 wards, the LSOA lookup 2019 ones).</param>
     public GeoJsonBoundaryReader(AreaType type)
     {
         this.type = type;
@@ -51,7 +51,7 @@ public sealed class GeoJsonBoundaryReader : IReferenceFileReader
                 districtProperty = "LADCD_ACTIVE";
                 membershipFrom = Census2011;
                 break;
-            case AreaType.Ward:
+            case AreaType.Ward2025:
                 (Kind, FolderPattern, codeProperty, nameProperty, gssEntity) =
                     ("boundaries-ward", "geography/boundaries/ward/*.geojson", "WD25CD", "WD25NM", "E05");
                 codeExpected = "a ward code (E05…)";
@@ -67,7 +67,7 @@ public sealed class GeoJsonBoundaryReader : IReferenceFileReader
 
     /// <summary>The three readers: LSOA, MSOA and ward boundaries.</summary>
     public static IReadOnlyList<GeoJsonBoundaryReader> All { get; } =
-        [new(AreaType.Lsoa), new(AreaType.Msoa), new(AreaType.Ward)];
+        [new(AreaType.Lsoa), new(AreaType.Msoa), new(AreaType.Ward2025)];
 
     public string Kind { get; }
 

@@ -8,7 +8,7 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
 {
     private static readonly GeoJsonBoundaryReader Lsoas = new(AreaType.Lsoa);
     private static readonly GeoJsonBoundaryReader Msoas = new(AreaType.Msoa);
-    private static readonly GeoJsonBoundaryReader Wards = new(AreaType.Ward);
+    private static readonly GeoJsonBoundaryReader Wards = new(AreaType.Ward2025);
 
     private static readonly string[] MidAndSouthEssexDistricts =
         ["E06000033", "E06000034", "E07000066", "E07000067", "E07000068", "E07000069", "E07000070", "E07000074", "E07000075"];
@@ -82,7 +82,7 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
             Assert.All(msoa.Memberships, m => Assert.Equal(
                 new AreaMembership(m.Child, AreaType.Msoa, AreaCode.Parse(district), AreaType.District, new DateOnly(2011, 3, 27)), m));
             Assert.All(ward.Memberships, m => Assert.Equal(
-                new AreaMembership(m.Child, AreaType.Ward, AreaCode.Parse(district), AreaType.District, new DateOnly(2025, 5, 1)), m));
+                new AreaMembership(m.Child, AreaType.Ward2025, AreaCode.Parse(district), AreaType.District, new DateOnly(2025, 5, 1)), m));
         }
 
         Assert.Equal(136, msoas);
@@ -95,7 +95,7 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
         var batch = Wards.Read(ReferenceData.File("geography/boundaries/ward/E07000066.geojson"), PlaceLookup.Empty);
 
         Assert.Equal(14, batch.Rows);
-        Assert.Contains(new Area(AreaCode.Parse("E05015637"), "Billericay East", AreaType.Ward), batch.AreasIfMissing);
+        Assert.Contains(new Area(AreaCode.Parse("E05015637"), "Billericay East", AreaType.Ward2025), batch.AreasIfMissing);
         Assert.Contains(new Area(AreaCode.Parse("E07000066"), "Basildon", AreaType.District), batch.AreasIfMissing);
         Assert.Equal(15, batch.AreasIfMissing.Count);
     }
