@@ -17,7 +17,8 @@ pid=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.1; done
 ready=$(date +%s.%N)
 printf 'start to first served overview (empty store, demo generated): %.2f s\n' "$(echo "$ready - $start" | bc)"
-for path in / /places/E07000066 /places/E01021237 /api/overview /map; do
+lsoa=$(curl -sf "http://127.0.0.1:$port/api/places/E07000066/lsoas" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["code"])')
+for path in / /places/E07000066 "/places/$lsoa" /api/overview /map /places/E07000066/map; do
   echo "== $path"
   wrk -t1 -c4 -d10s -s "$(dirname "$0")/p95.lua" "http://127.0.0.1:$port$path" | grep -E "Requests/sec|p95"
 done

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Commonweal.Core.Places;
 
 namespace Commonweal.Application.Places;
@@ -14,6 +15,8 @@ public sealed class PlaceGraph
     private readonly Dictionary<AreaCode, List<AreaCode>> parents = [];
     private readonly Dictionary<AreaCode, long> residents;
     private readonly Dictionary<AreaCode, LsoaDeprivation> deprivation;
+    private readonly ConcurrentDictionary<AreaCode, PlaceSummary> summaries = new();
+    private readonly ConcurrentDictionary<object, object> memo = new();
 
     public PlaceGraph(
         long version,
@@ -85,8 +88,17 @@ public sealed class PlaceGraph
 
     public LsoaDeprivation? Deprivation(AreaCode lsoa) => deprivation.GetValueOrDefault(lsoa);
 
-    /// <summary>Residents, LSOA count and Core20 share of an area, from its LSOAs.</summary>
-    public PlaceSummary Summarise(Area area)
+    /// <summary>
+    /// Anything derived only from this version of the data (an overview, a rendered map), computed once and kept
+    /// until the next import replaces the graph.
+    /// </summary>
+    public T Memo<T>(object key, Func<T> create)
+        where T : class => (T)memo.GetOrAdd(key, _ => create());
+
+    /// <summary>Residents, LSOA count and Core20 share of an area, from its LSOAs (computed once per area).</summary>
+    public PlaceSummary Summarise(Area area) => summaries.GetOrAdd(area.Code, _ => Compute(area));
+
+    private PlaceSummary Compute(Area area)
     {
         var lsoas = LsoasIn(area.Code);
         long population = 0, core20Population = 0;

@@ -7,11 +7,20 @@ namespace Commonweal.Application.Places;
 /// <summary>Read models for the overview, the place browser, place pages, maps and the places API.</summary>
 public sealed class PlaceQueries(CommonwealDbContext db, IDbContextFactory<CommonwealDbContext> contexts, PlaceGraphCache cache, IcsDefinition ics)
 {
-    public Task<PlaceGraph> GraphAsync(CancellationToken cancellationToken = default) => cache.GetAsync(contexts, cancellationToken);
+    private Task<PlaceGraph>? graph;
+
+    /// <summary>The place graph, looked up once per request however many components ask for it.</summary>
+    public Task<PlaceGraph> GraphAsync(CancellationToken cancellationToken = default) =>
+        graph ??= cache.GetAsync(contexts, cancellationToken);
 
     public async Task<SystemOverview> OverviewAsync(CancellationToken cancellationToken = default)
     {
-        var graph = await GraphAsync(cancellationToken);
+        var current = await GraphAsync(cancellationToken);
+        return current.Memo("overview", () => Overview(current));
+    }
+
+    private SystemOverview Overview(PlaceGraph graph)
+    {
         var icb = graph.Find(ics.IcbCode) ?? new Area(ics.IcbCode, ics.IcbName, AreaType.Icb);
         var districts = ics.Districts.Select(d => graph.Find(d.Code)).OfType<Area>().Select(graph.Summarise).ToList();
         var alliances = ics.Alliances.Select(a => graph.Find(a.Code)).OfType<Area>().Select(graph.Summarise).ToList();
@@ -112,8 +121,16 @@ public sealed class PlaceQueries(CommonwealDbContext db, IDbContextFactory<Commo
     {
         var graph = await GraphAsync(cancellationToken);
         if (graph.Find(code) is not { } area) return null;
+        // Loaded once per data version with its own context, so no request's cancellation or scope can spoil it.
+        return await graph.Memo(("map", code), () => LoadMapAsync(graph, area));
+    }
+
+    private async Task<PlaceMap?> LoadMapAsync(PlaceGraph graph, Area area)
+    {
+        var code = area.Code;
         var lsoas = graph.LsoasIn(code).ToList();
-        var boundaries = await db.Boundaries.AsNoTracking().Where(b => lsoas.Contains(b.Area)).ToListAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync();
+        var boundaries = await db.Boundaries.AsNoTracking().Where(b => lsoas.Contains(b.Area)).ToListAsync();
         var cells = boundaries
             .Select(b => new MapCell(graph.Find(b.Area)!, b.Polygons, graph.Deprivation(b.Area)?.ImdDecile, graph.Deprivation(b.Area)?.ImdRank, graph.Residents(b.Area)))
             .OrderBy(c => c.Area.Name, StringComparer.Ordinal)
