@@ -22,7 +22,7 @@ builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdent
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/account/login";
-    options.AccessDeniedPath = "/account/login";
+    options.AccessDeniedPath = "/account/denied";
     options.Cookie.Name = "commonweal";
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Events = new CookieAuthenticationEvents
@@ -32,12 +32,17 @@ builder.Services.ConfigureApplicationCookie(options =>
     };
 });
 builder.Services.AddCommonwealIdentityCore().AddSignInManager();
-if (configuration.GetSection("Commonweal:Oidc") is { } oidc && oidc["Authority"] is { Length: > 0 })
+var oidc = configuration.GetSection("Commonweal:Oidc");
+if (oidc["Authority"] is { Length: > 0 })
 {
-    builder.Services.AddAuthentication().AddOpenIdConnect("oidc", options =>
+    // The provider's identity becomes the application cookie directly; its role claim (default "roles") must
+    // carry Commonweal role names (Administrator, Analyst, ...).
+    builder.Services.AddAuthentication().AddOpenIdConnect(AccountEndpoints.OidcScheme, oidc["DisplayName"] ?? "single sign-on", options =>
     {
         oidc.Bind(options);
-        options.SignInScheme = IdentityConstants.ExternalScheme;
+        options.SignInScheme = IdentityConstants.ApplicationScheme;
+        options.ResponseType = "code";
+        options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
         options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
     });
 }

@@ -14,18 +14,20 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase database;
     private readonly bool publicAggregates;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    private CommonwealFactory(TestDatabase database, bool publicAggregates)
+    private CommonwealFactory(TestDatabase database, bool publicAggregates, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.database = database;
         this.publicAggregates = publicAggregates;
+        this.settings = settings ?? new Dictionary<string, string>();
     }
 
-    /// <summary>The platform on an in-memory test server (for HTTP tests).</summary>
-    public static async Task<CommonwealFactory> StartAsync(DatabaseProvider provider, bool publicAggregates)
+    /// <summary>The platform on an in-memory test server (for HTTP tests), with any extra configuration settings.</summary>
+    public static async Task<CommonwealFactory> StartAsync(DatabaseProvider provider, bool publicAggregates, IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        var factory = new CommonwealFactory(database, publicAggregates);
+        var factory = new CommonwealFactory(database, publicAggregates, settings);
         _ = factory.Server; // start now: migrates and seeds the demo
         return factory;
     }
@@ -47,6 +49,7 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
         builder.UseSetting("Commonweal:Database", database.Setting);
         builder.UseSetting("Commonweal:PublicAggregates", publicAggregates ? "true" : "false");
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -66,6 +69,15 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
         var response = await SignIn.PostAsync(client, userName, password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
         return client;
+    }
+
+    /// <summary>A new user with one role, signed in: the client and the user's name.</summary>
+    public async Task<(HttpClient Client, string UserName)> SignedInAsNewUserAsync(string role)
+    {
+        const string password = "correct horse battery";
+        var name = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6];
+        await AddUserAsync(name, password, role);
+        return (await SignedInAsync(name, password), name);
     }
 
     public override async ValueTask DisposeAsync()
