@@ -39,7 +39,6 @@ public sealed class CsvTable
     /// <summary>Reads a file with a header row that must be exactly <paramref name="expectedHeader"/>.</summary>
     public static CsvTable Open(CsvDocument document, ByteOrderMark bom, IReadOnlyList<string> expectedHeader)
     {
-        CheckBom(document, bom);
         if (document.Records.Count == 0)
             throw new ImportProblemException(new ImportProblem(document.FileName, 0, null, null,
                 $"the file is empty (expected a header row: {string.Join(",", expectedHeader)})"));
@@ -60,6 +59,8 @@ public sealed class CsvTable
             }
         }
 
+        // The header is checked before the byte-order mark so that a file given as the wrong kind is reported as such.
+        CheckBom(document, bom);
         return new CsvTable(document, expectedHeader);
     }
 

@@ -66,6 +66,11 @@ public abstract class MalformedFileTests(DatabaseProvider provider)
             line: 1, column: 6, rule: "wrong header: expected 'PCN_CODE', found 'PCN'");
 
     [Fact]
+    public Task A_file_given_as_the_wrong_kind_is_refused_by_its_header_before_its_byte_order_mark() =>
+        Refused("nhs-practice-map", "gp-reg-pat-prac-map_Jan2022.csv", ImdHeader + "\n" + GoodRows, bom: true,
+            line: 1, column: 1, rule: "wrong header: expected 'PUBLICATION', found 'LSOA code (2011)'");
+
+    [Fact]
     public Task An_empty_file_is_refused() =>
         Refused("nhs-practice-map", "gp-reg-pat-prac-map_Jan2022.csv", string.Empty, bom: false,
             line: 0, column: null, rule: "the file is empty");
