@@ -70,6 +70,19 @@ public abstract class PlacesApiTests(WebFixture platform)
     }
 
     [Fact]
+    public async Task The_API_reference_page_lists_every_API_endpoint_with_its_access()
+    {
+        var page = await Html.GetAsync(platform.Factory.Client(), "/api");
+
+        var rows = page.QuerySelectorAll("[data-testid=api-endpoints] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("GET /api/places/{code}/lsoas", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("GET /api/places", StringComparison.Ordinal) && r.Contains("type, within", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("/api/audit", StringComparison.Ordinal) && r.Contains("Administrators", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("/health", StringComparison.Ordinal));
+        Assert.Equal(6, rows.Count);
+    }
+
+    [Fact]
     public async Task Health_and_the_OpenAPI_document_are_served()
     {
         var client = platform.Factory.Client();
