@@ -49,6 +49,28 @@ public abstract class PlacePagesTests(WebFixture platform)
     }
 
     [Fact]
+    public async Task An_LSOA_page_shows_its_rank_and_decile_in_every_domain()
+    {
+        var lsoa = (await Html.GetAsync(platform.Factory.Client(), "/places/E07000066/map")).QuerySelector("[data-testid=map-table] tbody tr td")!.TextContent;
+
+        var page = await Html.GetAsync(platform.Factory.Client(), "/places/" + lsoa);
+
+        Assert.StartsWith("LSOA (2011)", page.QuerySelector(".nhsuk-caption-l")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(8, page.QuerySelectorAll("[data-testid=domains] tbody tr").Length);
+        Assert.Null(page.QuerySelector("[data-testid=deciles]"));
+    }
+
+    [Fact]
+    public async Task A_PCN_page_sums_its_practices_registered_lists()
+    {
+        var pcn = (await Html.GetAsync(platform.Factory.Client(), "/places")).QuerySelectorAll("details a")[0].GetAttribute("href")!;
+
+        var page = await Html.GetAsync(platform.Factory.Client(), pcn);
+
+        Assert.Matches(@"^[\d,]+ at its \d+ practices$", page.QuerySelector("[data-testid=registered]")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_district_map_draws_every_LSOA_with_a_legend_and_a_table_alternative()
     {
         var page = await Html.GetAsync(platform.Factory.Client(), "/places/E07000066/map");
