@@ -95,6 +95,9 @@ public sealed class PlaceGraph
     public T Memo<T>(object key, Func<T> create)
         where T : class => (T)memo.GetOrAdd(key, _ => create());
 
+    /// <summary>Drops a kept result, e.g. a load that failed, so the next request tries again.</summary>
+    public void Forget(object key) => memo.TryRemove(key, out _);
+
     /// <summary>Residents, LSOA count and Core20 share of an area, from its LSOAs (computed once per area).</summary>
     public PlaceSummary Summarise(Area area) => summaries.GetOrAdd(area.Code, _ => Compute(area));
 

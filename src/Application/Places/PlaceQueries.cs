@@ -122,7 +122,16 @@ public sealed class PlaceQueries(CommonwealDbContext db, IDbContextFactory<Commo
         var graph = await GraphAsync(cancellationToken);
         if (graph.Find(code) is not { } area) return null;
         // Loaded once per data version with its own context, so no request's cancellation or scope can spoil it.
-        return await graph.Memo(("map", code), () => LoadMapAsync(graph, area));
+        var key = ("map", code);
+        try
+        {
+            return await graph.Memo(key, () => LoadMapAsync(graph, area));
+        }
+        catch
+        {
+            graph.Forget(key);
+            throw;
+        }
     }
 
     private async Task<PlaceMap?> LoadMapAsync(PlaceGraph graph, Area area)

@@ -63,6 +63,7 @@ public abstract class AuthorizationTests(WebFixture platform)
 
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "user.create" && e.GetProperty("entityKey").GetString() == name);
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "demo.seed");
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "sign-in" && e.GetProperty("actor").GetString() == name);
         Assert.Contains(name, page.QuerySelector("[data-testid=audit]")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -79,6 +80,11 @@ public abstract class AuthorizationTests(WebFixture platform)
         var locked = await SignIn.PostAsync(client, name, Password);
 
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var (admin, _) = await platform.Factory.SignedInAsNewUserAsync(Roles.Administrator);
+        var audit = await admin.GetFromJsonAsync<JsonElement>("/api/audit");
+        var actions = audit.EnumerateArray().Where(e => e.GetProperty("actor").GetString() == name).Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Equal(4, actions.Count(a => a == "sign-in.failed"));
+        Assert.Equal(2, actions.Count(a => a == "sign-in.locked-out")); // the fifth wrong password locks; the right one is then refused
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/overview")).StatusCode);
     }
 }
