@@ -24,7 +24,7 @@ public sealed class CsvInput : IDisposable
         Source = source;
         this.reader = reader;
         this.ownsReader = ownsReader;
-        if (!ReadRecord())
+        if (!ReadRecord() || (fieldCount == 1 && Record.Trim().Length == 0))
             throw new StatsInputException($"{source}: the file is empty (a header row naming the columns is needed)");
         var header = new string[fieldCount];
         for (var i = 0; i < fieldCount; i++)
