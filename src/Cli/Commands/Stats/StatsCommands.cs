@@ -9,6 +9,7 @@ public static class StatsCommands
     {
         var stats = new Command("stats", "Public-health statistics on CSV files (PHE/OHID methods and Making Data Count SPC): CSV with a header row in, CSV out.");
         stats.Subcommands.Add(ProportionVerb.Create(context));
+        stats.Subcommands.Add(SpcVerb.Create(context));
         return stats;
     }
 }
