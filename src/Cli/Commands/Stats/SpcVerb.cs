@@ -48,7 +48,7 @@ public static class SpcVerb
         {
             Description = "Also write one row per series to this file: series,segment,variation_icon,assurance_icon,note",
         };
-        return StatsVerb.Create(
+        return StatsVerb.CreateWithoutLevels(
             "spc",
             "Making Data Count SPC (XmR charts). Input: series,period,value[,target] (period YYYY-MM-DD; an empty value is missing; other columns are passed through). " +
             "Adds segment,mean,lower_limit,upper_limit,lower_2sd,upper_2sd,moving_range,special_cause_type,point_type,note.",

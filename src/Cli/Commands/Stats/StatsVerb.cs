@@ -12,7 +12,15 @@ public static class StatsVerb
 {
     public const string DefaultLevels = "95,99.8";
 
-    public static Command Create(string name, string description, CliContext context, Action<StatsRun> run, params Option[] options)
+    /// <summary>A verb that reports confidence limits: it has <c>--confidence</c>.</summary>
+    public static Command Create(string name, string description, CliContext context, Action<StatsRun> run, params Option[] options) =>
+        Build(name, description, context, run, withLevels: true, options);
+
+    /// <summary>A verb with no confidence limits of its own to report (SPC, quantiles, benchmarking): no <c>--confidence</c>.</summary>
+    public static Command CreateWithoutLevels(string name, string description, CliContext context, Action<StatsRun> run, params Option[] options) =>
+        Build(name, description, context, run, withLevels: false, options);
+
+    private static Command Build(string name, string description, CliContext context, Action<StatsRun> run, bool withLevels, Option[] options)
     {
         var input = new Argument<string>("input") { Description = "CSV file with a header row, or - for standard input" };
         var output = new Option<string?>("--output", "-o") { Description = "Write the result to this file (default: standard output). Nothing is written unless the whole input is valid" };
@@ -21,14 +29,15 @@ public static class StatsVerb
             Description = "Confidence levels for the limits, comma-separated percentages (columns lower_95, upper_95, …)",
             DefaultValueFactory = _ => DefaultLevels,
         };
-        var command = new Command(name, description) { input, output, confidence };
+        var command = new Command(name, description) { input, output };
+        if (withLevels) command.Options.Add(confidence);
         foreach (var option in options) command.Options.Add(option);
         command.SetAction(parse =>
         {
             StatsRun? job = null;
             try
             {
-                var levels = ParseLevels(parse.GetValue(confidence) ?? DefaultLevels);
+                var levels = withLevels ? ParseLevels(parse.GetValue(confidence) ?? DefaultLevels) : [];
                 using var reader = CsvInput.Open(parse.GetValue(input)!, context.Input);
                 using var writer = CsvOutput.Create(parse.GetValue(output), context.Output);
                 job = new StatsRun(parse, reader, writer, levels);
