@@ -88,7 +88,7 @@ public sealed class LifeExpectancyTests
         }
     }
 
-    // testLifeExpectancy.R df_widecis_plus, "Area 2": a small population whose intervals widen past 20 years from age 45.
+    // testLifeExpectancy.R df_widecis_plus, "Area 2": a small population whose intervals widen past 20 years from age 40.
     private static readonly double[] WidePops =
         [270, 235, 246, 248, 243, 238, 246, 257, 261, 355, 350, 356, 346, 339, 337, 337, 333, 323, 311, 311];
 
