@@ -10,6 +10,11 @@ public static class StatsCommands
         var stats = new Command("stats", "Public-health statistics on CSV files (PHE/OHID methods and Making Data Count SPC): CSV with a header row in, CSV out.");
         stats.Subcommands.Add(ProportionVerb.Create(context));
         stats.Subcommands.Add(SpcVerb.Create(context));
+        stats.Subcommands.Add(LifeExpectancyVerb.Create(context));
+        stats.Subcommands.Add(SiiVerb.Create(context));
+        stats.Subcommands.Add(QuantileVerb.Create(context));
+        stats.Subcommands.Add(BenchmarkVerb.Create(context));
+        stats.Subcommands.Add(TrendVerb.Create(context));
         return stats;
     }
 }

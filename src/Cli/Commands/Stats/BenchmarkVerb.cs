@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Commonweal.Core.Statistics;
+
+namespace Commonweal.Cli.Commands.Stats;
+
+/// <summary>
+/// <c>stats benchmark</c>: each area's confidence interval against its comparator's value, Fingertips style, at one
+/// level (Better/Similar/Worse) or two (adds Best/Worst), by polarity.
+/// </summary>
+public static class BenchmarkVerb
+{
+    public static Command Create(CliContext context)
+    {
+        // Named --levels as in the issue: the shared --confidence option (interval levels) does not apply here,
+        // because the limits are read from the input's lower_95 … upper_99_8 columns.
+        var levels = new Option<int>("--levels")
+        {
+            Description = "1: the 95 % interval (Fingertips method 1); 2: 95 % and 99.8 % (method 17, adds Best/Worst)",
+            DefaultValueFactory = _ => 1,
+        };
+        return StatsVerb.CreateWithoutLevels(
+            "benchmark",
+            "Compares each area's interval with the comparator value. Input: area,value,lower_95,upper_95,lower_99_8,upper_99_8,comparator,polarity (polarity high_is_good, low_is_good or no_judgement; the 99.8 % limits only with --levels 2; every column is passed through). Adds significance: Better, Similar, Worse, Best, Worst, Higher, Lower or Not compared.",
+            context,
+            run => Run(run, run.Parse.GetValue(levels)),
+            levels);
+    }
+
+    private static void Run(StatsRun run, int levels)
+    {
+        if (levels is not (1 or 2)) throw StatsRun.OptionProblem("--levels", $"{levels} must be 1 or 2");
+        var input = run.Input;
+        var value = input.Column("value");
+        var lower95 = input.Column("lower_95");
+        var upper95 = input.Column("upper_95");
+        var lower998 = levels == 2 ? input.Column("lower_99_8") : -1;
+        var upper998 = levels == 2 ? input.Column("upper_99_8") : -1;
+        var comparator = input.Column("comparator");
+        var polarityColumn = input.Column("polarity");
+        run.Output.Row([.. input.Header, "significance"]);
+        run.ForEachRow(
+            row =>
+            {
+                if (!Benchmarking.TryParsePolarity(row.Text(polarityColumn), out var polarity))
+                    throw row.Problem(polarityColumn, $"'{row.Text(polarityColumn).Trim()}' is not a polarity (high_is_good, low_is_good or no_judgement)");
+                var i95 = new Interval(row.OptionalNumber(lower95), row.OptionalNumber(upper95));
+                if (i95.Lower > i95.Upper) throw row.Problem(lower95, "the lower limit is above the upper limit");
+                var outcome = levels == 1
+                    ? Benchmarking.CompareOneLevel(row.OptionalNumber(value), i95, row.OptionalNumber(comparator), polarity)
+                    : Benchmarking.CompareTwoLevels(row.OptionalNumber(value), i95, new Interval(row.OptionalNumber(lower998), row.OptionalNumber(upper998)), row.OptionalNumber(comparator), polarity);
+                return (row.Record, outcome);
+            },
+            (row, output) =>
+            {
+                output.PassThrough(row.Record);
+                output.Field(Benchmarking.Label(row.outcome));
+                output.EndRow();
+            });
+    }
+}

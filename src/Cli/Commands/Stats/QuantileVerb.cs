@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Commonweal.Core.Statistics;
+
+namespace Commonweal.Cli.Commands.Stats;
+
+/// <summary><c>stats quantile</c>: each area's quantile within its group (PHEindicatormethods <c>phe_quantile</c>).</summary>
+public static class QuantileVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var count = new Option<int>("--n") { Description = "Number of quantiles (10 deciles, 5 quintiles, …)", DefaultValueFactory = _ => 10 };
+        var invert = new Option<bool>("--invert") { Description = "Quantile 1 holds the highest values (as for IMD scores; phe_quantile's default)" };
+        return StatsVerb.CreateWithoutLevels(
+            "quantile",
+            "Assigns areas to n quantiles by value within each group. Input: group,area,value (group optional; an empty value gets no quantile; every column is passed through). Adds quantile.",
+            context,
+            run => Run(run, run.Parse.GetValue(count), run.Parse.GetValue(invert)),
+            count, invert);
+    }
+
+    private static void Run(StatsRun run, int quantileCount, bool invert)
+    {
+        if (quantileCount < 1) throw StatsRun.OptionProblem("--n", $"{quantileCount} must be at least 1");
+        var input = run.Input;
+        var groupColumn = input.OptionalColumn("group");
+        var valueColumn = input.Column("value");
+        var records = new List<string>();
+        var values = new List<double>();
+        var groupOf = new List<int>();
+        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (input.Read())
+        {
+            var name = groupColumn < 0 ? string.Empty : input.Identifier(groupColumn);
+            if (!groups.TryGetValue(name, out var g))
+            {
+                g = groups.Count;
+                groups.Add(name, g);
+            }
+
+            records.Add(input.Record);
+            values.Add(input.OptionalNumber(valueColumn));
+            groupOf.Add(g);
+        }
+
+        var quantiles = new int[records.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var rows = Enumerable.Range(0, records.Count).Where(i => groupOf[i] == g).ToArray();
+            var assigned = Quantiles.Assign(rows.Select(i => values[i]).ToArray(), quantileCount, invert);
+            for (var k = 0; k < rows.Length; k++) quantiles[rows[k]] = assigned[k];
+        }
+
+        var output = run.Output;
+        output.Row([.. input.Header, "quantile"]);
+        for (var i = 0; i < records.Count; i++)
+        {
+            output.PassThrough(records[i]);
+            if (quantiles[i] > 0) output.Field(quantiles[i]);
+            else output.Field((string?)null);
+            output.EndRow();
+        }
+    }
+}
