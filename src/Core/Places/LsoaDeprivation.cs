@@ -1,3 +1,5 @@
+using Commonweal.Core.Statistics;
+
 namespace Commonweal.Core.Places;
 
 /// <summary>
@@ -75,9 +77,5 @@ public sealed class LsoaDeprivation
     }
 
     /// <summary>National decile of a rank among <paramref name="count"/> LSOAs as MHCLG cuts them (decile 1 = ranks 1–3,284 of 32,844).</summary>
-    public static int DecileOfRank(int rank, int count = EnglishLsoaCount)
-    {
-        if (rank < 1 || rank > count) throw new ArgumentOutOfRangeException(nameof(rank), $"rank {rank} is outside 1–{count}");
-        return (int)Math.Ceiling(rank * 10.0 / count);
-    }
+    public static int DecileOfRank(int rank, int count = EnglishLsoaCount) => Quantiles.OfRank(rank, count, 10);
 }

@@ -29,6 +29,33 @@ public sealed class BenchmarkVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Quintiles_rank_each_area_within_its_group_by_polarity()
+    {
+        // Six values 1, 10.8, 20.6, 30.4, 40.2, 50 are their own quintile bounds (fingertips-open ValueCategoriesCalculator:
+        // linear interpolation at 20 %, 40 % …); a value on a bound belongs to the lower quintile. Group "b" has only
+        // four values, too few for quintiles.
+        var input = cli.File("in.csv", "group,area,value,polarity",
+            "a,p,1,high_is_good", "a,q,10.8,high_is_good", "a,r,20.6,high_is_good", "a,s,30.4,low_is_good", "a,t,40.2,no_judgement", "a,u,50,high_is_good", "a,v,,high_is_good",
+            "b,w,1,high_is_good", "b,x,2,high_is_good", "b,y,3,high_is_good", "b,z,4,high_is_good");
+
+        var result = await StatsCli.RunAsync(["stats", "benchmark", input, "--method", "quintiles"]);
+
+        Assert.Equal(0, result.Exit);
+        Assert.Equal(["Worst", "Worst", "Worse", "Middle", "High", "Best", "Not compared", "Not compared", "Not compared", "Not compared", "Not compared"], result.Rows.Select(r => r["significance"]));
+    }
+
+    [Fact]
+    public async Task An_unknown_method_is_refused()
+    {
+        var input = cli.File("in.csv", "area,value,polarity", "a,1,high_is_good");
+
+        var result = await StatsCli.RunAsync(["stats", "benchmark", input, "--method", "deciles"]);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("--method: 'deciles' is not ci or quintiles", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task One_level_needs_only_the_95_percent_limits()
     {
         // SingleOverlappingCIsForOneCILevelComparatorTest: TestHigher and TestLower with polarity 1 (high is good).

@@ -18,12 +18,52 @@ public static class BenchmarkVerb
             Description = "1: the 95 % interval (Fingertips method 1); 2: 95 % and 99.8 % (method 17, adds Best/Worst)",
             DefaultValueFactory = _ => 1,
         };
+        var method = new Option<string>("--method")
+        {
+            Description = "ci: each area's interval against the comparator value (Fingertips methods 1 and 17); quintiles: each area's quintile among the values of its group (method 15; needs area,value,polarity and at least 5 values per group; an optional group column keeps indicators or periods apart)",
+            DefaultValueFactory = _ => "ci",
+        };
         return StatsVerb.CreateWithoutLevels(
             "benchmark",
-            "Compares each area's interval with the comparator value. Input: area,value,lower_95,upper_95,lower_99_8,upper_99_8,comparator,polarity (polarity high_is_good, low_is_good or no_judgement; the 99.8 % limits only with --levels 2; every column is passed through). Adds significance: Better, Similar, Worse, Best, Worst, Higher, Lower or Not compared.",
+            "Compares each area's interval with the comparator value. Input: area,value,lower_95,upper_95,lower_99_8,upper_99_8,comparator,polarity (polarity high_is_good, low_is_good or no_judgement; the 99.8 % limits only with --levels 2; every column is passed through). Adds significance: Better, Similar, Worse, Best, Worst, Higher, Lower or Not compared; with --method quintiles Best…Worst by polarity or Lowest, Low, Middle, High, Highest.",
             context,
-            run => Run(run, run.Parse.GetValue(levels)),
-            levels);
+            run =>
+            {
+                switch (run.Parse.GetValue(method))
+                {
+                    case "ci": Run(run, run.Parse.GetValue(levels)); break;
+                    case "quintiles": RunQuintiles(run); break;
+                    case var other: throw StatsRun.OptionProblem("--method", $"'{other}' is not ci or quintiles");
+                }
+            },
+            levels,
+            method);
+    }
+
+    /// <summary>Quintiles need every value of a group before any row can be labelled, so the file is read whole.</summary>
+    private static void RunQuintiles(StatsRun run)
+    {
+        var input = run.Input;
+        var value = input.Column("value");
+        var polarityColumn = input.Column("polarity");
+        var group = input.OptionalColumn("group");
+        var rows = new List<(string Record, string Group, double Value, Polarity Polarity)>();
+        while (input.Read())
+        {
+            if (!Benchmarking.TryParsePolarity(input.Text(polarityColumn), out var polarity))
+                throw input.Problem(polarityColumn, $"'{input.Text(polarityColumn).Trim()}' is not a polarity (high_is_good, low_is_good or no_judgement)");
+            rows.Add((input.Record, group < 0 ? string.Empty : input.Text(group).Trim(), input.OptionalNumber(value), polarity));
+        }
+
+        var bounds = rows.GroupBy(r => r.Group, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Benchmarking.QuintileBounds(g.Select(r => r.Value).ToArray()), StringComparer.Ordinal);
+        run.Output.Row([.. input.Header, "significance"]);
+        foreach (var row in rows)
+        {
+            run.Output.PassThrough(row.Record);
+            run.Output.Field(Benchmarking.Label(Benchmarking.QuintileOutcome(Benchmarking.Quintile(row.Value, bounds[row.Group]), row.Polarity)));
+            run.Output.EndRow();
+        }
     }
 
     private static void Run(StatsRun run, int levels)
