@@ -1,3 +1,12 @@
 using BenchmarkDotNet.Running;
+using Commonweal.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Commonweal.Benchmarks.ImportBenchmarks).Assembly).Run(args);
+if (args is ["generate", var kind, var rows, var path])
+{
+    if (StatsData.WriteCsv(kind, int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture), path)) return 0;
+    Console.Error.WriteLine($"unknown kind '{kind}'");
+    return 2;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
+return 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Commonweal.Cli.Commands;
+using Commonweal.Cli.Commands.Stats;
 
 namespace Commonweal.Cli;
 
@@ -23,6 +24,7 @@ public static class CliApp
         root.Subcommands.Add(DemoCommands.Create(context));
         root.Subcommands.Add(UserCommands.Create(context));
         root.Subcommands.Add(PlaceCommands.Create(context));
+        root.Subcommands.Add(StatsCommands.Create(context));
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+
+namespace Commonweal.Cli.Commands.Stats;
+
+/// <summary>
+/// A CSV output that appears only when the whole run succeeds: rows go to a temporary file beside the
+/// target (or, for standard output, in the temporary folder) and <see cref="Commit"/> moves or copies it
+/// into place. Disposing without committing deletes it, so bad input never leaves a partial file.
+/// Numbers are written in full precision (shortest round-trip form); NaN is written as an empty field.
+/// </summary>
+public sealed class CsvOutput : IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly string? target;
+    private readonly TextWriter? standardOutput;
+    private readonly string temporary;
+    private readonly StreamWriter writer;
+    private readonly char[] number = new char[32];
+    private bool rowStarted;
+    private bool committed;
+
+    private CsvOutput(string? target, TextWriter? standardOutput)
+    {
+        this.target = target;
+        this.standardOutput = standardOutput;
+        var folder = target is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(target))!;
+        if (!Directory.Exists(folder)) throw new StatsInputException($"{target}: the folder {folder} does not exist");
+        temporary = Path.Combine(folder, $".{(target is null ? "commonweal-stats" : Path.GetFileName(target))}.{Guid.NewGuid():N}.partial");
+        writer = new StreamWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Utf8, 1 << 16);
+    }
+
+    /// <summary>An output to <paramref name="path"/>, or to <paramref name="standardOutput"/> when the path is null or "-".</summary>
+    public static CsvOutput Create(string? path, TextWriter standardOutput) =>
+        path is null or "-" ? new CsvOutput(null, standardOutput) : new CsvOutput(path, null);
+
+    /// <summary>Writes a whole row of text fields (a header, say).</summary>
+    public void Row(IEnumerable<string> fields)
+    {
+        foreach (var field in fields) Field(field);
+        EndRow();
+    }
+
+    /// <summary>Writes an input record through unchanged, as the first fields of the row.</summary>
+    public void PassThrough(string record)
+    {
+        Separator();
+        writer.Write(record);
+    }
+
+    /// <summary>Writes a text field, quoted when it holds a comma, quote or line break.</summary>
+    public void Field(string? text)
+    {
+        Separator();
+        if (string.IsNullOrEmpty(text)) return;
+        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            writer.Write(text);
+            return;
+        }
+
+        writer.Write('"');
+        writer.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
+        writer.Write('"');
+    }
+
+    /// <summary>Writes a number in its shortest round-trip form; NaN (not calculated) as an empty field.</summary>
+    public void Field(double value)
+    {
+        Separator();
+        if (double.IsNaN(value)) return;
+        if (!value.TryFormat(number, out var written, "R", CultureInfo.InvariantCulture))
+            throw new InvalidOperationException("a double did not fit in 32 characters");
+        writer.Write(number, 0, written);
+    }
+
+    /// <summary>Writes a whole number.</summary>
+    public void Field(long value)
+    {
+        Separator();
+        value.TryFormat(number, out var written, provider: CultureInfo.InvariantCulture);
+        writer.Write(number, 0, written);
+    }
+
+    /// <summary>Ends the current row.</summary>
+    public void EndRow()
+    {
+        writer.Write('\n');
+        rowStarted = false;
+    }
+
+    /// <summary>Puts the finished output in place: moves the file over the target, or copies it to standard output.</summary>
+    public void Commit()
+    {
+        writer.Flush();
+        writer.Dispose();
+        if (target is not null)
+        {
+            File.Move(temporary, target, overwrite: true);
+        }
+        else
+        {
+            using (var reader = new StreamReader(temporary, Utf8))
+            {
+                var buffer = new char[1 << 16];
+                int read;
+                while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+                    standardOutput!.Write(buffer, 0, read);
+            }
+
+            standardOutput!.Flush();
+            File.Delete(temporary);
+        }
+
+        committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (committed) return;
+        writer.Dispose();
+        File.Delete(temporary);
+    }
+
+    private void Separator()
+    {
+        if (rowStarted) writer.Write(',');
+        rowStarted = true;
+    }
+}

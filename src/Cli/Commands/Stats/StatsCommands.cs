@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Commonweal.Cli.Commands.Stats;
+
+/// <summary><c>commonweal stats …</c>: the public-health statistics engine for analysts, CSV in and CSV out, one verb per method.</summary>
+public static class StatsCommands
+{
+    public static Command Create(CliContext context)
+    {
+        var stats = new Command("stats", "Public-health statistics on CSV files (PHE/OHID methods and Making Data Count SPC): CSV with a header row in, CSV out.");
+        stats.Subcommands.Add(ProportionVerb.Create(context));
+        return stats;
+    }
+}
