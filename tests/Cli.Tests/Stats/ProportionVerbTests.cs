@@ -27,6 +27,29 @@ public sealed class ProportionVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Many_batches_come_out_in_input_order_and_an_error_deep_in_the_file_still_names_its_line()
+    {
+        var lines = Enumerable.Range(1, 30_000).Select(i => $"A{i},{i % 97},{100 + (i % 13)}").Prepend("area,numerator,denominator").ToArray();
+        var good = cli.File("many.csv", lines);
+
+        var result = await StatsCli.RunAsync(["stats", "proportion", good]);
+
+        Assert.Equal(0, result.Exit);
+        var rows = result.Rows;
+        Assert.Equal(30_000, rows.Count);
+        Assert.All(rows.Select((row, index) => (row, index)), r => Assert.Equal($"A{r.index + 1}", r.row["area"]));
+        Assert.Equal(100.0 * (29_999 % 97) / (100 + (29_999 % 13)), StatsResult.Number(rows[29_998]["value"]), 1e-12);
+
+        lines[25_000] = "A25000,oops,100";
+        var bad = cli.File("bad.csv", lines);
+        var failed = await StatsCli.RunAsync(["stats", "proportion", bad, "--output", cli.OutputPath("out.csv")]);
+
+        Assert.Equal(2, failed.Exit);
+        Assert.Contains("bad.csv line 25001, column 'numerator': 'oops' is not a number", failed.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.FilesNamed("*out.csv*"));
+    }
+
+    [Fact]
     public async Task Writes_full_precision_round_trip_numbers()
     {
         var input = cli.File("in.csv", "numerator,denominator", "1,3");

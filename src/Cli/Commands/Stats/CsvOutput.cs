@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Commonweal.Cli.Commands.Stats;
@@ -16,8 +15,7 @@ public sealed class CsvOutput : IDisposable
     private readonly TextWriter? standardOutput;
     private readonly string temporary;
     private readonly StreamWriter writer;
-    private readonly char[] number = new char[32];
-    private bool rowStarted;
+    private readonly CsvRowBuffer row = new();
     private bool committed;
 
     private CsvOutput(string? target, TextWriter? standardOutput)
@@ -42,56 +40,36 @@ public sealed class CsvOutput : IDisposable
     }
 
     /// <summary>Writes an input record through unchanged, as the first fields of the row.</summary>
-    public void PassThrough(string record)
-    {
-        Separator();
-        writer.Write(record);
-    }
+    public void PassThrough(string record) => row.PassThrough(record);
 
     /// <summary>Writes a text field, quoted when it holds a comma, quote or line break.</summary>
-    public void Field(string? text)
-    {
-        Separator();
-        if (string.IsNullOrEmpty(text)) return;
-        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            writer.Write(text);
-            return;
-        }
-
-        writer.Write('"');
-        writer.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
-        writer.Write('"');
-    }
+    public void Field(string? text) => row.Field(text);
 
     /// <summary>Writes a number in its shortest round-trip form; NaN (not calculated) as an empty field.</summary>
-    public void Field(double value)
-    {
-        Separator();
-        if (double.IsNaN(value)) return;
-        if (!value.TryFormat(number, out var written, "R", CultureInfo.InvariantCulture))
-            throw new InvalidOperationException("a double did not fit in 32 characters");
-        writer.Write(number, 0, written);
-    }
+    public void Field(double value) => row.Field(value);
 
     /// <summary>Writes a whole number.</summary>
-    public void Field(long value)
-    {
-        Separator();
-        value.TryFormat(number, out var written, provider: CultureInfo.InvariantCulture);
-        writer.Write(number, 0, written);
-    }
+    public void Field(long value) => row.Field(value);
 
     /// <summary>Ends the current row.</summary>
     public void EndRow()
     {
-        writer.Write('\n');
-        rowStarted = false;
+        row.EndRow();
+        if (row.Length > 1 << 15) Write(row);
+    }
+
+    /// <summary>Writes rows formatted elsewhere (whole rows only), after any rows written here.</summary>
+    public void Write(CsvRowBuffer rows)
+    {
+        if (rows != row && row.Length > 0) Write(row);
+        writer.Write(rows.Text);
+        rows.Clear();
     }
 
     /// <summary>Puts the finished output in place: moves the file over the target, or copies it to standard output.</summary>
     public void Commit()
     {
+        Write(row);
         writer.Flush();
         writer.Dispose();
         if (target is not null)
@@ -120,11 +98,5 @@ public sealed class CsvOutput : IDisposable
         if (committed) return;
         writer.Dispose();
         File.Delete(temporary);
-    }
-
-    private void Separator()
-    {
-        if (rowStarted) writer.Write(',');
-        rowStarted = true;
     }
 }

@@ -30,21 +30,26 @@ public static class ProportionVerb
         var denominator = input.Column("denominator");
         var levels = run.Levels;
         run.Output.Row([.. input.Header, "value", .. run.LimitColumns()]);
-        while (input.Read())
-        {
-            var x = input.NonNegative(numerator);
-            var n = input.Positive(denominator);
-            if (x > n) throw input.Problem(numerator, $"the numerator {input.Text(numerator).Trim()} is greater than the denominator {input.Text(denominator).Trim()}");
-            run.Output.PassThrough(input.Record);
-            run.Output.Field(x / n * multiplier);
-            for (var i = 0; i < levels.Count; i++)
+        run.ForEachRow(
+            row =>
             {
-                var limits = Proportions.WilsonScore(x, n, levels[i]);
-                run.Output.Field(limits.Lower * multiplier);
-                run.Output.Field(limits.Upper * multiplier);
-            }
+                var x = row.NonNegative(numerator);
+                var n = row.Positive(denominator);
+                if (x > n) throw row.Problem(numerator, $"the numerator {row.Text(numerator).Trim()} is greater than the denominator {row.Text(denominator).Trim()}");
+                return (row.Record, x, n);
+            },
+            (row, output) =>
+            {
+                output.PassThrough(row.Record);
+                output.Field(row.x / row.n * multiplier);
+                for (var i = 0; i < levels.Count; i++)
+                {
+                    var limits = Proportions.WilsonScore(row.x, row.n, levels[i]);
+                    output.Field(limits.Lower * multiplier);
+                    output.Field(limits.Upper * multiplier);
+                }
 
-            run.Output.EndRow();
-        }
+                output.EndRow();
+            });
     }
 }

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace Commonweal.Cli.Commands.Stats;
+
+/// <summary>
+/// CSV rows being formatted in memory: fields quoted only when they must be, numbers in their shortest
+/// round-trip form, NaN (not calculated) as an empty field. <see cref="CsvOutput"/> writes through one, and
+/// <see cref="StatsRun.ForEachRow{T}"/> gives each formatting thread its own.
+/// </summary>
+public sealed class CsvRowBuffer
+{
+    private char[] buffer = new char[1 << 16];
+    private bool rowStarted;
+
+    /// <summary>How many characters are waiting.</summary>
+    public int Length { get; private set; }
+
+    /// <summary>The formatted text so far.</summary>
+    public ReadOnlySpan<char> Text => buffer.AsSpan(0, Length);
+
+    /// <summary>Forgets the formatted text (after it has been written).</summary>
+    public void Clear()
+    {
+        Length = 0;
+        rowStarted = false;
+    }
+
+    /// <summary>Writes an input record through unchanged, as the next fields of the row.</summary>
+    public void PassThrough(string record)
+    {
+        Separator();
+        Append(record);
+    }
+
+    /// <summary>A text field, quoted when it holds a comma, quote or line break.</summary>
+    public void Field(string? text)
+    {
+        Separator();
+        if (string.IsNullOrEmpty(text)) return;
+        if (text.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            Append(text);
+            return;
+        }
+
+        Append("\"");
+        Append(text.Replace("\"", "\"\"", StringComparison.Ordinal));
+        Append("\"");
+    }
+
+    /// <summary>A number in its shortest round-trip form; NaN as an empty field.</summary>
+    public void Field(double value)
+    {
+        Separator();
+        if (double.IsNaN(value)) return;
+        Reserve(32);
+        value.TryFormat(buffer.AsSpan(Length), out var written, "R", CultureInfo.InvariantCulture);
+        Length += written;
+    }
+
+    /// <summary>A whole number.</summary>
+    public void Field(long value)
+    {
+        Separator();
+        Reserve(24);
+        value.TryFormat(buffer.AsSpan(Length), out var written, provider: CultureInfo.InvariantCulture);
+        Length += written;
+    }
+
+    /// <summary>Ends the current row.</summary>
+    public void EndRow()
+    {
+        Reserve(1);
+        buffer[Length++] = '\n';
+        rowStarted = false;
+    }
+
+    private void Separator()
+    {
+        if (rowStarted)
+        {
+            Reserve(1);
+            buffer[Length++] = ',';
+        }
+
+        rowStarted = true;
+    }
+
+    private void Append(string text)
+    {
+        Reserve(text.Length);
+        text.CopyTo(buffer.AsSpan(Length));
+        Length += text.Length;
+    }
+
+    private void Reserve(int characters)
+    {
+        if (Length + characters <= buffer.Length) return;
+        Array.Resize(ref buffer, Math.Max(buffer.Length * 2, Length + characters));
+    }
+}
