@@ -9,6 +9,11 @@ public static class StatsCommands
     {
         var stats = new Command("stats", "Public-health statistics on CSV files (PHE/OHID methods and Making Data Count SPC): CSV with a header row in, CSV out.");
         stats.Subcommands.Add(ProportionVerb.Create(context));
+        stats.Subcommands.Add(RateVerb.Create(context));
+        stats.Subcommands.Add(MeanVerb.Create(context));
+        stats.Subcommands.Add(DsrVerb.Create(context));
+        stats.Subcommands.Add(IsrVerb.Create(context));
+        stats.Subcommands.Add(FunnelVerb.Create(context));
         return stats;
     }
 }
