@@ -9,12 +9,17 @@ public static class StatsCommands
     {
         var stats = new Command("stats", "Public-health statistics on CSV files (PHE/OHID methods and Making Data Count SPC): CSV with a header row in, CSV out.");
         stats.Subcommands.Add(ProportionVerb.Create(context));
-        stats.Subcommands.Add(SpcVerb.Create(context));
+        stats.Subcommands.Add(RateVerb.Create(context));
+        stats.Subcommands.Add(MeanVerb.Create(context));
+        stats.Subcommands.Add(DsrVerb.Create(context));
+        stats.Subcommands.Add(IsrVerb.Create(context));
         stats.Subcommands.Add(LifeExpectancyVerb.Create(context));
         stats.Subcommands.Add(SiiVerb.Create(context));
         stats.Subcommands.Add(QuantileVerb.Create(context));
+        stats.Subcommands.Add(FunnelVerb.Create(context));
         stats.Subcommands.Add(BenchmarkVerb.Create(context));
         stats.Subcommands.Add(TrendVerb.Create(context));
+        stats.Subcommands.Add(SpcVerb.Create(context));
         return stats;
     }
 }
