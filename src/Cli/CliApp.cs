@@ -26,6 +26,13 @@ public static class CliApp
         root.Subcommands.Add(PlaceCommands.Create(context));
         root.Subcommands.Add(StatsCommands.Create(context));
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h") && !args.Contains("-?"))
+        {
+            foreach (var problem in parsed.Errors) await error.WriteLineAsync("error: " + problem.Message);
+            await error.WriteLineAsync("(add --help for the commands and options)");
+            return BadInput;
+        }
+
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 }

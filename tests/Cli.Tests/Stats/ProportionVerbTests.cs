@@ -139,6 +139,9 @@ public sealed class ProportionVerbTests : IDisposable
     [InlineData("--confidence", "abc", "--confidence: 'abc' is not a confidence level")]
     [InlineData("--confidence", "95,95", "--confidence: 95 is given twice")]
     [InlineData("--multiplier", "0", "--multiplier: 0 must be a number greater than zero")]
+    [InlineData("--multiplier", "abc", "'abc'")]
+    [InlineData("--confidence", "100", "--confidence: '100' is not a confidence level")]
+    [InlineData("--bogus", "1", "--bogus")]
     public async Task Bad_options_are_refused_with_exit_2(string option, string value, string message)
     {
         var input = cli.File("in.csv", "numerator,denominator", "1,10");
@@ -147,6 +150,15 @@ public sealed class ProportionVerbTests : IDisposable
 
         Assert.Equal(2, result.Exit);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_on_standard_input_is_ignored()
+    {
+        var result = await StatsCli.RunAsync(["stats", "proportion", "-"], "\uFEFFnumerator,denominator\n3,5\n");
+
+        Assert.Equal(0, result.Exit);
+        Assert.Equal("60", Assert.Single(result.Rows)["value"]);
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public sealed class CsvInput : IDisposable
     public double NonNegative(int column)
     {
         var value = Number(column);
-        return value >= 0 ? value : throw Problem(column, $"{Format(value)} is negative; counts and populations cannot be");
+        return value >= 0 ? value : throw Problem(column, $"{Format(value)} is negative: a count or population cannot be less than zero");
     }
 
     /// <summary>A denominator: a number greater than zero.</summary>
@@ -176,6 +176,7 @@ public sealed class CsvInput : IDisposable
 
         if (text is null) return false;
         Line = nextLine++;
+        if (Line == 1 && text.Length > 0 && text[0] == '\uFEFF') text = text[1..]; // a byte-order mark on standard input
         while (!Split(text))
         {
             var more = reader.ReadLine() ?? throw new StatsInputException($"{Source} line {Line}: the file ends inside a quoted field (a closing quote is missing)");

@@ -69,8 +69,8 @@ public static class StatsVerb
         var levels = new List<ConfidenceLevel>();
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (!ConfidenceLevel.TryParse(part, out var level))
-                throw StatsRun.OptionProblem("--confidence", $"'{part}' is not a confidence level (give percentages such as 95,99.8)");
+            if (!ConfidenceLevel.TryParse(part, out var level) || level.Level >= 1)
+                throw StatsRun.OptionProblem("--confidence", $"'{part}' is not a confidence level (give percentages below 100, such as 95,99.8)");
             if (levels.Exists(l => l.Suffix == level.Suffix))
                 throw StatsRun.OptionProblem("--confidence", $"{part} is given twice");
             levels.Add(level);
