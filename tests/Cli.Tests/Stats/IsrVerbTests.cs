@@ -20,14 +20,30 @@ public sealed class IsrVerbTests : IDisposable
 
         Assert.Equal(0, ratio.Exit);
         var r = Assert.Single(ratio.Rows);
-        Assert.Equal(["group", "observed", "expected", "value", "lower_95", "upper_95", "lower_99_8", "upper_99_8", "method"], r.Keys);
+        Assert.Equal(["group", "observed", "expected", "value", "lower_95", "upper_95", "lower_99_8", "upper_99_8", "method", "note"], r.Keys);
         Assert.Equal("37", r["observed"]);
         Assert.Equal(49.170833333333327, StatsResult.Number(r["expected"]), 1e-10);
         Assert.Equal(75.247860350817746, StatsResult.Number(r["value"]), 1e-10);
         Assert.Equal(52.974421519003279, StatsResult.Number(r["lower_95"]), 1e-10);
         Assert.Equal(103.722253896988519, StatsResult.Number(r["upper_95"]), 1e-10);
         Assert.Equal("Byars", r["method"]);
+        Assert.Equal(string.Empty, r["note"]);
         Assert.Equal(899.83899669519542, StatsResult.Number(Assert.Single(rate.Rows)["value"]), 1e-9);
+    }
+
+    [Fact]
+    public async Task A_group_with_no_expected_events_says_why_it_has_no_ratio()
+    {
+        var input = cli.File("in.csv", "group,age_band,numerator,denominator,ref_numerator,ref_denominator",
+            "x,1,3,2000,0,100000", "x,2,0,1500,0,80000");
+
+        var result = await StatsCli.RunAsync(["stats", "isr", input]);
+
+        Assert.Equal(0, result.Exit);
+        var r = Assert.Single(result.Rows);
+        Assert.Equal("0", r["expected"]);
+        Assert.Equal(string.Empty, r["value"]);
+        Assert.Equal("isr NA for expected count of 0", r["note"]);
     }
 
     [Theory]

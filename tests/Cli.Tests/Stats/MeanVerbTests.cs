@@ -17,7 +17,7 @@ public sealed class MeanVerbTests : IDisposable
         var result = await StatsCli.RunAsync(["stats", "mean", input]);
 
         Assert.Equal(0, result.Exit);
-        Assert.Equal(["group", "count", "mean", "sd", "lower_95", "upper_95", "lower_99_8", "upper_99_8"], result.Rows[0].Keys);
+        Assert.Equal(["group", "count", "mean", "sd", "lower_95", "upper_95", "lower_99_8", "upper_99_8", "note"], result.Rows[0].Keys);
         var a = result.Rows[0];
         Assert.Equal("a", a["group"]);
         Assert.Equal("6", a["count"]);
@@ -27,6 +27,8 @@ public sealed class MeanVerbTests : IDisposable
         var b = result.Rows[1];
         Assert.Equal("7", b["mean"]);
         Assert.Equal(string.Empty, b["lower_95"]);
+        Assert.Equal(string.Empty, a["note"]);
+        Assert.Equal("limits NA for fewer than 2 values", b["note"]);
     }
 
     [Theory]

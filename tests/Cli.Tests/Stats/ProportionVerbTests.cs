@@ -169,4 +169,16 @@ public sealed class ProportionVerbTests : IDisposable
         Assert.Equal(2, result.Exit);
         Assert.Contains("nowhere.csv: no such file", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_output_that_is_a_folder_is_refused_with_a_plain_message()
+    {
+        var input = cli.File("in.csv", "numerator,denominator", "1,10");
+        var folder = Path.GetDirectoryName(input)!;
+
+        var result = await StatsCli.RunAsync(["stats", "proportion", input, "--output", folder]);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("is a folder: give a file name to write to", result.Error, StringComparison.Ordinal);
+    }
 }

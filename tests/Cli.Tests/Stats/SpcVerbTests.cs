@@ -97,6 +97,19 @@ public sealed class SpcVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task A_summary_to_the_same_file_as_the_output_is_refused_and_nothing_is_written()
+    {
+        var input = cli.File("in.csv", ["series,period,value", .. Alternating("S", 1)]);
+        var output = cli.OutputPath("out.csv");
+
+        var result = await StatsCli.RunAsync(["stats", "spc", input, "-o", output, "--summary", output]);
+
+        Assert.Equal(2, result.Exit);
+        Assert.Contains("--summary: " + output + " is already an output of this command", result.Error, StringComparison.Ordinal);
+        Assert.Empty(cli.FilesNamed("*out.csv*"));
+    }
+
+    [Fact]
     public async Task A_rebase_starts_a_new_segment_with_its_own_limits()
     {
         // Split after the 10th point: NHSRplotthedots' per-group limits 0.0746 [-2.60, 2.75] and 0.209 [-3.28, 3.70]

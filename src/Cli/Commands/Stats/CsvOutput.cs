@@ -22,11 +22,15 @@ public sealed class CsvOutput : IDisposable
     {
         this.target = target;
         this.standardOutput = standardOutput;
+        if (target is not null && Directory.Exists(target)) throw new StatsInputException($"{target} is a folder: give a file name to write to");
         var folder = target is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(target))!;
         if (!Directory.Exists(folder)) throw new StatsInputException($"{target}: the folder {folder} does not exist");
         temporary = Path.Combine(folder, $".{(target is null ? "commonweal-stats" : Path.GetFileName(target))}.{Guid.NewGuid():N}.partial");
         writer = new StreamWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Utf8, 1 << 16);
     }
+
+    /// <summary>The full path of the file this output becomes, or null for standard output.</summary>
+    public string? Target => target is null ? null : Path.GetFullPath(target);
 
     /// <summary>An output to <paramref name="path"/>, or to <paramref name="standardOutput"/> when the path is null or "-".</summary>
     public static CsvOutput Create(string? path, TextWriter standardOutput) =>

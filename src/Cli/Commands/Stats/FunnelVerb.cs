@@ -68,7 +68,7 @@ public static class FunnelVerb
         }
 
         if (limitsPath is null) return;
-        var table = run.ExtraOutput(limitsPath);
+        var table = run.ExtraOutput("--limits", limitsPath);
         table.Row(["denominator", "lower_2sd", "upper_2sd", "lower_3sd", "upper_3sd"]);
         foreach (var row in Funnels.LimitsAtDenominators(statistic, numerators.ToArray(), denominators.ToArray(), multiplier))
         {

@@ -20,7 +20,7 @@ public static class IsrVerb
         };
         return StatsVerb.Create(
             "isr",
-            "Indirect standardisation. Input: group,age_band,numerator,denominator,ref_numerator,ref_denominator. Output, one row per group: group,observed,expected,value,lower_95,upper_95,lower_99_8,upper_99_8,method (Exact below 10 events, Byars from 10).",
+            "Indirect standardisation. Input: group,age_band,numerator,denominator,ref_numerator,ref_denominator. Output, one row per group: group,observed,expected,value,lower_95,upper_95,lower_99_8,upper_99_8,method,note (Exact below 10 events, Byars from 10; the note says why a value was not calculated, e.g. an expected count of 0).",
             context,
             run => Run(run, run.Parse.GetValue(kind) == "rate", run.Parse.GetValue(multiplier)),
             kind,
@@ -69,7 +69,7 @@ public static class IsrVerb
         }
 
         var output = run.Output;
-        output.Row(["group", "observed", "expected", "value", .. run.LimitColumns(), "method"]);
+        output.Row(["group", "observed", "expected", "value", .. run.LimitColumns(), "method", "note"]);
         foreach (var name in order)
         {
             var rows = groups[name];
@@ -88,6 +88,7 @@ public static class IsrVerb
             }
 
             output.Field(result.Method);
+            output.Field(result.Note);
             output.EndRow();
         }
     }

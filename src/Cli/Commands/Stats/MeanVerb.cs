@@ -9,7 +9,7 @@ public static class MeanVerb
     public static Command Create(CliContext context) =>
         StatsVerb.Create(
             "mean",
-            "Means with Student's t limits. Input: group,value (one row per observation). Output, one row per group in order of first appearance: group,count,mean,sd,lower_95,upper_95,lower_99_8,upper_99_8.",
+            "Means with Student's t limits. Input: group,value (one row per observation). Output, one row per group in order of first appearance: group,count,mean,sd,lower_95,upper_95,lower_99_8,upper_99_8,note (the note says why limits were not calculated, e.g. a single value).",
             context,
             Run);
 
@@ -34,7 +34,7 @@ public static class MeanVerb
         }
 
         var output = run.Output;
-        output.Row(["group", "count", "mean", "sd", .. run.LimitColumns()]);
+        output.Row(["group", "count", "mean", "sd", .. run.LimitColumns(), "note"]);
         foreach (var name in order)
         {
             var result = Means.StudentT(groups[name].ToArray(), run.Levels);
@@ -48,6 +48,7 @@ public static class MeanVerb
                 output.Field(limits.Upper);
             }
 
+            output.Field(result.Note);
             output.EndRow();
         }
     }

@@ -113,7 +113,7 @@ public static class SpcVerb
         }
 
         var rebases = ParseRebases(rebaseArguments, series);
-        var summary = summaryPath is null ? null : run.ExtraOutput(summaryPath);
+        var summary = summaryPath is null ? null : run.ExtraOutput("--summary", summaryPath);
         summary?.Row(["series", "segment", "variation_icon", "assurance_icon", "note"]);
         run.Output.Row([
             .. input.Header, "segment", "mean", "lower_limit", "upper_limit", "lower_2sd", "upper_2sd", "moving_range", "special_cause_type", "point_type", "note",

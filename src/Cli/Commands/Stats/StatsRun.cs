@@ -22,8 +22,11 @@ public sealed class StatsRun(ParseResult parse, CsvInput input, CsvOutput output
         Levels.SelectMany(level => new[] { $"{prefix}lower_{level.Suffix}", $"{prefix}upper_{level.Suffix}" });
 
     /// <summary>A second output file (a limits table, a summary), put in place only if the whole run succeeds.</summary>
-    public CsvOutput ExtraOutput(string path)
+    public CsvOutput ExtraOutput(string option, string path)
     {
+        var full = Path.GetFullPath(path);
+        if (extras.Prepend(Output).Any(o => string.Equals(o.Target, full, StringComparison.Ordinal)))
+            throw OptionProblem(option, $"{path} is already an output of this command: give each output its own file");
         var extra = CsvOutput.Create(path, TextWriter.Null);
         extras.Add(extra);
         return extra;
