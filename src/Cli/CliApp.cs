@@ -14,16 +14,20 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
     {
         var context = new CliContext(output, error, input);
-        var root = new RootCommand("Commonweal: places, populations and need for an integrated care system's prevention and wellbeing commissioning.")
+        var root = new RootCommand("Commonweal: places, populations and need for an integrated care system's prevention and wellbeing commissioning.");
+        // The commands that use the store take --database and --ics; stats works on files alone, so its help does not offer them.
+        Command[] storeCommands =
+        [
+            DatabaseCommands.Create(context), ImportCommands.Create(context), DemoCommands.Create(context),
+            UserCommands.Create(context), PlaceCommands.Create(context),
+        ];
+        foreach (var command in storeCommands)
         {
-            CliContext.DatabaseOption,
-            CliContext.IcsOption,
-        };
-        root.Subcommands.Add(DatabaseCommands.Create(context));
-        root.Subcommands.Add(ImportCommands.Create(context));
-        root.Subcommands.Add(DemoCommands.Create(context));
-        root.Subcommands.Add(UserCommands.Create(context));
-        root.Subcommands.Add(PlaceCommands.Create(context));
+            command.Options.Add(CliContext.DatabaseOption);
+            command.Options.Add(CliContext.IcsOption);
+            root.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(StatsCommands.Create(context));
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h") && !args.Contains("-?"))

@@ -33,6 +33,21 @@ public sealed class CliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_store_options_are_offered_by_the_commands_that_use_the_store_and_not_by_stats()
+    {
+        var places = new StringWriter();
+        var stats = new StringWriter();
+
+        await CliApp.RunAsync(["places", "list", "--help"], places, new StringWriter(), new StringReader(string.Empty));
+        await CliApp.RunAsync(["stats", "proportion", "--help"], stats, new StringWriter(), new StringReader(string.Empty));
+
+        Assert.Contains("--database", places.ToString(), StringComparison.Ordinal);
+        Assert.Contains("--ics", places.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("--database", stats.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("--ics", stats.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_help_lists_one_command_per_official_file_format()
     {
         var (exit, output, _) = await RunAsync(string.Empty, "import", "--help");

@@ -71,6 +71,9 @@ public sealed class BenchmarkVerbTests : IDisposable
     [InlineData("a,2.6,2.5,2.7,2.3,2.9,3.0,sideways", "line 2, column 'polarity': 'sideways' is not a polarity")]
     [InlineData("a,2.6,2.5,2.7,2.3,2.9,x,low", "line 2, column 'comparator': 'x' is not a number")]
     [InlineData("a,2.6,2.8,2.7,2.3,2.9,3,low", "line 2, column 'lower_95': the lower limit is above the upper limit")]
+    [InlineData("a,2.4,2.5,2.7,2.3,2.9,3,low", "line 2, column 'lower_95': the lower limit is above the value")]
+    [InlineData("a,2.6,2.5,2.7,2.3,2.55,3,low", "line 2, column 'upper_99_8': the upper limit is below the value")]
+    [InlineData("a,2.6,2.3,2.9,2.5,2.7,3,low", "line 2, column 'lower_99_8': the 99.8 % interval does not contain the 95 % interval")]
     public async Task Bad_input_names_the_line_and_column_exits_2_and_writes_nothing(string line, string message)
     {
         var input = cli.File("bad.csv", Header, line);

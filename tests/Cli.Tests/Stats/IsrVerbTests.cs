@@ -49,6 +49,8 @@ public sealed class IsrVerbTests : IDisposable
     [Theory]
     [InlineData("group,age_band,numerator,denominator,ref_numerator,ref_denominator\nx,1,1,10,5,0", "line 2, column 'ref_denominator': 0 must be greater than zero")]
     [InlineData("group,age_band,numerator,denominator,ref_numerator,ref_denominator\nx,1,y,10,5,100", "line 2, column 'numerator': 'y' is not a number")]
+    [InlineData("group,age_band,numerator,denominator,ref_numerator,ref_denominator\nx,1,1,10,5,100\nx,1,2,10,5,100", "line 3, column 'age_band': age band 1 appears twice in group 'x'")]
+    [InlineData("group,age_band,numerator,denominator,ref_numerator,ref_denominator\nx,,1,10,5,100", "line 2, column 'age_band': a value is required")]
     [InlineData("group,age_band,numerator,denominator,ref_numerator\nx,1,1,10,5", "the required column 'ref_denominator' is missing")]
     public async Task Bad_input_names_the_line_and_column_exits_2_and_writes_nothing(string content, string message)
     {

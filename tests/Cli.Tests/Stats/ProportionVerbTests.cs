@@ -98,6 +98,7 @@ public sealed class ProportionVerbTests : IDisposable
     [InlineData("numerator,denominator\n\"1,10", "line 2: the file ends inside a quoted field")]
     [InlineData("numerator,numerator\n1,10", "line 1, column 'numerator': the column is named twice")]
     [InlineData("", "the file is empty")]
+    [InlineData("numerator,denominator,value\n1,10,3", "line 1, column 'value': the input already has a column this command adds; rename or remove it")]
     public async Task Bad_input_names_the_line_and_column_exits_2_and_writes_nothing(string content, string message)
     {
         var input = cli.File("bad.csv", content);

@@ -21,7 +21,9 @@ public sealed class QuantileVerbTests : IDisposable
         var rows = result.Rows;
         Assert.Equal(["2", "1", "1", "4", "1", "3", "3", "3", "1", "", "2", "4", "1", "2", "3", "4"], rows.Select(r => r["quantile"]));
         Assert.Equal("A9", rows[9]["area"]);
-        Assert.Equal("group,area,value,quantile", result.Output.Split('\n')[0]);
+        Assert.Equal("group,area,value,quantile,note", result.Output.Split('\n')[0]);
+        Assert.Equal("no value", rows[9]["note"]);
+        Assert.Equal(string.Empty, rows[0]["note"]);
     }
 
     [Fact]
@@ -32,6 +34,7 @@ public sealed class QuantileVerbTests : IDisposable
         var result = await StatsCli.RunAsync(["stats", "quantile", input, "--n", "5", "--invert"]);
 
         Assert.Equal(["5", "4", "3", "2", "1", ""], result.Rows.Select(r => r["quantile"]));
+        Assert.Equal("the group has fewer areas with a value than the 5 quantiles", result.Rows[5]["note"]);
     }
 
     [Fact]

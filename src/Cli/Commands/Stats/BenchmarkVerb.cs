@@ -57,7 +57,7 @@ public static class BenchmarkVerb
 
         var bounds = rows.GroupBy(r => r.Group, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => Benchmarking.QuintileBounds(g.Select(r => r.Value).ToArray()), StringComparer.Ordinal);
-        run.Output.Row([.. input.Header, "significance"]);
+        run.PassThroughHeader("significance");
         foreach (var row in rows)
         {
             run.Output.PassThrough(row.Record);
@@ -77,17 +77,17 @@ public static class BenchmarkVerb
         var upper998 = levels == 2 ? input.Column("upper_99_8") : -1;
         var comparator = input.Column("comparator");
         var polarityColumn = input.Column("polarity");
-        run.Output.Row([.. input.Header, "significance"]);
+        run.PassThroughHeader("significance");
         run.ForEachRow(
             row =>
             {
                 if (!Benchmarking.TryParsePolarity(row.Text(polarityColumn), out var polarity))
                     throw row.Problem(polarityColumn, $"'{row.Text(polarityColumn).Trim()}' is not a polarity (high_is_good, low_is_good or no_judgement)");
-                var i95 = new Interval(row.OptionalNumber(lower95), row.OptionalNumber(upper95));
-                if (i95.Lower > i95.Upper) throw row.Problem(lower95, "the lower limit is above the upper limit");
+                var x = row.OptionalNumber(value);
+                var i95 = Limits(row, x, lower95, upper95);
                 var outcome = levels == 1
-                    ? Benchmarking.CompareOneLevel(row.OptionalNumber(value), i95, row.OptionalNumber(comparator), polarity)
-                    : Benchmarking.CompareTwoLevels(row.OptionalNumber(value), i95, new Interval(row.OptionalNumber(lower998), row.OptionalNumber(upper998)), row.OptionalNumber(comparator), polarity);
+                    ? Benchmarking.CompareOneLevel(x, i95, row.OptionalNumber(comparator), polarity)
+                    : Benchmarking.CompareTwoLevels(x, i95, Wider(row, Limits(row, x, lower998, upper998), i95, lower998), row.OptionalNumber(comparator), polarity);
                 return (row.Record, outcome);
             },
             (row, output) =>
@@ -96,5 +96,23 @@ public static class BenchmarkVerb
                 output.Field(Benchmarking.Label(row.outcome));
                 output.EndRow();
             });
+    }
+
+    /// <summary>An area's limits at one level, refused when they are the wrong way round or do not contain its value.</summary>
+    private static Interval Limits(CsvInput row, double value, int lowerColumn, int upperColumn)
+    {
+        var limits = new Interval(row.OptionalNumber(lowerColumn), row.OptionalNumber(upperColumn));
+        if (limits.Lower > limits.Upper) throw row.Problem(lowerColumn, "the lower limit is above the upper limit");
+        if (value < limits.Lower) throw row.Problem(lowerColumn, "the lower limit is above the value");
+        if (value > limits.Upper) throw row.Problem(upperColumn, "the upper limit is below the value");
+        return limits;
+    }
+
+    /// <summary>The 99.8 % limits, refused when they do not contain the 95 % ones (the columns swapped, say).</summary>
+    private static Interval Wider(CsvInput row, Interval limits998, Interval limits95, int lower998Column)
+    {
+        if (limits998.Lower > limits95.Lower || limits998.Upper < limits95.Upper)
+            throw row.Problem(lower998Column, "the 99.8 % interval does not contain the 95 % interval (are the columns swapped?)");
+        return limits998;
     }
 }

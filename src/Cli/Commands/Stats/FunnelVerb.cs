@@ -59,7 +59,7 @@ public static class FunnelVerb
         var labels = new string[records.Count];
         Funnels.AssignSignificance(statistic, numerators.ToArray(), denominators.ToArray(), labels);
         var output = run.Output;
-        output.Row([.. input.Header, "significance"]);
+        run.PassThroughHeader("significance");
         for (var i = 0; i < records.Count; i++)
         {
             output.PassThrough(records[i]);

@@ -33,6 +33,7 @@ public static class IsrVerb
         public List<double> Populations { get; } = [];
         public List<double> ReferenceCounts { get; } = [];
         public List<double> ReferencePopulations { get; } = [];
+        public HashSet<string> Bands { get; } = new(StringComparer.Ordinal);
     }
 
     private static void Run(StatsRun run, bool asRate, double? multiplierOption)
@@ -42,7 +43,7 @@ public static class IsrVerb
             throw StatsRun.OptionProblem("--multiplier", $"{multiplier} must be a number greater than zero");
         var input = run.Input;
         var group = input.Column("group");
-        input.Column("age_band");
+        var band = input.Column("age_band");
         var numerator = input.Column("numerator");
         var denominator = input.Column("denominator");
         var refNumerator = input.Column("ref_numerator");
@@ -52,6 +53,7 @@ public static class IsrVerb
         while (input.Read())
         {
             var name = input.Identifier(group);
+            var bandText = input.Identifier(band);
             var observed = input.NonNegative(numerator);
             var population = input.NonNegative(denominator);
             var referenceCount = input.NonNegative(refNumerator);
@@ -62,6 +64,7 @@ public static class IsrVerb
                 order.Add(name);
             }
 
+            if (!rows.Bands.Add(bandText)) throw input.Problem(band, $"age band {bandText} appears twice in group '{name}'");
             rows.Observed += observed;
             rows.Populations.Add(population);
             rows.ReferenceCounts.Add(referenceCount);

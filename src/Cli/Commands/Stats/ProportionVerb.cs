@@ -29,7 +29,7 @@ public static class ProportionVerb
         var numerator = input.Column("numerator");
         var denominator = input.Column("denominator");
         var levels = run.Levels;
-        run.Output.Row([.. input.Header, "value", .. run.LimitColumns()]);
+        run.PassThroughHeader(["value", .. run.LimitColumns()]);
         run.ForEachRow(
             row =>
             {

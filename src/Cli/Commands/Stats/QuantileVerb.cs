@@ -12,11 +12,15 @@ public static class QuantileVerb
         var invert = new Option<bool>("--invert") { Description = "Quantile 1 holds the highest values (as for IMD scores; phe_quantile's default)" };
         return StatsVerb.CreateWithoutLevels(
             "quantile",
-            "Assigns areas to n quantiles by value within each group. Input: group,area,value (group optional; an empty value gets no quantile; every column is passed through). Adds quantile.",
+            "Assigns areas to n quantiles by value within each group. Input: group,area,value (group optional; an empty value gets no quantile; every column is passed through). Adds quantile,note; the note says why an area has no quantile (no value, or its group has fewer areas with a value than quantiles).",
             context,
             run => Run(run, run.Parse.GetValue(count), run.Parse.GetValue(invert)),
             count, invert);
     }
+
+    private const string NoValueNote = "no value";
+
+    private static string TooFewNote(int quantileCount) => $"the group has fewer areas with a value than the {quantileCount} quantiles";
 
     private static void Run(StatsRun run, int quantileCount, bool invert)
     {
@@ -42,21 +46,28 @@ public static class QuantileVerb
             groupOf.Add(g);
         }
 
+        var members = new List<int>[groups.Count];
+        for (var g = 0; g < members.Length; g++) members[g] = [];
+        for (var i = 0; i < records.Count; i++) members[groupOf[i]].Add(i);
         var quantiles = new int[records.Count];
-        for (var g = 0; g < groups.Count; g++)
+        var tooFew = new bool[groups.Count];
+        for (var g = 0; g < members.Length; g++)
         {
-            var rows = Enumerable.Range(0, records.Count).Where(i => groupOf[i] == g).ToArray();
-            var assigned = Quantiles.Assign(rows.Select(i => values[i]).ToArray(), quantileCount, invert);
-            for (var k = 0; k < rows.Length; k++) quantiles[rows[k]] = assigned[k];
+            var rows = members[g];
+            var groupValues = rows.Select(i => values[i]).ToArray();
+            tooFew[g] = groupValues.Count(v => !double.IsNaN(v)) < quantileCount;
+            var assigned = Quantiles.Assign(groupValues, quantileCount, invert);
+            for (var k = 0; k < rows.Count; k++) quantiles[rows[k]] = assigned[k];
         }
 
         var output = run.Output;
-        output.Row([.. input.Header, "quantile"]);
+        run.PassThroughHeader("quantile", "note");
         for (var i = 0; i < records.Count; i++)
         {
             output.PassThrough(records[i]);
             if (quantiles[i] > 0) output.Field(quantiles[i]);
             else output.Field((string?)null);
+            output.Field(double.IsNaN(values[i]) ? NoValueNote : tooFew[groupOf[i]] ? TooFewNote(quantileCount) : null);
             output.EndRow();
         }
     }

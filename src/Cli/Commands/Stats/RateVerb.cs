@@ -29,7 +29,7 @@ public static class RateVerb
         var numerator = input.Column("numerator");
         var denominator = input.Column("denominator");
         var levels = run.Levels;
-        run.Output.Row([.. input.Header, "value", .. run.LimitColumns(), "method"]);
+        run.PassThroughHeader(["value", .. run.LimitColumns(), "method"]);
         run.ForEachRow(
             row => (row.Record, x: row.NonNegative(numerator), n: row.Positive(denominator)),
             (row, output) =>

@@ -115,9 +115,7 @@ public static class SpcVerb
         var rebases = ParseRebases(rebaseArguments, series);
         var summary = summaryPath is null ? null : run.ExtraOutput("--summary", summaryPath);
         summary?.Row(["series", "segment", "variation_icon", "assurance_icon", "note"]);
-        run.Output.Row([
-            .. input.Header, "segment", "mean", "lower_limit", "upper_limit", "lower_2sd", "upper_2sd", "moving_range", "special_cause_type", "point_type", "note",
-        ]);
+        run.PassThroughHeader("segment", "mean", "lower_limit", "upper_limit", "lower_2sd", "upper_2sd", "moving_range", "special_cause_type", "point_type", "note");
 
         var descriptions = Enum.GetValues<SpecialCause>().Select(c => SpecialCauseRules.Describe(c, options)).ToArray();
         var values = new List<double>();

@@ -7,7 +7,7 @@ public static class StatsCommands
 {
     public static Command Create(CliContext context)
     {
-        var stats = new Command("stats", "Public-health statistics on CSV files (PHE/OHID methods and Making Data Count SPC): CSV with a header row in, CSV out.");
+        var stats = new Command("stats", "Public-health statistics on CSV files (PHE/OHID methods and Making Data Count SPC): CSV with a header row in, CSV out. Exit code 0 when done; 2 for bad input or options (the message names the line and column, and nothing is written); 1 when a file cannot be read or written.");
         stats.Subcommands.Add(ProportionVerb.Create(context));
         stats.Subcommands.Add(RateVerb.Create(context));
         stats.Subcommands.Add(MeanVerb.Create(context));

@@ -21,6 +21,18 @@ public sealed class StatsRun(ParseResult parse, CsvInput input, CsvOutput output
     public IEnumerable<string> LimitColumns(string prefix = "") =>
         Levels.SelectMany(level => new[] { $"{prefix}lower_{level.Suffix}", $"{prefix}upper_{level.Suffix}" });
 
+    /// <summary>
+    /// Writes the output header: every input column, then <paramref name="added"/>. An input column with the name of
+    /// one the command adds (a file that has been through the command before, say) is refused rather than duplicated.
+    /// </summary>
+    public void PassThroughHeader(params IEnumerable<string> added)
+    {
+        var columns = added.ToList();
+        if (columns.Find(Input.Header.Contains) is { } clash)
+            throw new StatsInputException($"{Input.Source} line 1, column '{clash}': the input already has a column this command adds; rename or remove it");
+        Output.Row([.. Input.Header, .. columns]);
+    }
+
     /// <summary>A second output file (a limits table, a summary), put in place only if the whole run succeeds.</summary>
     public CsvOutput ExtraOutput(string option, string path)
     {

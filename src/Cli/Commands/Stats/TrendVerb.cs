@@ -9,7 +9,7 @@ public static class TrendVerb
     public static Command Create(CliContext context) =>
         StatsVerb.CreateWithoutLevels(
             "trend",
-            "Fingertips recent trend (chi-square test over the 5 latest periods) per area. Input: area,period,numerator,denominator, or area,period,value,lower_95,upper_95 (period YYYY-MM-DD; an empty field marks a missing point). Output per area: area,trend,note with trend increasing, decreasing, no_significant_change or cannot_be_calculated.",
+            "Fingertips recent trend (chi-square test over the 5 latest periods) per area. Input: area,period,numerator,denominator, or area,period,value,lower_95,upper_95 (period YYYY-MM-DD; an empty field marks a missing point; when both are present the counts are used, as Fingertips does). Output per area: area,trend,note with trend increasing, decreasing, no_significant_change or cannot_be_calculated.",
             context,
             Run);
 
