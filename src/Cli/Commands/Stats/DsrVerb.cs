@@ -33,8 +33,7 @@ public static class DsrVerb
 
     private static void Run(StatsRun run, double multiplier)
     {
-        if (!(multiplier > 0) || !double.IsFinite(multiplier))
-            throw StatsRun.OptionProblem("--multiplier", $"{multiplier} must be a number greater than zero");
+        multiplier = StatsRun.Multiplier(multiplier);
         var input = run.Input;
         var group = input.Column("group");
         var band = input.Column("age_band");

@@ -34,9 +34,7 @@ public static class FunnelVerb
             "ratio" => FunnelStatistic.Ratio,
             _ => FunnelStatistic.Proportion,
         };
-        var multiplier = multiplierOption ?? (statistic == FunnelStatistic.Rate ? Rates.PerHundredThousand : 100);
-        if (!(multiplier > 0) || !double.IsFinite(multiplier))
-            throw StatsRun.OptionProblem("--multiplier", $"{multiplier} must be a number greater than zero");
+        var multiplier = StatsRun.Multiplier(multiplierOption ?? (statistic == FunnelStatistic.Rate ? Rates.PerHundredThousand : 100));
         var input = run.Input;
         input.Column("area");
         var numerator = input.Column("numerator");

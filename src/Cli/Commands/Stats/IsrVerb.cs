@@ -38,9 +38,7 @@ public static class IsrVerb
 
     private static void Run(StatsRun run, bool asRate, double? multiplierOption)
     {
-        var multiplier = multiplierOption ?? (asRate ? Rates.PerHundredThousand : 100);
-        if (!(multiplier > 0) || !double.IsFinite(multiplier))
-            throw StatsRun.OptionProblem("--multiplier", $"{multiplier} must be a number greater than zero");
+        var multiplier = StatsRun.Multiplier(multiplierOption ?? (asRate ? Rates.PerHundredThousand : 100));
         var input = run.Input;
         var group = input.Column("group");
         var band = input.Column("age_band");

@@ -23,8 +23,7 @@ public static class ProportionVerb
 
     private static void Run(StatsRun run, double multiplier)
     {
-        if (!(multiplier > 0) || !double.IsFinite(multiplier))
-            throw StatsRun.OptionProblem("--multiplier", $"{multiplier} must be a number greater than zero (100 for a percentage, 1 for a proportion)");
+        multiplier = StatsRun.Multiplier(multiplier, " (100 for a percentage, 1 for a proportion)");
         var input = run.Input;
         var numerator = input.Column("numerator");
         var denominator = input.Column("denominator");

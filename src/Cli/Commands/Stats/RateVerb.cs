@@ -23,8 +23,7 @@ public static class RateVerb
 
     private static void Run(StatsRun run, double multiplier)
     {
-        if (!(multiplier > 0) || !double.IsFinite(multiplier))
-            throw StatsRun.OptionProblem("--multiplier", $"{multiplier} must be a number greater than zero (e.g. 100000 for a rate per 100,000)");
+        multiplier = StatsRun.Multiplier(multiplier, " (e.g. 100000 for a rate per 100,000)");
         var input = run.Input;
         var numerator = input.Column("numerator");
         var denominator = input.Column("denominator");

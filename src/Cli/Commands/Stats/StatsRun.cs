@@ -88,6 +88,12 @@ public sealed class StatsRun(ParseResult parse, CsvInput input, CsvOutput output
     }
 
     /// <summary>An error about an option's value.</summary>
+    /// <summary>The <c>--multiplier</c> given, refused unless it is a finite number above zero.</summary>
+    public static double Multiplier(double multiplier, string hint = "") =>
+        multiplier > 0 && double.IsFinite(multiplier)
+            ? multiplier
+            : throw OptionProblem("--multiplier", $"{multiplier} must be a number greater than zero{hint}");
+
     public static StatsInputException OptionProblem(string option, string message) => new($"{option}: {message}");
 
     internal void Commit()
