@@ -30,33 +30,20 @@ public static class QuantileVerb
         var valueColumn = input.Column("value");
         var records = new List<string>();
         var values = new List<double>();
-        var groupOf = new List<int>();
-        var groups = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         while (input.Read())
         {
             var name = groupColumn < 0 ? string.Empty : input.Identifier(groupColumn);
-            if (!groups.TryGetValue(name, out var g))
-            {
-                g = groups.Count;
-                groups.Add(name, g);
-            }
-
+            if (!groups.TryGetValue(name, out var rows)) groups.Add(name, rows = []);
+            rows.Add(records.Count);
             records.Add(input.Record);
             values.Add(input.OptionalNumber(valueColumn));
-            groupOf.Add(g);
         }
 
-        var members = new List<int>[groups.Count];
-        for (var g = 0; g < members.Length; g++) members[g] = [];
-        for (var i = 0; i < records.Count; i++) members[groupOf[i]].Add(i);
         var quantiles = new int[records.Count];
-        var tooFew = new bool[groups.Count];
-        for (var g = 0; g < members.Length; g++)
+        foreach (var rows in groups.Values)
         {
-            var rows = members[g];
-            var groupValues = rows.Select(i => values[i]).ToArray();
-            tooFew[g] = groupValues.Count(v => !double.IsNaN(v)) < quantileCount;
-            var assigned = Quantiles.Assign(groupValues, quantileCount, invert);
+            var assigned = Quantiles.Assign(rows.Select(i => values[i]).ToArray(), quantileCount, invert);
             for (var k = 0; k < rows.Count; k++) quantiles[rows[k]] = assigned[k];
         }
 
@@ -67,7 +54,8 @@ public static class QuantileVerb
             output.PassThrough(records[i]);
             if (quantiles[i] > 0) output.Field(quantiles[i]);
             else output.Field((string?)null);
-            output.Field(double.IsNaN(values[i]) ? NoValueNote : tooFew[groupOf[i]] ? TooFewNote(quantileCount) : null);
+            // Quantiles.Assign leaves an area with a value unassigned only when its group has fewer values than quantiles.
+            output.Field(quantiles[i] > 0 ? null : double.IsNaN(values[i]) ? NoValueNote : TooFewNote(quantileCount));
             output.EndRow();
         }
     }
