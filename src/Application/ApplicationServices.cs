@@ -11,7 +11,7 @@ namespace Commonweal.Application;
 public static class ApplicationServices
 {
     /// <summary>Registers every use case by name, the ICS description and the clock. Shared by Web and CLI.</summary>
-    /// <param name="icsFile">The ICS description file; null for the shipped Mid and South Essex default.</param>
+    /// <param name="icsFile">A shipped ICS description's name (mid-and-south-essex, essex) or a file's path; null for the Mid and South Essex default.</param>
     public static IServiceCollection AddApplication(this IServiceCollection services, string? icsFile)
     {
         services.AddSingleton(TimeProvider.System);
@@ -23,6 +23,8 @@ public static class ApplicationServices
         services.AddScoped<UserAdministration>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<PlaceQueries>();
+        services.AddScoped<DeprivationSetting>();
+        services.AddScoped<DeprivationQueries>();
         services.AddSingleton<PlaceGraphCache>();
         return services;
     }

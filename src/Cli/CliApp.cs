@@ -19,7 +19,7 @@ public static class CliApp
         Command[] storeCommands =
         [
             DatabaseCommands.Create(context), ImportCommands.Create(context), DemoCommands.Create(context),
-            UserCommands.Create(context), PlaceCommands.Create(context),
+            UserCommands.Create(context), PlaceCommands.Create(context), DeprivationCommands.Create(context), SettingsCommands.Create(context),
         ];
         foreach (var command in storeCommands)
         {

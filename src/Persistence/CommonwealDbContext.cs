@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Persistence;
 
-/// <summary>The one DbContext: places, populations, deprivation, boundaries, users, audit.</summary>
+/// <summary>The one DbContext: places and their releases, memberships, populations, deprivation, LSOA links, boundaries, users, audit.</summary>
 public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> options)
     : IdentityDbContext<CommonwealUser>(options)
 {
@@ -14,6 +14,9 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<PopulationCount> Populations => Set<PopulationCount>();
     public DbSet<LsoaDeprivation> Deprivation => Set<LsoaDeprivation>();
     public DbSet<AreaBoundary> Boundaries => Set<AreaBoundary>();
+    public DbSet<GeographyRelease> Releases => Set<GeographyRelease>();
+    public DbSet<ReleasedArea> ReleasedAreas => Set<ReleasedArea>();
+    public DbSet<LsoaLink> LsoaLinks => Set<LsoaLink>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
@@ -30,6 +33,8 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
         configurationBuilder.Properties<AreaType>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<PopulationKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Sex>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<IodVintage>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<LsoaChange>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AgeBand>().HaveConversion<AgeBandConverter>().HaveMaxLength(16);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
     }

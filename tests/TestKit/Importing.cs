@@ -1,5 +1,4 @@
 using Commonweal.Application.Access;
-using Commonweal.Application.Places.Ics;
 using Commonweal.Application.Places.Import;
 using Commonweal.Persistence;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +13,7 @@ public static class Importing
     public static ReferenceImport For(CommonwealDbContext db)
     {
         var clock = new FakeTimeProvider(Now);
-        return new ReferenceImport(db, new AuditLog(db, clock), clock, IcsConfiguration.Default());
+        return new ReferenceImport(db, new AuditLog(db, clock), clock);
     }
 
     public static async Task<ImportOutcome> FileAsync(TestDatabase database, string kind, string path)

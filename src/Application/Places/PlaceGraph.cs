@@ -4,62 +4,159 @@ using Commonweal.Core.Places;
 namespace Commonweal.Application.Places;
 
 /// <summary>
-/// Every place with its current parents and children, the latest resident population and the IMD decile of each
-/// LSOA: a read model built once per data version and shared by all requests, so that rolling LSOAs up to any
-/// district, alliance, ICB or neighbourhood costs a walk in memory, not a query.
+/// The places as at one date, on one vintage of LSOAs: which places existed, what lay in what, and the people in them.
+/// Administrative and NHS places (districts, wards, practices, PCNs, ICBs, the ICS) are those in force on the date;
+/// LSOAs are those of one Census (2011 or 2021: the vintage of the deprivation shown), each placed in its parents as
+/// they were on the nearest day it existed. Resident populations come from one reference date on those LSOAs, so no
+/// total mixes two vintages. Cheap to ask for: what it works out is kept for every date between the same two changes.
 /// </summary>
 public sealed class PlaceGraph
 {
-    private readonly Dictionary<AreaCode, Area> areas;
-    private readonly Dictionary<AreaCode, List<AreaCode>> children = [];
-    private readonly Dictionary<AreaCode, List<AreaCode>> parents = [];
-    private readonly Dictionary<AreaCode, long> residents;
-    private readonly Dictionary<AreaCode, LsoaDeprivation> deprivation;
-    private readonly ConcurrentDictionary<AreaCode, PlaceSummary> summaries = new();
-    private readonly ConcurrentDictionary<object, object> memo = new();
+    private readonly PlaceTimeline timeline;
+    private readonly Shared shared;
 
-    public PlaceGraph(
-        long version,
-        DatasetKind dataset,
-        IEnumerable<Area> areas,
-        IEnumerable<AreaMembership> memberships,
-        Dictionary<AreaCode, long> residents,
-        DateOnly? residentsPeriod,
-        Dictionary<AreaCode, LsoaDeprivation> deprivation)
+    internal PlaceGraph(PlaceTimeline timeline, DateOnly asAt, DateOnly lsoaRelease, DateOnly? residentsPeriod)
+        : this(timeline, asAt, new Shared(lsoaRelease, residentsPeriod))
     {
-        Version = version;
-        Dataset = dataset;
-        this.areas = areas.ToDictionary(a => a.Code);
-        this.residents = residents;
-        ResidentsPeriod = residentsPeriod;
-        this.deprivation = deprivation;
-        foreach (var m in memberships.GroupBy(m => (m.Child, m.ParentType)).Select(g => g.MaxBy(m => m.ValidFrom)!))
-        {
-            if (!this.areas.ContainsKey(m.Child) || !this.areas.ContainsKey(m.Parent)) continue;
-            Add(children, m.Parent, m.Child);
-            Add(parents, m.Child, m.Parent);
-        }
     }
 
-    public long Version { get; }
+    private PlaceGraph(PlaceTimeline timeline, DateOnly asAt, Shared shared)
+    {
+        this.timeline = timeline;
+        this.shared = shared;
+        AsAt = asAt;
+    }
 
-    public DatasetKind Dataset { get; }
+    public long Version => timeline.Version;
 
-    /// <summary>The reference date of the resident populations used (the latest all-ages LSOA estimate).</summary>
-    public DateOnly? ResidentsPeriod { get; }
+    public DatasetKind Dataset => timeline.Dataset;
 
-    public Area? Find(AreaCode code) => areas.GetValueOrDefault(code);
+    public PlaceTimeline Timeline => timeline;
 
-    public IEnumerable<Area> OfType(AreaType type) => areas.Values.Where(a => a.Type == type);
+    /// <summary>The date the places are answered for.</summary>
+    public DateOnly AsAt { get; }
+
+    /// <summary>The Census whose LSOAs this view uses: 27 March 2011 or 21 March 2021.</summary>
+    public DateOnly LsoaRelease => shared.LsoaRelease;
+
+    /// <summary>"LSOA 2011" or "LSOA 2021".</summary>
+    public string LsoaLabel => "LSOA " + LsoaRelease.Year;
+
+    /// <summary>The edition of the Indices of Deprivation on these LSOAs (IoD2019 on 2011's, IoD2025 on 2021's).</summary>
+    public IodVintage? Vintage => IodVintages.ForLsoaRelease(LsoaRelease);
+
+    /// <summary>Whether that edition is loaded.</summary>
+    public bool HasDeprivation => Vintage is { } v && timeline.IodVintagesLoaded.Contains(v);
+
+    /// <summary>The reference date of the resident populations used (mid-2019, Census day 2021, …), if any are loaded.</summary>
+    public DateOnly? ResidentsPeriod => shared.ResidentsPeriod;
+
+    internal PlaceGraph WithDate(DateOnly asAt) => asAt == AsAt ? this : new PlaceGraph(timeline, asAt, shared);
+
+    public Area? Find(AreaCode code) => timeline.Find(code);
+
+    /// <summary>Whether the place is in this view: in force on the date, or (an LSOA) of this view's Census.</summary>
+    public bool Includes(Area area) =>
+        area.Type.IsStatistical() ? area.Validity.Contains(LsoaRelease) : area.Validity.Contains(AsAt);
+
+    public IEnumerable<Area> OfType(AreaType type) => timeline.Areas.Where(a => a.Type == type && Includes(a));
 
     public IReadOnlyList<Area> Children(AreaCode code) =>
-        children.TryGetValue(code, out var list) ? list.Select(c => areas[c]).ToList() : [];
+        shared.Children.GetOrAdd(code, c => timeline.ChildPeriods(c)
+            .Where(p => timeline.Find(p.Child) is { } child && Includes(child) && p.Validity.Contains(DayFor(child)))
+            .Select(p => timeline.Find(p.Child)!)
+            .DistinctBy(a => a.Code)
+            .ToList());
 
-    public IReadOnlyList<Area> Parents(AreaCode code) =>
-        parents.TryGetValue(code, out var list) ? list.Select(c => areas[c]).ToList() : [];
+    public IReadOnlyList<Area> Parents(AreaCode code)
+    {
+        if (timeline.Find(code) is not { } area) return [];
+        var day = DayFor(area);
+        return shared.Parents.GetOrAdd(code, _ => timeline.ParentPeriods(code)
+            .Where(p => p.Validity.Contains(day))
+            .Select(p => timeline.Find(p.Parent)!)
+            .DistinctBy(a => a.Code)
+            .ToList());
+    }
 
-    /// <summary>The 2011 LSOAs in an area (the area itself when it is one), through any hierarchy.</summary>
-    public IReadOnlyList<AreaCode> LsoasIn(AreaCode code)
+    /// <summary>The ICB a place lay in on the date, through any of its parents (a practice through its sub-ICB location).</summary>
+    public Area? IcbOf(AreaCode code)
+    {
+        var seen = new HashSet<AreaCode>();
+        var queue = new Queue<AreaCode>([code]);
+        while (queue.Count > 0)
+        {
+            var next = queue.Dequeue();
+            if (!seen.Add(next)) continue;
+            foreach (var parent in Parents(next))
+            {
+                if (parent.Type == AreaType.Icb) return parent;
+                queue.Enqueue(parent.Code);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The LSOAs (of this view's Census) in an area, through any hierarchy; the area itself when it is one.</summary>
+    public IReadOnlyList<AreaCode> LsoasIn(AreaCode code) => shared.Lsoas.GetOrAdd(code, Collect);
+
+    /// <summary>Places of a type anywhere within an area (through any hierarchy), in code order.</summary>
+    public IReadOnlyList<Area> Within(AreaCode code, AreaType type)
+    {
+        var found = new Dictionary<AreaCode, Area>();
+        var seen = new HashSet<AreaCode>();
+        var stack = new Stack<AreaCode>([code]);
+        while (stack.Count > 0)
+        {
+            var next = stack.Pop();
+            if (!seen.Add(next)) continue;
+            foreach (var child in Children(next))
+            {
+                if (child.Type == type) found.TryAdd(child.Code, child);
+                if (child.Type != AreaType.Lsoa) stack.Push(child.Code);
+            }
+        }
+
+        return [.. found.Values.OrderBy(a => a.Code)];
+    }
+
+    public long? Residents(AreaCode lsoa) => timeline.Residents(ResidentsPeriod, lsoa);
+
+    /// <summary>The LSOA's deprivation in this view's edition of the Indices.</summary>
+    public LsoaDeprivation? Deprivation(AreaCode lsoa) => Vintage is { } v ? timeline.Deprivation(v, lsoa) : null;
+
+    /// <summary>
+    /// Registered patients of an area on its latest list on or before the date: its own figure, else (a PCN or a
+    /// neighbourhood) the sum of its practices' lists of one date.
+    /// </summary>
+    public (long Count, DateOnly Period)? Registered(AreaCode code)
+    {
+        if (timeline.Registered(code, AsAt) is { } own) return own;
+        var practices = Children(code).Where(c => c.Type == AreaType.Practice)
+            .Select(p => timeline.Registered(p.Code, AsAt)).OfType<(long Count, DateOnly Period)>().ToList();
+        if (practices.Count == 0) return null;
+        var latest = practices.Max(p => p.Period);
+        return (practices.Where(p => p.Period == latest).Sum(p => p.Count), latest);
+    }
+
+    /// <summary>
+    /// Anything derived only from this view (an overview, a rendered map), computed once and kept until the next import
+    /// replaces the timeline.
+    /// </summary>
+    public T Memo<T>(object key, Func<T> create)
+        where T : class => (T)shared.Memo.GetOrAdd(key, _ => create());
+
+    /// <summary>Drops a kept result, e.g. a load that failed, so the next request tries again.</summary>
+    public void Forget(object key) => shared.Memo.TryRemove(key, out _);
+
+    /// <summary>Residents, LSOA count, Core20 share and registered patients of an area (computed once per area).</summary>
+    public PlaceSummary Summarise(Area area) => shared.Summaries.GetOrAdd(area.Code, _ => Compute(area));
+
+    /// <summary>The day on which a place's memberships are read: the date, or for an LSOA the nearest day it existed.</summary>
+    private DateOnly DayFor(Area area) => area.Type.IsStatistical() ? area.Validity.Clamp(AsAt) : AsAt;
+
+    private List<AreaCode> Collect(AreaCode code)
     {
         var found = new HashSet<AreaCode>();
         var seen = new HashSet<AreaCode>();
@@ -69,66 +166,71 @@ public sealed class PlaceGraph
         {
             var next = stack.Pop();
             if (!seen.Add(next)) continue;
-            if (areas.TryGetValue(next, out var area) && area.Type == AreaType.Lsoa)
+            if (timeline.Find(next) is { Type: AreaType.Lsoa } lsoa)
             {
-                found.Add(next);
+                if (Includes(lsoa)) found.Add(next);
                 continue;
             }
 
-            if (children.TryGetValue(next, out var list))
-            {
-                foreach (var child in list) stack.Push(child);
-            }
+            foreach (var child in Children(next)) stack.Push(child.Code);
         }
 
         return [.. found.Order()];
     }
-
-    public long? Residents(AreaCode lsoa) => residents.TryGetValue(lsoa, out var n) ? n : null;
-
-    public LsoaDeprivation? Deprivation(AreaCode lsoa) => deprivation.GetValueOrDefault(lsoa);
-
-    /// <summary>
-    /// Anything derived only from this version of the data (an overview, a rendered map), computed once and kept
-    /// until the next import replaces the graph.
-    /// </summary>
-    public T Memo<T>(object key, Func<T> create)
-        where T : class => (T)memo.GetOrAdd(key, _ => create());
-
-    /// <summary>Drops a kept result, e.g. a load that failed, so the next request tries again.</summary>
-    public void Forget(object key) => memo.TryRemove(key, out _);
-
-    /// <summary>Residents, LSOA count and Core20 share of an area, from its LSOAs (computed once per area).</summary>
-    public PlaceSummary Summarise(Area area) => summaries.GetOrAdd(area.Code, _ => Compute(area));
 
     private PlaceSummary Compute(Area area)
     {
         var lsoas = LsoasIn(area.Code);
         long population = 0, core20Population = 0;
         var core20 = 0;
+        var withPopulation = 0;
         foreach (var lsoa in lsoas)
         {
-            var people = Residents(lsoa) ?? 0;
-            population += people;
+            var people = Residents(lsoa);
+            if (people is not null) withPopulation++;
+            population += people ?? 0;
             if (Deprivation(lsoa)?.IsCore20 == true)
             {
                 core20++;
-                core20Population += people;
+                core20Population += people ?? 0;
             }
         }
 
-        return new PlaceSummary(area, lsoas.Count, population, core20, core20Population);
+        return new PlaceSummary(area, lsoas.Count, population, core20, core20Population, withPopulation, Registered(area.Code));
     }
 
-    private static void Add(Dictionary<AreaCode, List<AreaCode>> map, AreaCode key, AreaCode value)
+    private sealed class Shared(DateOnly lsoaRelease, DateOnly? residentsPeriod)
     {
-        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        list.Add(value);
+        public DateOnly LsoaRelease { get; } = lsoaRelease;
+
+        public DateOnly? ResidentsPeriod { get; } = residentsPeriod;
+
+        public ConcurrentDictionary<AreaCode, IReadOnlyList<Area>> Children { get; } = new();
+
+        public ConcurrentDictionary<AreaCode, IReadOnlyList<Area>> Parents { get; } = new();
+
+        public ConcurrentDictionary<AreaCode, IReadOnlyList<AreaCode>> Lsoas { get; } = new();
+
+        public ConcurrentDictionary<AreaCode, PlaceSummary> Summaries { get; } = new();
+
+        public ConcurrentDictionary<object, object> Memo { get; } = new();
     }
 }
 
-/// <param name="Core20Lsoas">LSOAs in national IMD deciles 1–2.</param>
-public sealed record PlaceSummary(Area Area, int Lsoas, long Population, int Core20Lsoas, long Core20Population)
+/// <param name="Core20Lsoas">LSOAs in national IMD deciles 1–2 of the view's edition.</param>
+/// <param name="LsoasWithPopulation">LSOAs with a resident population loaded for the view's reference date.</param>
+/// <param name="Registered">Registered patients on the latest list on or before the date, with its date.</param>
+public sealed record PlaceSummary(
+    Area Area,
+    int Lsoas,
+    long Population,
+    int Core20Lsoas,
+    long Core20Population,
+    int LsoasWithPopulation = 0,
+    (long Count, DateOnly Period)? Registered = null)
 {
     public double? Core20Share => Population > 0 ? (double)Core20Population / Population : null;
+
+    /// <summary>Residents where the area is made of LSOAs, else its registered patients (a practice, a PCN).</summary>
+    public long? Headcount => Lsoas > 0 ? Population : Registered?.Count;
 }

@@ -4,18 +4,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Application.Places;
 
-/// <summary>Holds the one <see cref="PlaceGraph"/> for the current data version; rebuilt after an import or a seed.</summary>
-public sealed class PlaceGraphCache : IDisposable
+/// <summary>Holds the one <see cref="PlaceTimeline"/> for the current data version; rebuilt after an import or a seed.</summary>
+public sealed class PlaceGraphCache(IcsDefinition ics) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private PlaceGraph? current;
+    private PlaceTimeline? current;
 
-    public async Task<PlaceGraph> GetAsync(IDbContextFactory<CommonwealDbContext> contexts, CancellationToken cancellationToken)
+    public async Task<PlaceTimeline> GetAsync(IDbContextFactory<CommonwealDbContext> contexts, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var version = await db.Imports.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0;
         var dataset = await DatasetState.GetAsync(db, cancellationToken);
-        if (current is { } graph && graph.Version == version && graph.Dataset == dataset) return graph;
+        if (current is { } timeline && timeline.Version == version && timeline.Dataset == dataset) return timeline;
 
         await gate.WaitAsync(cancellationToken);
         try
@@ -32,19 +32,23 @@ public sealed class PlaceGraphCache : IDisposable
 
     public void Dispose() => gate.Dispose();
 
-    private static async Task<PlaceGraph> BuildAsync(CommonwealDbContext db, long version, DatasetKind dataset, CancellationToken cancellationToken)
+    private async Task<PlaceTimeline> BuildAsync(CommonwealDbContext db, long version, DatasetKind dataset, CancellationToken cancellationToken)
     {
         var areas = await db.Areas.AsNoTracking().ToListAsync(cancellationToken);
         var memberships = await db.AreaMemberships.AsNoTracking().ToListAsync(cancellationToken);
-        var period = await db.Populations.AsNoTracking()
+        var residents = await db.Populations.AsNoTracking()
             .Where(p => p.Kind == PopulationKind.Resident && p.AgeBand == AgeBand.All && p.Sex == Sex.Persons)
-            .MaxAsync(p => (DateOnly?)p.Period, cancellationToken);
-        var residents = period is null
-            ? []
-            : await db.Populations.AsNoTracking()
-                .Where(p => p.Kind == PopulationKind.Resident && p.AgeBand == AgeBand.All && p.Sex == Sex.Persons && p.Period == period)
-                .ToDictionaryAsync(p => p.Area, p => p.Count, cancellationToken);
-        var deprivation = await db.Deprivation.AsNoTracking().ToDictionaryAsync(d => d.Lsoa, cancellationToken);
-        return new PlaceGraph(version, dataset, areas, memberships, residents, period, deprivation);
+            .Select(p => new { p.Area, p.Period, p.Count })
+            .ToListAsync(cancellationToken);
+        var registered = await db.Populations.AsNoTracking()
+            .Where(p => p.Kind == PopulationKind.Registered && p.AgeBand == AgeBand.All && p.Sex == Sex.Persons)
+            .Select(p => new { p.Area, p.Period, p.Count })
+            .ToListAsync(cancellationToken);
+        var deprivation = await db.Deprivation.AsNoTracking().ToListAsync(cancellationToken);
+        var links = await db.LsoaLinks.AsNoTracking().ToListAsync(cancellationToken);
+        return new PlaceTimeline(version, dataset, ics, areas, memberships,
+            residents.Select(r => (r.Area, r.Period, r.Count)),
+            registered.Select(r => (r.Area, r.Period, r.Count)),
+            deprivation, links);
     }
 }

@@ -4,59 +4,90 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Application.Places;
 
-/// <summary>Read models for the overview, the place browser, place pages, maps and the places API.</summary>
-public sealed class PlaceQueries(CommonwealDbContext db, IDbContextFactory<CommonwealDbContext> contexts, PlaceGraphCache cache, IcsDefinition ics)
+/// <summary>Read models for the overview, the place browser, place pages, maps and the places API, each as at a date.</summary>
+public sealed class PlaceQueries(
+    CommonwealDbContext db,
+    IDbContextFactory<CommonwealDbContext> contexts,
+    PlaceGraphCache cache,
+    IcsDefinition ics,
+    TimeProvider clock,
+    DeprivationSetting setting)
 {
-    private Task<PlaceGraph>? graph;
+    private Task<PlaceTimeline>? timeline;
+    private IodVintage? chosen;
+    private bool chosenRead;
 
-    /// <summary>The place graph, looked up once per request however many components ask for it.</summary>
-    public Task<PlaceGraph> GraphAsync(CancellationToken cancellationToken = default) =>
-        graph ??= cache.GetAsync(contexts, cancellationToken);
+    /// <summary>Today, the default "as at" date.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<SystemOverview> OverviewAsync(CancellationToken cancellationToken = default)
+    public IcsDefinition Ics => ics;
+
+    /// <summary>The places through time, looked up once per request however many components ask for it.</summary>
+    public Task<PlaceTimeline> TimelineAsync(CancellationToken cancellationToken = default) =>
+        timeline ??= cache.GetAsync(contexts, cancellationToken);
+
+    /// <summary>
+    /// The edition of the Indices used when none is asked for: the setting if it is loaded, else the latest loaded;
+    /// null when none is loaded.
+    /// </summary>
+    public async Task<IodVintage?> DefaultVintageAsync(CancellationToken cancellationToken = default)
     {
-        var current = await GraphAsync(cancellationToken);
-        return current.Memo("overview", () => Overview(current));
+        var loaded = (await TimelineAsync(cancellationToken)).IodVintagesLoaded;
+        if (!chosenRead)
+        {
+            chosen = await setting.GetAsync(cancellationToken);
+            chosenRead = true;
+        }
+
+        return chosen is { } c && loaded.Contains(c) ? c : loaded.Count > 0 ? loaded[^1] : null;
+    }
+
+    /// <summary>The view a page shows: as at the date, on the LSOAs of the edition of the Indices asked for (or the default).</summary>
+    public async Task<PlaceGraph> GraphAsync(ViewRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        var current = await TimelineAsync(cancellationToken);
+        var asAt = request?.AsAt ?? Today;
+        var vintage = request?.Vintage ?? await DefaultVintageAsync(cancellationToken);
+        return current.At(asAt, vintage?.LsoaRelease() ?? PlaceTimeline.LsoaReleaseOn(asAt));
+    }
+
+    /// <summary>The places in force on a date, LSOAs included (those of the Census in force then), for listing places.</summary>
+    public async Task<PlaceGraph> InForceAsync(DateOnly? asAt = null, CancellationToken cancellationToken = default)
+    {
+        var date = asAt ?? Today;
+        return (await TimelineAsync(cancellationToken)).At(date, PlaceTimeline.LsoaReleaseOn(date));
+    }
+
+    public async Task<SystemOverview> OverviewAsync(ViewRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        var graph = await GraphAsync(request, cancellationToken);
+        return graph.Memo("overview", () => Overview(graph));
     }
 
     private SystemOverview Overview(PlaceGraph graph)
     {
-        var icb = graph.Find(ics.IcbCode) ?? new Area(ics.IcbCode, ics.IcbName, AreaType.Icb);
+        var system = graph.Find(ics.Code)!;
         var districts = ics.Districts.Select(d => graph.Find(d.Code)).OfType<Area>().Select(graph.Summarise).ToList();
         var alliances = ics.Alliances.Select(a => graph.Find(a.Code)).OfType<Area>().Select(graph.Summarise).ToList();
-        var system = new PlaceSummary(icb, districts.Sum(d => d.Lsoas), districts.Sum(d => d.Population),
-            districts.Sum(d => d.Core20Lsoas), districts.Sum(d => d.Core20Population));
         var counts = new Dictionary<AreaType, int>();
         foreach (var type in new[] { AreaType.Alliance, AreaType.District, AreaType.Ward, AreaType.Lsoa, AreaType.SubIcb, AreaType.Pcn, AreaType.Practice, AreaType.Neighbourhood })
-            counts[type] = CountIn(graph, icb.Code, type, districts.Select(d => d.Area.Code));
-        return new SystemOverview(ics.Name, graph.Dataset, graph.ResidentsPeriod, system, districts, alliances, counts);
+            counts[type] = graph.Within(ics.Code, type).Count;
+        var icb = ics.IcbOn(graph.AsAt) is { } held ? graph.Find(held.Code) : null;
+        return new SystemOverview(ics, graph.Dataset, VintagesUsed.Of(graph), ics.Validity.Contains(graph.AsAt), graph.Summarise(system), icb,
+            districts, alliances, counts);
     }
 
-    /// <summary>Places of a type in the ICS: under the ICB or under one of its districts.</summary>
-    private static int CountIn(PlaceGraph graph, AreaCode icb, AreaType type, IEnumerable<AreaCode> districts)
+    public async Task<PlaceDetail?> PlaceAsync(AreaCode code, ViewRequest? request = null, CancellationToken cancellationToken = default)
     {
-        var seen = new HashSet<AreaCode>();
-        var stack = new Stack<AreaCode>(districts.Append(icb));
-        var counted = new HashSet<AreaCode>();
-        while (stack.Count > 0)
-        {
-            var code = stack.Pop();
-            if (!seen.Add(code)) continue;
-            foreach (var child in graph.Children(code))
-            {
-                if (child.Type == type) counted.Add(child.Code);
-                if (child.Type != AreaType.Lsoa) stack.Push(child.Code);
-                else seen.Add(child.Code);
-            }
-        }
-
-        return counted.Count;
-    }
-
-    public async Task<PlaceDetail?> PlaceAsync(AreaCode code, CancellationToken cancellationToken = default)
-    {
-        var graph = await GraphAsync(cancellationToken);
+        var graph = await GraphAsync(request, cancellationToken);
         if (graph.Find(code) is not { } area) return null;
+
+        // An LSOA of the other Census is shown on its own Census's LSOAs, with that edition of the Indices.
+        if (area.Type.IsStatistical() && !graph.Includes(area))
+        {
+            var own = Reorganisations.Census.Where(c => area.Validity.Contains(c)).Cast<DateOnly?>().LastOrDefault();
+            if (own is { } release) graph = (await TimelineAsync(cancellationToken)).At(graph.AsAt, release);
+        }
 
         var summary = graph.Summarise(area);
         var lsoas = graph.LsoasIn(code);
@@ -65,7 +96,6 @@ public sealed class PlaceQueries(CommonwealDbContext db, IDbContextFactory<Commo
             .OrderBy(g => g.Key)
             .Select(g => new ChildGroup(g.Key, g.OrderBy(c => c.Name, StringComparer.Ordinal).Select(graph.Summarise).ToList()))
             .ToList();
-        var registered = await RegisteredAsync(children.SelectMany(g => g.Places).Select(p => p.Area.Code).Append(code).ToList(), cancellationToken);
 
         var deciles = new DecileCount[10];
         for (var d = 0; d < 10; d++) deciles[d] = new DecileCount(d + 1, 0, 0);
@@ -76,10 +106,25 @@ public sealed class PlaceQueries(CommonwealDbContext db, IDbContextFactory<Commo
         }
 
         var domains = Enum.GetValues<DeprivationDomain>().Select(domain => DomainProfile(graph, lsoas, domain)).ToList();
-        var ages = await AgeBandsAsync(area.Type == AreaType.Practice ? [code] : lsoas, cancellationToken);
-        return new PlaceDetail(area, summary, graph.Parents(code).OrderBy(p => p.Type).ToList(), children, registered, deciles, domains, ages,
-            area.Type == AreaType.Lsoa ? graph.Deprivation(code) : null);
+        var ages = area.Type is AreaType.Practice or AreaType.Pcn or AreaType.SubIcb or AreaType.Icb && lsoas.Count == 0
+            ? await RegisteredAgesAsync(code, graph.AsAt, cancellationToken)
+            : await ResidentAgesAsync(lsoas, graph, cancellationToken);
+        var history = graph.Timeline.ParentPeriods(code)
+            .OrderBy(p => p.ParentType).ThenBy(p => p.Validity.From ?? DateOnly.MinValue)
+            .Select(p => new HistoryEntry(graph.Find(p.Parent)!, p.Validity, p.Source))
+            .ToList();
+        var links = area.Type == AreaType.Lsoa ? LinksOf(graph, code) : [];
+        return new PlaceDetail(area, VintagesUsed.Of(graph), graph.Includes(area), summary,
+            [.. graph.Parents(code).OrderBy(p => p.Type).ThenBy(p => p.Name, StringComparer.Ordinal)], graph.IcbOf(code),
+            children, deciles, domains, ages, area.Type == AreaType.Lsoa ? graph.Deprivation(code) : null, history, links);
     }
+
+    private static List<LsoaLinkView> LinksOf(PlaceGraph graph, AreaCode lsoa) =>
+        graph.Timeline.LsoaLinks
+            .Where(l => l.Lsoa2011 == lsoa || l.Lsoa2021 == lsoa)
+            .Where(l => l.Change is not LsoaChange.Unchanged)
+            .Select(l => new LsoaLinkView(l, graph.Find(l.Lsoa2011 == lsoa ? l.Lsoa2021 : l.Lsoa2011), l.Lsoa2011 == lsoa))
+            .ToList();
 
     private static DomainSummary DomainProfile(PlaceGraph graph, IReadOnlyList<AreaCode> lsoas, DeprivationDomain domain)
     {
@@ -88,40 +133,44 @@ public sealed class PlaceQueries(CommonwealDbContext db, IDbContextFactory<Commo
         return new DomainSummary(domain, values.Count, values.Count(v => v <= 2), values[(values.Count - 1) / 2]);
     }
 
-    private async Task<IReadOnlyDictionary<AreaCode, long>> RegisteredAsync(List<AreaCode> codes, CancellationToken cancellationToken)
+    /// <summary>Residents by age band: from one reference date on the view's LSOAs (the latest on or before the date, else the earliest).</summary>
+    private async Task<AgeProfile?> ResidentAgesAsync(IReadOnlyList<AreaCode> lsoas, PlaceGraph graph, CancellationToken cancellationToken)
     {
+        if (lsoas.Count == 0) return null;
+        var window = PlaceTimeline.LsoaWindow(graph.LsoaRelease);
+        var list = lsoas.ToList();
         var rows = await db.Populations.AsNoTracking()
-            .Where(p => p.Kind == PopulationKind.Registered && p.AgeBand == AgeBand.All && codes.Contains(p.Area))
-            .Select(p => new { p.Area, p.Period, p.Count })
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Area).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Period)!.Count);
-    }
-
-    /// <summary>Population by age band, from the latest source that has bands for these areas (summed over them).</summary>
-    private async Task<AgeProfile?> AgeBandsAsync(IReadOnlyList<AreaCode> areas, CancellationToken cancellationToken)
-    {
-        if (areas.Count == 0) return null;
-        var list = areas.ToList();
-        var rows = await db.Populations.AsNoTracking()
-            .Where(p => p.Sex == Sex.Persons && p.AgeBand != AgeBand.All && p.AgeBand != AgeBand.WorkingAge && list.Contains(p.Area))
+            .Where(p => p.Kind == PopulationKind.Resident && p.Sex == Sex.Persons && p.AgeBand != AgeBand.All && p.AgeBand != AgeBand.WorkingAge && list.Contains(p.Area))
             .Select(p => new { p.Period, p.AgeBand, p.Count })
             .ToListAsync(cancellationToken);
-        if (rows.Count == 0) return null;
-        var latest = rows.Max(r => r.Period);
-        var bands = rows.Where(r => r.Period == latest)
-            .GroupBy(r => r.AgeBand)
-            .Select(g => new AgeBandCount(g.Key, g.Sum(r => r.Count)))
-            .OrderBy(b => b.Band.From)
-            .ToList();
-        return new AgeProfile(latest, bands);
+        var periods = rows.Select(r => r.Period).Where(window.Contains).Distinct().Order().ToList();
+        if (periods.Count == 0) return null;
+        var period = periods.LastOrDefault(p => p <= graph.AsAt, periods[0]);
+        return Profile(PopulationKind.Resident, period, rows.Where(r => r.Period == period).Select(r => (r.AgeBand, r.Count)));
     }
 
-    /// <summary>The LSOAs of an area with their outlines and IMD deciles, for the choropleth.</summary>
-    public async Task<PlaceMap?> MapAsync(AreaCode code, CancellationToken cancellationToken = default)
+    /// <summary>Registered patients by age band, from the latest list on or before the date that has ages for the area.</summary>
+    private async Task<AgeProfile?> RegisteredAgesAsync(AreaCode code, DateOnly asAt, CancellationToken cancellationToken)
     {
-        var graph = await GraphAsync(cancellationToken);
+        var rows = await db.Populations.AsNoTracking()
+            .Where(p => p.Area == code && p.Kind == PopulationKind.Registered && p.Sex == Sex.Persons && p.AgeBand != AgeBand.All)
+            .Select(p => new { p.Period, p.AgeBand, p.Count })
+            .ToListAsync(cancellationToken);
+        var periods = rows.Select(r => r.Period).Distinct().Order().ToList();
+        if (periods.Count == 0) return null;
+        var period = periods.LastOrDefault(p => p <= asAt, periods[0]);
+        return Profile(PopulationKind.Registered, period, rows.Where(r => r.Period == period).Select(r => (r.AgeBand, r.Count)));
+    }
+
+    private static AgeProfile Profile(PopulationKind kind, DateOnly period, IEnumerable<(AgeBand Band, long Count)> rows) =>
+        new(kind, period, rows.GroupBy(r => r.Band).Select(g => new AgeBandCount(g.Key, g.Sum(r => r.Count))).OrderBy(b => b.Band.From).ToList());
+
+    /// <summary>The LSOAs of an area with their outlines and IMD deciles, and the outlines of the districts they lie in.</summary>
+    public async Task<PlaceMap?> MapAsync(AreaCode code, ViewRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        var graph = await GraphAsync(request, cancellationToken);
         if (graph.Find(code) is not { } area) return null;
-        // Loaded once per data version with its own context, so no request's cancellation or scope can spoil it.
+        // Loaded once per view with its own context, so no request's cancellation or scope can spoil it.
         var key = ("map", code);
         try
         {
@@ -136,50 +185,31 @@ public sealed class PlaceQueries(CommonwealDbContext db, IDbContextFactory<Commo
 
     private async Task<PlaceMap?> LoadMapAsync(PlaceGraph graph, Area area)
     {
-        var code = area.Code;
-        var lsoas = graph.LsoasIn(code).ToList();
-        await using var db = await contexts.CreateDbContextAsync();
-        var boundaries = await db.Boundaries.AsNoTracking().Where(b => lsoas.Contains(b.Area)).ToListAsync();
-        var cells = boundaries
-            .Select(b => new MapCell(graph.Find(b.Area)!, b.Polygons, graph.Deprivation(b.Area)?.ImdDecile, graph.Deprivation(b.Area)?.ImdRank, graph.Residents(b.Area)))
+        var lsoas = graph.LsoasIn(area.Code).ToList();
+        var districts = area.Type == AreaType.District
+            ? [area]
+            : lsoas.SelectMany(l => graph.Parents(l)).Where(p => p.Type == AreaType.District).DistinctBy(d => d.Code).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        var districtCodes = districts.Select(d => d.Code).ToList();
+        await using var context = await contexts.CreateDbContextAsync();
+        var boundaries = await context.Boundaries.AsNoTracking().Where(b => lsoas.Contains(b.Area)).ToListAsync();
+        var outlines = await context.Boundaries.AsNoTracking().Where(b => districtCodes.Contains(b.Area)).ToListAsync();
+        var cells = boundaries.GroupBy(b => b.Area)
+            .Select(g => Nearest(g, graph.LsoaRelease))
+            .Select(b => new MapCell(graph.Find(b.Area)!, b.Polygons, graph.Deprivation(b.Area)?.ImdDecile, graph.Deprivation(b.Area)?.ImdRank, graph.Residents(b.Area), b.Release))
             .OrderBy(c => c.Area.Name, StringComparer.Ordinal)
             .ToList();
-        return new PlaceMap(area, cells, lsoas.Count - cells.Count);
+        var districtOutlines = outlines.GroupBy(b => b.Area)
+            .Select(g => Nearest(g, graph.AsAt))
+            .Select(b => new MapOutline(graph.Find(b.Area)!, b.Polygons))
+            .OrderBy(o => o.Area.Name, StringComparer.Ordinal)
+            .ToList();
+        return new PlaceMap(area, VintagesUsed.Of(graph), cells, lsoas.Count - cells.Count, districts, districtOutlines);
+    }
+
+    /// <summary>The outline drawn for a date: the latest release on or before it, else the earliest.</summary>
+    private static AreaBoundary Nearest(IEnumerable<AreaBoundary> releases, DateOnly date)
+    {
+        var ordered = releases.OrderBy(b => b.Release).ToList();
+        return ordered.LastOrDefault(b => b.Release <= date) ?? ordered[0];
     }
 }
-
-public sealed record SystemOverview(
-    string IcsName,
-    DatasetKind Dataset,
-    DateOnly? PopulationPeriod,
-    PlaceSummary System,
-    IReadOnlyList<PlaceSummary> Districts,
-    IReadOnlyList<PlaceSummary> Alliances,
-    IReadOnlyDictionary<AreaType, int> Counts);
-
-public sealed record ChildGroup(AreaType Type, IReadOnlyList<PlaceSummary> Places);
-
-public sealed record DecileCount(int Decile, int Lsoas, long Population);
-
-/// <param name="MostDeprived20">LSOAs in national deciles 1–2 of this domain.</param>
-public sealed record DomainSummary(DeprivationDomain Domain, int Lsoas, int MostDeprived20, int? MedianDecile);
-
-public sealed record AgeBandCount(AgeBand Band, long Count);
-
-public sealed record AgeProfile(DateOnly Period, IReadOnlyList<AgeBandCount> Bands);
-
-public sealed record PlaceDetail(
-    Area Area,
-    PlaceSummary Summary,
-    IReadOnlyList<Area> Parents,
-    IReadOnlyList<ChildGroup> Children,
-    IReadOnlyDictionary<AreaCode, long> Registered,
-    IReadOnlyList<DecileCount> Deciles,
-    IReadOnlyList<DomainSummary> Domains,
-    AgeProfile? Ages,
-    LsoaDeprivation? Lsoa);
-
-public sealed record MapCell(Area Area, IReadOnlyList<Polygon> Polygons, int? ImdDecile, int? ImdRank, long? Residents);
-
-/// <param name="WithoutBoundary">LSOAs of the area that have no boundary loaded (listed in the table, absent from the map).</param>
-public sealed record PlaceMap(Area Area, IReadOnlyList<MapCell> Cells, int WithoutBoundary);

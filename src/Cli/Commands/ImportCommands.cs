@@ -12,15 +12,22 @@ public static class ImportCommands
     {
         var import = new Command("import", "Load official files (exactly as their publishers issue them) into the store.");
 
-        var folder = new Argument<string>("folder") { Description = "A folder laid out like the reference data (deprivation/, geography/, population/, primary-care/)" };
-        var reference = new Command("reference", "Load every official file found in a folder, in the right order.") { folder };
-        reference.SetAction((parse, cancellationToken) => RunAsync(context, parse, (importer, progress) =>
-            importer.ImportFolderAsync(parse.GetValue(folder)!, CliContext.Actor, progress, cancellationToken), cancellationToken));
+        var folder = new Argument<string>("folder") { Description = "A folder of official files, in any layout and under any names: each is recognised by its content" };
+        var reference = new Command("reference", "Load every official file found in a folder and its subfolders, in the right order; list what was found and skipped.") { folder };
+        reference.SetAction((parse, cancellationToken) => RunAsync(context, parse, async (importer, progress) =>
+        {
+            var result = await importer.ImportFolderAsync(parse.GetValue(folder)!, CliContext.Actor, progress, cancellationToken);
+            foreach (var file in result.Files.Where(f => f.Reader is not null))
+                await context.Output.WriteLineAsync($"found    {file.Reader!.Kind,-28} {file.RelativePath}");
+            foreach (var file in result.Files.Where(f => f.Reader is null))
+                await context.Output.WriteLineAsync($"skipped  {file.RelativePath}: {file.Skipped}");
+            return result.Outcomes;
+        }, cancellationToken));
         import.Subcommands.Add(reference);
 
         foreach (var reader in ReferenceReaders.All)
         {
-            var file = new Argument<string>("file") { Description = $"The file, e.g. {reader.FolderPattern}" };
+            var file = new Argument<string>("file") { Description = $"The file, as {reader.Source}" };
             var command = new Command(reader.Kind, reader.Description) { file };
             command.SetAction((parse, cancellationToken) => RunAsync(context, parse, async (importer, progress) =>
                 [await importer.ImportFileAsync(reader, parse.GetValue(file)!, CliContext.Actor, progress, cancellationToken)], cancellationToken));
@@ -41,6 +48,7 @@ public static class ImportCommands
         await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
         var progress = new Progress(context.Error);
         var outcomes = await run(scope.ServiceProvider.GetRequiredService<ReferenceImport>(), progress);
+        var changed = 0;
         foreach (var outcome in outcomes)
         {
             if (outcome.Problem is { } problem)
@@ -50,12 +58,15 @@ public static class ImportCommands
                 return CliApp.BadInput;
             }
 
+            changed += outcome.ChangedRows;
             await context.Output.WriteLineAsync(
-                $"{outcome.Kind,-24} {outcome.FileName}: {outcome.Rows:N0} rows, {outcome.ChangedRows:N0} changed ({outcome.Elapsed.TotalSeconds:0.00} s)");
+                $"{outcome.Kind,-28} {outcome.FileName}: {outcome.Rows:N0} rows, {outcome.ChangedRows:N0} changed ({outcome.Elapsed.TotalSeconds:0.00} s)");
             foreach (var note in outcome.Notes)
                 await context.Output.WriteLineAsync($"  note: {note}");
         }
 
+        if (outcomes.Count > 1 && changed == 0)
+            await context.Output.WriteLineAsync("Nothing changed: the store already held every file's contents.");
         return CliApp.Ok;
     }
 

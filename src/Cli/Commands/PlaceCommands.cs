@@ -5,95 +5,103 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Commonweal.Cli.Commands;
 
+/// <summary><c>places list</c>, <c>places show</c> and <c>places recast</c>: places as at a date.</summary>
 public static class PlaceCommands
 {
-    public static Command Create(CliContext context)
+    public static Command Create(CliContext context) =>
+        new("places", "Browse places as at a date.") { List(context), Show(context), RecastCommand.Create(context) };
+
+    private static Command List(CliContext context)
     {
         var type = new Option<string?>("--type") { Description = $"Only places of this type: {string.Join(", ", Enum.GetNames<AreaType>())}" };
-        var parent = new Option<string?>("--in") { Description = "Only places directly within this area code (e.g. E07000066)" };
-        var list = new Command("list", "List places (code, type, name, residents).") { type, parent };
+        var within = PlaceOptions.Within("Only places within this area (e.g. E07000066, D7T5G, ics-mid-and-south-essex): anywhere within it with --type, else directly");
+        var asAt = PlaceOptions.AsAt();
+        var format = PlaceOptions.Format();
+        var list = new Command("list", "List the places in force on a date: code, type, name, population (residents, or registered patients for practices and PCNs), valid_from, valid_to (empty: still valid).")
+        {
+            type, within, asAt, format,
+        };
         list.SetAction(async (parse, cancellationToken) =>
         {
-            AreaType? wanted = null;
-            if (parse.GetValue(type) is { } typeText)
-            {
-                if (!Enum.TryParse<AreaType>(typeText, ignoreCase: true, out var parsed))
-                {
-                    await context.Error.WriteLineAsync($"error: --type '{typeText}' is not a place type ({string.Join(", ", Enum.GetNames<AreaType>())})");
-                    return CliApp.BadInput;
-                }
-
-                wanted = parsed;
-            }
-
-            AreaCode? within = null;
-            if (parse.GetValue(parent) is { } parentText)
-            {
-                if (!AreaCode.TryParse(parentText, out var code, out var error))
-                {
-                    await context.Error.WriteLineAsync($"error: --in: {error}");
-                    return CliApp.BadInput;
-                }
-
-                within = code;
-            }
-
-            await using var services = context.Services(parse);
-            await using var scope = services.CreateAsyncScope();
-            var setup = scope.ServiceProvider.GetRequiredService<DatabaseSetup>();
-            await setup.MigrateAndSeedAsync(cancellationToken);
-            var graph = await scope.ServiceProvider.GetRequiredService<PlaceQueries>().GraphAsync(cancellationToken);
-            if (within is { } w && graph.Find(w) is null)
-            {
-                await context.Error.WriteLineAsync($"error: no place has the code {w}");
-                return CliApp.BadInput;
-            }
-
-            var places = within is { } inside ? graph.Children(inside) : (wanted is { } t ? graph.OfType(t) : graph.OfType(AreaType.District));
-            foreach (var place in places.Where(p => wanted is null || p.Type == wanted).OrderBy(p => p.Type).ThenBy(p => p.Code))
-            {
-                var summary = graph.Summarise(place);
-                await context.Output.WriteLineAsync($"{place.Code.Value,-22} {place.Type,-14} {place.Name,-50} {(summary.Lsoas > 0 ? summary.Population.ToString("N0") : string.Empty),12}");
-            }
-
-            return CliApp.Ok;
-        });
-
-        var codeArgument = new Argument<string>("code") { Description = "The place's code, e.g. E07000066, F81001, QH8, alliance-mid-essex" };
-        var show = new Command("show", "Show one place: population, deprivation, parents and children.") { codeArgument };
-        show.SetAction(async (parse, cancellationToken) =>
-        {
-            if (!AreaCode.TryParse(parse.GetValue(codeArgument), out var code, out var error))
-            {
-                await context.Error.WriteLineAsync($"error: {error}");
-                return CliApp.BadInput;
-            }
+            var options = new PlaceOptions.Reader(parse, context.Error);
+            var (wanted, parent, date, output) = (options.Type(type), options.Code(within), options.Date(asAt), options.Format(format));
+            if (options.Failed) return CliApp.BadInput;
 
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
-            var detail = await scope.ServiceProvider.GetRequiredService<PlaceQueries>().PlaceAsync(code, cancellationToken);
-            if (detail is null)
+            var graph = await scope.ServiceProvider.GetRequiredService<PlaceQueries>().InForceAsync(date, cancellationToken);
+            IEnumerable<Area> places;
+            if (parent is { } p)
             {
-                await context.Error.WriteLineAsync($"error: no place has the code {code}");
-                return CliApp.BadInput;
+                if (graph.Find(p) is not { } area) return await FailAsync(context, $"no place has the code {p}");
+                if (!graph.Includes(area)) return await FailAsync(context, $"{area.Name} ({p}) did not exist on {graph.AsAt:yyyy-MM-dd}: it is in force {area.Validity}");
+                places = wanted is { } t ? graph.Within(p, t) : graph.Children(p);
+            }
+            else
+            {
+                places = graph.OfType(wanted ?? AreaType.District);
             }
 
+            var rows = places.OrderBy(a => a.Type).ThenBy(a => a.Code).Select(a =>
+            {
+                var summary = graph.Summarise(a);
+                return (IReadOnlyList<string?>)[a.Code.Value, a.Type.ToString(), a.Name, TableWriter.Number(summary.Headcount), TableWriter.Date(a.ValidFrom), TableWriter.Date(a.ValidTo)];
+            });
+            await TableWriter.WriteAsync(context.Output, output, ["code", "type", "name", "population", "valid_from", "valid_to"], rows);
+            return CliApp.Ok;
+        });
+        return list;
+    }
+
+    private static Command Show(CliContext context)
+    {
+        var codeArgument = new Argument<string>("code") { Description = "The place's code, e.g. E07000066, F81001, QH8, alliance-mid-essex" };
+        var asAt = PlaceOptions.AsAt();
+        var vintage = PlaceOptions.Vintage();
+        var show = new Command("show", "Show one place as at a date: population, deprivation, its ICB, parents, children and history.") { codeArgument, asAt, vintage };
+        show.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!AreaCode.TryParse(parse.GetValue(codeArgument), out var code, out var error))
+                return await FailAsync(context, error);
+            var options = new PlaceOptions.Reader(parse, context.Error);
+            var request = new ViewRequest(options.Date(asAt), options.Vintage(vintage));
+            if (options.Failed) return CliApp.BadInput;
+
+            await using var services = context.Services(parse);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
+            var detail = await scope.ServiceProvider.GetRequiredService<PlaceQueries>().PlaceAsync(code, request, cancellationToken);
+            if (detail is null) return await FailAsync(context, $"no place has the code {code}");
+
             var o = context.Output;
+            var used = detail.Used;
             await o.WriteLineAsync($"{detail.Area.Name} ({detail.Area.Code}) — {detail.Area.Type.Label()}");
             if (detail.Area.AlternateCode is { } alternate) await o.WriteLineAsync($"Also known as: {alternate}");
-            await o.WriteLineAsync($"Residents: {detail.Summary.Population:N0} in {detail.Summary.Lsoas:N0} LSOAs");
+            await o.WriteLineAsync($"In force: {detail.Area.Validity}{(detail.InForce ? string.Empty : $" (not on {used.AsAt:yyyy-MM-dd})")}");
+            await o.WriteLineAsync($"As at {used.AsAt:yyyy-MM-dd}; {used.Lsoas}; deprivation {used.Deprivation ?? "not loaded"}; residents {used.Residents ?? "not loaded"}");
+            if (detail.Summary.Lsoas > 0)
+                await o.WriteLineAsync($"Residents: {detail.Summary.Population:N0} in {detail.Summary.Lsoas:N0} LSOAs");
             if (detail.Summary.Core20Share is { } share)
                 await o.WriteLineAsync($"Core20 (national IMD deciles 1–2): {detail.Summary.Core20Lsoas:N0} LSOAs, {share:P1} of residents");
             if (detail.Lsoa is { ImdRank: { } rank } lsoa)
-                await o.WriteLineAsync($"IMD 2019: rank {rank:N0} of 32,844, decile {lsoa.ImdDecile}" + (lsoa.ImdScore is { } s ? $", score {s:0.000}" : string.Empty));
-            if (detail.Registered.TryGetValue(code, out var registered))
-                await o.WriteLineAsync($"Registered patients: {registered:N0}");
+                await o.WriteLineAsync($"{lsoa.Vintage.ImdLabel()}: rank {rank:N0} of {lsoa.Vintage.LsoaCount():N0}, decile {lsoa.ImdDecile}" + (lsoa.ImdScore is { } s ? $", score {s:0.000}" : string.Empty));
+            if (detail.Summary.Registered is { } registered)
+                await o.WriteLineAsync($"Registered patients: {registered.Count:N0} ({registered.Period:yyyy-MM-dd})");
+            if (detail.Icb is { } icb) await o.WriteLineAsync($"ICB: {icb.Name} ({icb.Code})");
             foreach (var p in detail.Parents) await o.WriteLineAsync($"In {p.Type.Label().ToLowerInvariant()}: {p.Name} ({p.Code})");
             foreach (var group in detail.Children) await o.WriteLineAsync($"{group.Type.PluralLabel()}: {group.Places.Count:N0}");
+            foreach (var h in detail.History) await o.WriteLineAsync($"History: in {h.Parent.Name} ({h.Parent.Code}, {h.Parent.Type.Label().ToLowerInvariant()}) {h.Validity}");
+            foreach (var link in detail.Links)
+                await o.WriteLineAsync($"{(link.Forward ? "Became" : "Came from")} {link.Other?.Name} ({(link.Forward ? link.Link.Lsoa2021 : link.Link.Lsoa2011)}): {link.Link.Change?.ToString().ToLowerInvariant() ?? "best fit"} in 2021");
             return CliApp.Ok;
         });
+        return show;
+    }
 
-        return new Command("places", "Browse places.") { list, show };
+    internal static async Task<int> FailAsync(CliContext context, string message)
+    {
+        await context.Error.WriteLineAsync("error: " + message);
+        return CliApp.BadInput;
     }
 }

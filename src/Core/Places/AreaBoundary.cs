@@ -1,7 +1,11 @@
 namespace Commonweal.Core.Places;
 
-/// <summary>The outline of an area: one or more polygons, each a list of rings of (longitude, latitude) in WGS84.</summary>
-public sealed record AreaBoundary(AreaCode Area, IReadOnlyList<Polygon> Polygons)
+/// <summary>
+/// The outline of an area as one release of its boundaries draws it: one or more polygons, each a list of rings of
+/// (longitude, latitude) in WGS84. An LSOA unchanged in 2021 has an outline from the 2011 files and one from the 2021 ones.
+/// </summary>
+/// <param name="Release">The date of the geography the outline belongs to: Census day 2011 or 2021 for LSOAs, 1 May 2025 for May 2025 wards, 1 December 2023 for the December 2023 districts.</param>
+public sealed record AreaBoundary(AreaCode Area, DateOnly Release, IReadOnlyList<Polygon> Polygons)
 {
     public (double MinLon, double MinLat, double MaxLon, double MaxLat) Bounds()
     {

@@ -4,7 +4,7 @@ namespace Commonweal.Core.Places;
 
 /// <summary>
 /// The code of an area, validated once: an ONS GSS code (E01021237, E07000066), an NHS ODS code
-/// (practice F81001, PCN U12345, ICB QH8, sub-ICB 06Q) or an ICS-defined local code (alliance-mid-essex).
+/// (practice F81001, PCN U12345, ICB QH8 or D7T5G, sub-ICB 06Q) or an ICS-defined local code (alliance-mid-essex).
 /// </summary>
 public readonly record struct AreaCode : IComparable<AreaCode>
 {
@@ -63,11 +63,17 @@ public readonly record struct AreaCode : IComparable<AreaCode>
             return AreaCodeScheme.OdsSubIcb;
         if (s.Length == 5 && char.IsAsciiLetterUpper(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiLetterUpper(s[2])
             && char.IsAsciiDigit(s[3]) && char.IsAsciiLetterUpper(s[4]))
-            return AreaCodeScheme.OdsSubIcb; // codes issued since 2021 to merged CCGs' locations, e.g. X2C4Y
+            return AreaCodeScheme.OdsCommissioner; // issued since 2021 to ICBs (D7T5G) and sub-ICB locations (A3A8R)
         if (IsLocal(s))
             return AreaCodeScheme.Local;
         return null;
     }
+
+    /// <summary>Whether the code has the shape of an ICB's ODS code (QH8, or the five-character D7T5G).</summary>
+    public bool IsIcbShaped => Scheme is AreaCodeScheme.OdsIcb or AreaCodeScheme.OdsCommissioner;
+
+    /// <summary>Whether the code has the shape of a sub-ICB location's ODS code (06Q, or the five-character A3A8R).</summary>
+    public bool IsSubIcbShaped => Scheme is AreaCodeScheme.OdsSubIcb or AreaCodeScheme.OdsCommissioner;
 
     private static bool IsLocal(ReadOnlySpan<char> s)
     {

@@ -11,8 +11,13 @@ public enum AreaCodeScheme
     OdsPcn,
     /// <summary>NHS ODS code of an ICB/STP: Q and two letters or digits, e.g. QH8.</summary>
     OdsIcb,
-    /// <summary>NHS ODS code of a sub-ICB location (former CCG): two digits and a letter or digit (06Q), or the newer letter-digit pattern (X2C4Y).</summary>
+    /// <summary>NHS ODS code of a sub-ICB location (former CCG): two digits and a letter or digit, e.g. 06Q.</summary>
     OdsSubIcb,
+    /// <summary>
+    /// NHS ODS code of the newer five-character form (letter, digit, letter, digit, letter) that NHS England gives both
+    /// to ICBs (D7T5G, NHS Essex ICB from April 2026) and to sub-ICB locations (A3A8R): the shape does not say which.
+    /// </summary>
+    OdsCommissioner,
     /// <summary>A grouping defined by the ICS itself (alliance, neighbourhood): lower-case words joined by hyphens, e.g. alliance-mid-essex.</summary>
     Local,
 }

@@ -1,17 +1,24 @@
 namespace Commonweal.Core.Places;
 
 /// <summary>
-/// "From <see cref="ValidFrom"/>, <see cref="Child"/> lies in <see cref="Parent"/>." One child has at most one
-/// parent of each type at a time, so an LSOA sits at once in a ward, a district, a sub-ICB and a neighbourhood,
-/// and a practice in a PCN; a change of boundary is a new membership with a later start.
+/// "On <see cref="ObservedOn"/>, <see cref="Child"/> lay in <see cref="Parent"/>", as a dated source says it (a
+/// practice map's extract date, a lookup's year). One child has at most one parent of each type at a time, so an LSOA
+/// sits at once in a ward, a district and a sub-ICB, and a practice in a PCN and a sub-ICB. The periods in which each
+/// membership held are worked out from all the observations by <see cref="MembershipTimeline"/>.
 /// </summary>
 public sealed record AreaMembership(
     AreaCode Child,
     AreaType ChildType,
     AreaCode Parent,
     AreaType ParentType,
-    DateOnly ValidFrom,
-    DateOnly? ValidTo = null)
-{
-    public bool IsInForceOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date < ValidTo);
-}
+    DateOnly ObservedOn);
+
+/// <summary>"<see cref="Child"/> lay in <see cref="Parent"/> throughout <see cref="Validity"/>."</summary>
+/// <param name="Source">Where the period comes from: the dates of the observations, or the ICS description.</param>
+public sealed record MembershipPeriod(
+    AreaCode Child,
+    AreaType ChildType,
+    AreaCode Parent,
+    AreaType ParentType,
+    Validity Validity,
+    string Source);

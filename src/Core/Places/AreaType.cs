@@ -1,20 +1,23 @@
 namespace Commonweal.Core.Places;
 
-/// <summary>The kinds of place Commonweal knows. Stored by name, so the order carries no meaning.</summary>
+/// <summary>
+/// The kinds of place Commonweal knows. Stored by name, so the order carries no meaning. A kind spans its vintages:
+/// an LSOA code unchanged between 2011 and 2021 is one place, valid in both (see <see cref="Area.ValidFrom"/>).
+/// </summary>
 public enum AreaType
 {
     Country,
     Region,
     Icb,
     SubIcb,
+    /// <summary>An integrated care system's partnership footprint as it describes itself (its ICB may change over time).</summary>
+    Ics,
     Alliance,
     County,
     District,
     Ward,
-    Ward2025,
     Msoa,
     Lsoa,
-    Lsoa2021,
     Pcn,
     Practice,
     Neighbourhood,
@@ -29,14 +32,13 @@ public static class AreaTypeNames
         AreaType.Region => "Region",
         AreaType.Icb => "Integrated care board",
         AreaType.SubIcb => "Sub-ICB location (former CCG)",
+        AreaType.Ics => "Integrated care system",
         AreaType.Alliance => "Alliance",
         AreaType.County => "County",
         AreaType.District => "District or unitary authority",
-        AreaType.Ward => "Electoral ward (2019)",
-        AreaType.Ward2025 => "Electoral ward (2025)",
-        AreaType.Msoa => "MSOA (2011)",
-        AreaType.Lsoa => "LSOA (2011)",
-        AreaType.Lsoa2021 => "LSOA (2021)",
+        AreaType.Ward => "Electoral ward",
+        AreaType.Msoa => "MSOA",
+        AreaType.Lsoa => "LSOA",
         AreaType.Pcn => "Primary care network",
         AreaType.Practice => "GP practice",
         AreaType.Neighbourhood => "Neighbourhood",
@@ -48,14 +50,16 @@ public static class AreaTypeNames
     {
         AreaType.Country => "Countries",
         AreaType.SubIcb => "Sub-ICB locations",
+        AreaType.Ics => "Integrated care systems",
         AreaType.District => "Districts and unitary authorities",
-        AreaType.Ward => "Electoral wards (2019)",
-        AreaType.Ward2025 => "Electoral wards (2025)",
+        AreaType.Ward => "Electoral wards",
         AreaType.Msoa => "MSOAs",
         AreaType.Lsoa => "LSOAs",
-        AreaType.Lsoa2021 => "LSOAs (2021)",
         AreaType.Pcn => "Primary care networks",
         AreaType.Practice => "GP practices",
         _ => type.Label() + "s",
     };
+
+    /// <summary>Statistical geographies, whose vintage follows the data shown on them rather than the date asked for.</summary>
+    public static bool IsStatistical(this AreaType type) => type is AreaType.Lsoa or AreaType.Msoa;
 }

@@ -3,19 +3,26 @@ using Commonweal.Core.Statistics;
 namespace Commonweal.Core.Places;
 
 /// <summary>
-/// IoD2019 for one LSOA: national rank (1 = most deprived of 32,844) and decile (1 = most deprived 10 %) of the
-/// IMD and of each of its seven domains, plus the IMD score. Each IoD file fills its own part, so any part may be
-/// missing (null).
+/// One edition of the Indices of Deprivation for one LSOA: national rank (1 = most deprived), decile (1 = most
+/// deprived 10 %) and score of the IMD and of each of its seven domains. Each IoD file fills its own part, so any
+/// part may be missing (null). An LSOA unchanged between 2011 and 2021 has a row for each edition.
 /// </summary>
 public sealed class LsoaDeprivation
 {
-    public const int EnglishLsoaCount = 32_844;
-
     public required AreaCode Lsoa { get; init; }
+
+    public required IodVintage Vintage { get; init; }
 
     public int? ImdRank { get; set; }
     public int? ImdDecile { get; set; }
     public double? ImdScore { get; set; }
+    public double? IncomeScore { get; set; }
+    public double? EmploymentScore { get; set; }
+    public double? EducationScore { get; set; }
+    public double? HealthScore { get; set; }
+    public double? CrimeScore { get; set; }
+    public double? BarriersScore { get; set; }
+    public double? LivingEnvironmentScore { get; set; }
     public int? IncomeRank { get; set; }
     public int? IncomeDecile { get; set; }
     public int? EmploymentRank { get; set; }
@@ -60,6 +67,49 @@ public sealed class LsoaDeprivation
         _ => throw new ArgumentOutOfRangeException(nameof(domain)),
     };
 
+    /// <summary>The domain's score: a rate for income and employment (0.75 = 75 %), an index for the others.</summary>
+    public double? Score(DeprivationDomain domain) => domain switch
+    {
+        DeprivationDomain.Imd => ImdScore,
+        DeprivationDomain.Income => IncomeScore,
+        DeprivationDomain.Employment => EmploymentScore,
+        DeprivationDomain.Education => EducationScore,
+        DeprivationDomain.Health => HealthScore,
+        DeprivationDomain.Crime => CrimeScore,
+        DeprivationDomain.Barriers => BarriersScore,
+        DeprivationDomain.LivingEnvironment => LivingEnvironmentScore,
+        _ => throw new ArgumentOutOfRangeException(nameof(domain)),
+    };
+
+    public void SetScore(DeprivationDomain domain, double score)
+    {
+        switch (domain)
+        {
+            case DeprivationDomain.Imd: ImdScore = score; break;
+            case DeprivationDomain.Income: IncomeScore = score; break;
+            case DeprivationDomain.Employment: EmploymentScore = score; break;
+            case DeprivationDomain.Education: EducationScore = score; break;
+            case DeprivationDomain.Health: HealthScore = score; break;
+            case DeprivationDomain.Crime: CrimeScore = score; break;
+            case DeprivationDomain.Barriers: BarriersScore = score; break;
+            case DeprivationDomain.LivingEnvironment: LivingEnvironmentScore = score; break;
+            default: throw new ArgumentOutOfRangeException(nameof(domain));
+        }
+    }
+
+    /// <summary>The property names of a domain's rank, decile and score, for writing only the columns a file fills.</summary>
+    public static IEnumerable<string> Columns(DeprivationDomain domain, bool rankAndDecile = true, bool score = false)
+    {
+        var name = domain.ToString();
+        if (rankAndDecile)
+        {
+            yield return name + "Rank";
+            yield return name + "Decile";
+        }
+
+        if (score) yield return name + "Score";
+    }
+
     public void Set(DeprivationDomain domain, int rank, int decile)
     {
         switch (domain)
@@ -76,6 +126,9 @@ public sealed class LsoaDeprivation
         }
     }
 
-    /// <summary>National decile of a rank among <paramref name="count"/> LSOAs as MHCLG cuts them (decile 1 = ranks 1–3,284 of 32,844).</summary>
-    public static int DecileOfRank(int rank, int count = EnglishLsoaCount) => Quantiles.OfRank(rank, count, 10);
+    /// <summary>
+    /// National decile of a rank as MHCLG cuts them: decile 1 = ranks 1–3,284 of IoD2019's 32,844 LSOAs, and ranks
+    /// 1–3,375 of IoD2025's 33,755.
+    /// </summary>
+    public static int DecileOfRank(int rank, IodVintage vintage) => Quantiles.OfRank(rank, vintage.LsoaCount(), 10);
 }

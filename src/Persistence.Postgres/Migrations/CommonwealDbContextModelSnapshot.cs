@@ -84,6 +84,12 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Type");
@@ -97,11 +103,14 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateOnly>("Release")
+                        .HasColumnType("date");
+
                     b.Property<string>("Polygons")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.HasKey("Area");
+                    b.HasKey("Area", "Release");
 
                     b.ToTable("area_boundaries", (string)null);
                 });
@@ -116,7 +125,7 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<DateOnly>("ValidFrom")
+                    b.Property<DateOnly>("ObservedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("ChildType")
@@ -129,14 +138,29 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date");
-
-                    b.HasKey("Child", "ParentType", "ValidFrom");
+                    b.HasKey("Child", "ParentType", "ObservedOn");
 
                     b.HasIndex("Parent", "ChildType");
 
                     b.ToTable("area_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Places.GeographyRelease", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Type", "Date", "Scope");
+
+                    b.ToTable("geography_releases", (string)null);
                 });
 
             modelBuilder.Entity("Commonweal.Core.Places.ImportRecord", b =>
@@ -187,11 +211,18 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("Vintage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int?>("BarriersDecile")
                         .HasColumnType("integer");
 
                     b.Property<int?>("BarriersRank")
                         .HasColumnType("integer");
+
+                    b.Property<double?>("BarriersScore")
+                        .HasColumnType("double precision");
 
                     b.Property<int?>("CrimeDecile")
                         .HasColumnType("integer");
@@ -199,11 +230,17 @@ namespace Commonweal.Persistence.Postgres.Migrations
                     b.Property<int?>("CrimeRank")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("CrimeScore")
+                        .HasColumnType("double precision");
+
                     b.Property<int?>("EducationDecile")
                         .HasColumnType("integer");
 
                     b.Property<int?>("EducationRank")
                         .HasColumnType("integer");
+
+                    b.Property<double?>("EducationScore")
+                        .HasColumnType("double precision");
 
                     b.Property<int?>("EmploymentDecile")
                         .HasColumnType("integer");
@@ -211,11 +248,17 @@ namespace Commonweal.Persistence.Postgres.Migrations
                     b.Property<int?>("EmploymentRank")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("EmploymentScore")
+                        .HasColumnType("double precision");
+
                     b.Property<int?>("HealthDecile")
                         .HasColumnType("integer");
 
                     b.Property<int?>("HealthRank")
                         .HasColumnType("integer");
+
+                    b.Property<double?>("HealthScore")
+                        .HasColumnType("double precision");
 
                     b.Property<int?>("ImdDecile")
                         .HasColumnType("integer");
@@ -232,17 +275,47 @@ namespace Commonweal.Persistence.Postgres.Migrations
                     b.Property<int?>("IncomeRank")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("IncomeScore")
+                        .HasColumnType("double precision");
+
                     b.Property<int?>("LivingEnvironmentDecile")
                         .HasColumnType("integer");
 
                     b.Property<int?>("LivingEnvironmentRank")
                         .HasColumnType("integer");
 
-                    b.HasKey("Lsoa");
+                    b.Property<double?>("LivingEnvironmentScore")
+                        .HasColumnType("double precision");
 
-                    b.HasIndex("ImdDecile");
+                    b.HasKey("Lsoa", "Vintage");
+
+                    b.HasIndex("Vintage", "ImdDecile");
 
                     b.ToTable("lsoa_deprivation", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Places.LsoaLink", b =>
+                {
+                    b.Property<string>("Lsoa2011")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Lsoa2021")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("BestFit")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Change")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Lsoa2011", "Lsoa2021");
+
+                    b.HasIndex("Lsoa2021");
+
+                    b.ToTable("lsoa_links", (string)null);
                 });
 
             modelBuilder.Entity("Commonweal.Core.Places.PopulationCount", b =>
@@ -272,6 +345,35 @@ namespace Commonweal.Persistence.Postgres.Migrations
                     b.HasKey("Area", "Kind", "Period", "Sex", "AgeBand");
 
                     b.ToTable("populations", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Places.ReleasedArea", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("Release")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AlternateCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Area", "Type", "Release");
+
+                    b.HasIndex("Type", "Release");
+
+                    b.ToTable("released_areas", (string)null);
                 });
 
             modelBuilder.Entity("Commonweal.Persistence.CommonwealUser", b =>

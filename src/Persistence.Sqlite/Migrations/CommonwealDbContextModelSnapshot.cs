@@ -77,6 +77,12 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Code");
 
                     b.HasIndex("Type");
@@ -90,11 +96,14 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("Release")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Polygons")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Area");
+                    b.HasKey("Area", "Release");
 
                     b.ToTable("area_boundaries", (string)null);
                 });
@@ -109,7 +118,7 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("ValidFrom")
+                    b.Property<DateOnly>("ObservedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ChildType")
@@ -122,14 +131,29 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Child", "ParentType", "ValidFrom");
+                    b.HasKey("Child", "ParentType", "ObservedOn");
 
                     b.HasIndex("Parent", "ChildType");
 
                     b.ToTable("area_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Places.GeographyRelease", b =>
+                {
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Type", "Date", "Scope");
+
+                    b.ToTable("geography_releases", (string)null);
                 });
 
             modelBuilder.Entity("Commonweal.Core.Places.ImportRecord", b =>
@@ -178,11 +202,18 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Vintage")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("BarriersDecile")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("BarriersRank")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BarriersScore")
+                        .HasColumnType("REAL");
 
                     b.Property<int?>("CrimeDecile")
                         .HasColumnType("INTEGER");
@@ -190,11 +221,17 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.Property<int?>("CrimeRank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("CrimeScore")
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("EducationDecile")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("EducationRank")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("EducationScore")
+                        .HasColumnType("REAL");
 
                     b.Property<int?>("EmploymentDecile")
                         .HasColumnType("INTEGER");
@@ -202,11 +239,17 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.Property<int?>("EmploymentRank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("EmploymentScore")
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("HealthDecile")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("HealthRank")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("HealthScore")
+                        .HasColumnType("REAL");
 
                     b.Property<int?>("ImdDecile")
                         .HasColumnType("INTEGER");
@@ -223,17 +266,47 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.Property<int?>("IncomeRank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("IncomeScore")
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("LivingEnvironmentDecile")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("LivingEnvironmentRank")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Lsoa");
+                    b.Property<double?>("LivingEnvironmentScore")
+                        .HasColumnType("REAL");
 
-                    b.HasIndex("ImdDecile");
+                    b.HasKey("Lsoa", "Vintage");
+
+                    b.HasIndex("Vintage", "ImdDecile");
 
                     b.ToTable("lsoa_deprivation", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Places.LsoaLink", b =>
+                {
+                    b.Property<string>("Lsoa2011")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Lsoa2021")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BestFit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Change")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Lsoa2011", "Lsoa2021");
+
+                    b.HasIndex("Lsoa2021");
+
+                    b.ToTable("lsoa_links", (string)null);
                 });
 
             modelBuilder.Entity("Commonweal.Core.Places.PopulationCount", b =>
@@ -263,6 +336,35 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.HasKey("Area", "Kind", "Period", "Sex", "AgeBand");
 
                     b.ToTable("populations", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Places.ReleasedArea", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Release")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternateCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Area", "Type", "Release");
+
+                    b.HasIndex("Type", "Release");
+
+                    b.ToTable("released_areas", (string)null);
                 });
 
             modelBuilder.Entity("Commonweal.Persistence.CommonwealUser", b =>

@@ -12,6 +12,7 @@ public sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
         builder.HasKey(a => a.Code);
         builder.Property(a => a.Name).HasMaxLength(200).IsRequired();
         builder.Property(a => a.AlternateCode).HasMaxLength(16);
+        builder.Ignore(a => a.Validity);
         builder.HasIndex(a => a.Type);
     }
 }
@@ -21,7 +22,7 @@ public sealed class AreaMembershipConfiguration : IEntityTypeConfiguration<AreaM
     public void Configure(EntityTypeBuilder<AreaMembership> builder)
     {
         builder.ToTable("area_memberships");
-        builder.HasKey(m => new { m.Child, m.ParentType, m.ValidFrom });
+        builder.HasKey(m => new { m.Child, m.ParentType, m.ObservedOn });
         builder.HasIndex(m => new { m.Parent, m.ChildType });
     }
 }
@@ -40,9 +41,9 @@ public sealed class LsoaDeprivationConfiguration : IEntityTypeConfiguration<Lsoa
     public void Configure(EntityTypeBuilder<LsoaDeprivation> builder)
     {
         builder.ToTable("lsoa_deprivation");
-        builder.HasKey(d => d.Lsoa);
+        builder.HasKey(d => new { d.Lsoa, d.Vintage });
         builder.Ignore(d => d.IsCore20);
-        builder.HasIndex(d => d.ImdDecile);
+        builder.HasIndex(d => new { d.Vintage, d.ImdDecile });
     }
 }
 
@@ -51,10 +52,42 @@ public sealed class AreaBoundaryConfiguration : IEntityTypeConfiguration<AreaBou
     public void Configure(EntityTypeBuilder<AreaBoundary> builder)
     {
         builder.ToTable("area_boundaries");
-        builder.HasKey(b => b.Area);
+        builder.HasKey(b => new { b.Area, b.Release });
         builder.Property(b => b.Polygons)
             .HasConversion(PolygonText.Converter, PolygonText.Comparer)
             .IsRequired();
+    }
+}
+
+public sealed class GeographyReleaseConfiguration : IEntityTypeConfiguration<GeographyRelease>
+{
+    public void Configure(EntityTypeBuilder<GeographyRelease> builder)
+    {
+        builder.ToTable("geography_releases");
+        builder.HasKey(r => new { r.Type, r.Date, r.Scope });
+        builder.Ignore(r => r.IsNational);
+    }
+}
+
+public sealed class ReleasedAreaConfiguration : IEntityTypeConfiguration<ReleasedArea>
+{
+    public void Configure(EntityTypeBuilder<ReleasedArea> builder)
+    {
+        builder.ToTable("released_areas");
+        builder.HasKey(r => new { r.Area, r.Type, r.Release });
+        builder.Property(r => r.Name).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.AlternateCode).HasMaxLength(16);
+        builder.HasIndex(r => new { r.Type, r.Release });
+    }
+}
+
+public sealed class LsoaLinkConfiguration : IEntityTypeConfiguration<LsoaLink>
+{
+    public void Configure(EntityTypeBuilder<LsoaLink> builder)
+    {
+        builder.ToTable("lsoa_links");
+        builder.HasKey(l => new { l.Lsoa2011, l.Lsoa2021 });
+        builder.HasIndex(l => l.Lsoa2021);
     }
 }
 

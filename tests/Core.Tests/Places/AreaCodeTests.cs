@@ -14,7 +14,8 @@ public class AreaCodeTests
     [InlineData("QH8", AreaCodeScheme.OdsIcb)]
     [InlineData("06Q", AreaCodeScheme.OdsSubIcb)]
     [InlineData("99E", AreaCodeScheme.OdsSubIcb)]
-    [InlineData("X2C4Y", AreaCodeScheme.OdsSubIcb)]
+    [InlineData("X2C4Y", AreaCodeScheme.OdsCommissioner)]
+    [InlineData("D7T5G", AreaCodeScheme.OdsCommissioner)]
     [InlineData("alliance-mid-essex", AreaCodeScheme.Local)]
     public void Recognises_each_scheme_from_the_shape_of_the_code(string text, AreaCodeScheme scheme)
     {
@@ -53,13 +54,18 @@ public class AreaCodeTests
     }
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(3284, 1)]
-    [InlineData(3285, 2)]
-    [InlineData(32844, 10)]
-    public void National_deciles_are_cut_where_MHCLG_cuts_them(int rank, int decile)
+    [InlineData(IodVintage.Iod2019, 1, 1)]
+    [InlineData(IodVintage.Iod2019, 3284, 1)]
+    [InlineData(IodVintage.Iod2019, 3285, 2)]
+    [InlineData(IodVintage.Iod2019, 32844, 10)]
+    [InlineData(IodVintage.Iod2025, 3375, 1)]
+    [InlineData(IodVintage.Iod2025, 3376, 2)]
+    [InlineData(IodVintage.Iod2025, 6751, 2)]
+    [InlineData(IodVintage.Iod2025, 6752, 3)]
+    [InlineData(IodVintage.Iod2025, 33755, 10)]
+    public void National_deciles_are_cut_where_MHCLG_cuts_them(IodVintage vintage, int rank, int decile)
     {
-        Assert.Equal(decile, LsoaDeprivation.DecileOfRank(rank));
+        Assert.Equal(decile, LsoaDeprivation.DecileOfRank(rank, vintage));
     }
 
     [Theory]

@@ -252,14 +252,14 @@ public sealed partial class ChoroplethMapTests
     public void The_705_real_LSOAs_of_Mid_and_South_Essex_render_quickly()
     {
         var folder = Path.Combine(ReferenceData.RequireFolder(), "geography/boundaries/lsoa11");
-        var reader = new GeoJsonBoundaryReader(AreaType.Lsoa);
+        var reader = ReferenceReaders.Find("boundaries-lsoa")!;
         var areas = new List<ChoroplethArea>();
         foreach (var file in Directory.GetFiles(folder, "*.geojson").Order(StringComparer.Ordinal))
         {
             var batch = reader.Read(file, PlaceLookup.Empty);
             for (var i = 0; i < batch.Boundaries.Count; i++)
             {
-                var area = batch.AreasIfMissing[i];
+                var area = batch.Areas[i];
                 areas.Add(new ChoroplethArea(area.Code, area.Name, batch.Boundaries[i].Polygons, area.Code.Value[^1] % 10, area.Name, "/places/" + area.Code.Value));
             }
         }

@@ -1,4 +1,3 @@
-using Commonweal.Application.Places.Ics;
 using Commonweal.Application.Places.Import;
 using Commonweal.Core.Places;
 
@@ -41,7 +40,7 @@ public static class DemoDataset
     /// <summary>The April 2020 CCG configuration, which the sub-ICB locations kept.</summary>
     private static readonly DateOnly SubIcbsFrom = new(2020, 4, 1);
 
-    private const int N = LsoaDeprivation.EnglishLsoaCount;
+    private static readonly int N = IodVintage.Iod2019.LsoaCount();
 
     private static readonly SubIcbLocation MidEssex = new("E38000106", "06Q", "NHS Mid Essex CCG");
     private static readonly SubIcbLocation BasildonAndBrentwood = new("E38000007", "99E", "NHS Basildon and Brentwood CCG");
@@ -120,7 +119,11 @@ public static class DemoDataset
             {
                 subIcbs.Add(subIcb);
                 demo.Areas.Add(new Area(subIcb, profile.SubIcb.Name, AreaType.SubIcb, profile.SubIcb.OdsCode));
-                demo.Memberships.Add(new AreaMembership(subIcb, AreaType.SubIcb, ics.IcbCode, AreaType.Icb, SubIcbsFrom));
+                foreach (var icb in ics.Icbs)
+                {
+                    demo.Areas.Add(new Area(icb.Code, icb.Name, AreaType.Icb, icb.OnsCode) { ValidFrom = icb.Validity.From, ValidTo = icb.Validity.To });
+                    demo.Memberships.Add(new AreaMembership(subIcb, AreaType.SubIcb, icb.Code, AreaType.Icb, icb.Validity.From ?? SubIcbsFrom));
+                }
             }
 
             var inDistrict = new List<DemoLsoa>();
@@ -157,14 +160,14 @@ public static class DemoDataset
             for (var b = 0; b < CensusAgeBands.Count; b++)
                 demo.Populations.Add(new PopulationCount(lsoa.Code, PopulationKind.Resident, CensusPeriod, Sex.Persons, CensusAgeBands[b], bands[b]));
             demo.Deprivation.Add(lsoa.Deprivation);
-            demo.Boundaries.Add(new AreaBoundary(lsoa.Code, [DemoGeography.Hexagon(lsoa.Cell)]));
+            demo.Boundaries.Add(new AreaBoundary(lsoa.Code, Reorganisations.Census[0], [DemoGeography.Hexagon(lsoa.Cell)]));
         }
 
         foreach (var ward in wards)
         {
             demo.Areas.Add(new Area(ward.Code, ward.Name, AreaType.Ward));
             demo.Memberships.Add(new AreaMembership(ward.Code, AreaType.Ward, ics.Districts[ward.District].Code, AreaType.District, WardsFrom));
-            demo.Boundaries.Add(new AreaBoundary(ward.Code, DemoGeography.Outline(ward.Lsoas.Select(l => l.Cell).ToList())));
+            demo.Boundaries.Add(new AreaBoundary(ward.Code, WardsFrom, DemoGeography.Outline(ward.Lsoas.Select(l => l.Cell).ToList())));
         }
 
         var primaryCare = DemoPrimaryCare.Generate(
@@ -178,7 +181,7 @@ public static class DemoDataset
         demo.Memberships.AddRange(primaryCare.Memberships);
         demo.Populations.AddRange(primaryCare.ListSizes);
 
-        return WithIcsStructure(demo, IcsStructure.Build(ics, primaryCare.Pcns), lsoas.Count);
+        return WithNotes(demo, lsoas.Count);
     }
 
     /// <summary>Whether a code is from one of the ranges the demo invents, which no real area uses.</summary>
@@ -192,28 +195,16 @@ public static class DemoDataset
         _ => false,
     };
 
-    /// <summary>The ICS's own places (ICB, county, alliances, neighbourhoods) first, then the demo's, each area once.</summary>
-    private static ImportBatch WithIcsStructure(ImportBatch demo, ImportBatch structure, int lsoaCount)
+    /// <summary>The demo's rows, each area once, with the columns of deprivation it fills and a note that it is not real.</summary>
+    private static ImportBatch WithNotes(ImportBatch demo, int lsoaCount)
     {
         var batch = new ImportBatch { Rows = lsoaCount };
         var codes = new HashSet<AreaCode>();
-        batch.Areas.AddRange(structure.Areas.Concat(demo.Areas).Where(a => codes.Add(a.Code)));
-        // The structure only mentions the districts, which the demo itself provides.
-        batch.AreasIfMissing.AddRange(structure.AreasIfMissing.Where(a => codes.Add(a.Code)));
-        batch.Memberships.AddRange(structure.Memberships.Concat(demo.Memberships));
+        batch.Areas.AddRange(demo.Areas.Where(a => codes.Add(a.Code)));
+        batch.Memberships.AddRange(demo.Memberships);
         batch.Populations.AddRange(demo.Populations);
         batch.Deprivation.AddRange(demo.Deprivation);
-        batch.DeprivationColumns.AddRange(
-        [
-            nameof(LsoaDeprivation.ImdRank), nameof(LsoaDeprivation.ImdDecile), nameof(LsoaDeprivation.ImdScore),
-            nameof(LsoaDeprivation.IncomeRank), nameof(LsoaDeprivation.IncomeDecile),
-            nameof(LsoaDeprivation.EmploymentRank), nameof(LsoaDeprivation.EmploymentDecile),
-            nameof(LsoaDeprivation.EducationRank), nameof(LsoaDeprivation.EducationDecile),
-            nameof(LsoaDeprivation.HealthRank), nameof(LsoaDeprivation.HealthDecile),
-            nameof(LsoaDeprivation.CrimeRank), nameof(LsoaDeprivation.CrimeDecile),
-            nameof(LsoaDeprivation.BarriersRank), nameof(LsoaDeprivation.BarriersDecile),
-            nameof(LsoaDeprivation.LivingEnvironmentRank), nameof(LsoaDeprivation.LivingEnvironmentDecile),
-        ]);
+        batch.DeprivationColumns.AddRange(DeprivationDomains.Seven.Prepend(DeprivationDomain.Imd).SelectMany(d => LsoaDeprivation.Columns(d)).Append(nameof(LsoaDeprivation.ImdScore)));
         batch.Boundaries.AddRange(demo.Boundaries);
         batch.Notes.Add(
             "Generated demo data, not real: district, sub-ICB and ICB codes and names are real, but every LSOA (E019…), "
@@ -283,7 +274,7 @@ public static class DemoDataset
         for (var j = 0; j < lsoas.Count; j++)
         {
             var lsoa = lsoas[mostDeprivedFirst[j]];
-            lsoa.Deprivation.Set(DeprivationDomain.Imd, ranks[j], LsoaDeprivation.DecileOfRank(ranks[j]));
+            lsoa.Deprivation.Set(DeprivationDomain.Imd, ranks[j], LsoaDeprivation.DecileOfRank(ranks[j], IodVintage.Iod2019));
             lsoa.Deprivation.ImdScore = ImdScoreOf(ranks[j]);
         }
     }
@@ -306,7 +297,7 @@ public static class DemoDataset
                 var rank = wanted;
                 for (var step = 1; rank < 1 || rank > N || !used.Add(rank); step++)
                     rank = wanted + (step % 2 == 1 ? (step + 1) / 2 : -(step / 2));
-                lsoa.Deprivation.Set(domain, rank, LsoaDeprivation.DecileOfRank(rank));
+                lsoa.Deprivation.Set(domain, rank, LsoaDeprivation.DecileOfRank(rank, IodVintage.Iod2019));
             }
         }
     }
@@ -393,7 +384,7 @@ public static class DemoDataset
         public Hex Cell { get; } = cell;
         public DemoWard? Ward { get; set; }
         public long Residents { get; set; }
-        public LsoaDeprivation Deprivation { get; } = new() { Lsoa = code };
+        public LsoaDeprivation Deprivation { get; } = new() { Lsoa = code, Vintage = IodVintage.Iod2019 };
     }
 
     private sealed record DemoWard(AreaCode Code, string Name, string Place, int District, List<DemoLsoa> Lsoas);

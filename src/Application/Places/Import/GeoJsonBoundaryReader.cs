@@ -1,79 +1,64 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Commonweal.Application.Files;
 using Commonweal.Core.Places;
 
 namespace Commonweal.Application.Places.Import;
 
 /// <summary>
-/// Reads the ONS boundary GeoJSON files (generalised, clipped to the coastline, WGS84), one file per district:
-/// LSOA 2011, MSOA 2011 or May 2025 ward boundaries, each feature an area with its code, name and outline.
-/// Gives the boundaries, the areas (added when missing) and, for MSOAs and wards, their district.
+/// Reads the ONS boundary GeoJSON files (generalised, clipped to the coastline, WGS84), one file per district or one for
+/// many: LSOAs of 2011 or 2021, MSOAs of 2011 or 2021, wards (of any year: WD25CD…) or districts (LAD23CD…), each
+/// feature an area with its code, name and outline. Recognised by the properties of its features (LSOA21CD, WD25CD…),
+/// whatever the file is called. Gives the boundaries (dated by their geography's release), the areas (added when
+/// missing) and, for MSOAs and wards, their district; a ward file lists every ward of its districts in that year.
 /// </summary>
-public sealed class GeoJsonBoundaryReader : IReferenceFileReader
+public sealed partial class GeoJsonBoundaryReader : IReferenceFileReader
 {
-    /// <summary>2011 Census day: when the 2011 MSOAs came into use.</summary>
-    private static readonly DateOnly Census2011 = new(2011, 3, 27);
-
-    /// <summary>The local elections of 1 May 2025, when the May 2025 ward pattern took effect.</summary>
-    private static readonly DateOnly Wards2025 = new(2025, 5, 1);
-
     /// <summary>GSS entities of the areas that can hold wards and MSOAs: unitary, non-metropolitan, metropolitan, London, Welsh.</summary>
     private static readonly string[] DistrictEntities = ["E06", "E07", "E08", "E09", "W06"];
 
     private const string DistrictExpected = "a district code (E06…, E07…, E08…, E09… or W06…)";
 
     private readonly AreaType type;
-    private readonly string codeProperty;
-    private readonly string nameProperty;
-    private readonly string gssEntity;
+    private readonly Regex codeKey;
+    private readonly string[] gssEntities;
     private readonly string codeExpected;
-    private readonly string? districtProperty;
-    private readonly string? districtNameProperty;
-    private readonly DateOnly membershipFrom;
 
-    /// <param name="type"><see cref="AreaType.Lsoa"/>, <see cref="AreaType.Msoa"/> or <see cref="AreaType.Ward2025"/> (the boundary files hold May 2025 wards, the LSOA lookup 2019 ones).</param>
-    public GeoJsonBoundaryReader(AreaType type)
+    private readonly string defaultKey;
+
+    private GeoJsonBoundaryReader(string kind, string description, AreaType type, Regex codeKey, string defaultKey, string[] gssEntities, string codeExpected, int order)
     {
+        this.defaultKey = defaultKey;
+        Kind = kind;
+        Description = description;
         this.type = type;
-        switch (type)
-        {
-            case AreaType.Lsoa:
-                (Kind, FolderPattern, codeProperty, nameProperty, gssEntity) =
-                    ("boundaries-lsoa", "geography/boundaries/lsoa11/*.geojson", "LSOA11CD", "LSOA11NM", "E01");
-                codeExpected = "an LSOA code (E01…)";
-                Description = "LSOA (2011) boundaries, generalised and clipped, WGS84 GeoJSON, one file per district (ONS Open Geography Portal)";
-                break;
-            case AreaType.Msoa:
-                (Kind, FolderPattern, codeProperty, nameProperty, gssEntity) =
-                    ("boundaries-msoa", "geography/boundaries/msoa11/*.geojson", "MSOA11CD", "MSOA11NM", "E02");
-                codeExpected = "an MSOA code (E02…)";
-                Description = "MSOA (2011) boundaries, generalised and clipped, WGS84 GeoJSON, one file per district (ONS Open Geography Portal)";
-                districtProperty = "LADCD_ACTIVE";
-                membershipFrom = Census2011;
-                break;
-            case AreaType.Ward2025:
-                (Kind, FolderPattern, codeProperty, nameProperty, gssEntity) =
-                    ("boundaries-ward", "geography/boundaries/ward/*.geojson", "WD25CD", "WD25NM", "E05");
-                codeExpected = "a ward code (E05…)";
-                Description = "Electoral ward (May 2025) boundaries, generalised and clipped, WGS84 GeoJSON, one file per district (ONS Open Geography Portal)";
-                districtProperty = "LAD25CD";
-                districtNameProperty = "LAD25NM";
-                membershipFrom = Wards2025;
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(type), type, "boundary files exist for LSOAs, MSOAs and wards only");
-        }
+        this.codeKey = codeKey;
+        this.gssEntities = gssEntities;
+        this.codeExpected = codeExpected;
+        Order = order;
     }
 
-    /// <summary>The three readers: LSOA, MSOA and ward boundaries.</summary>
+    /// <summary>The readers: LSOA (2011, 2021), MSOA (2011, 2021), ward and district boundaries.</summary>
     public static IReadOnlyList<GeoJsonBoundaryReader> All { get; } =
-        [new(AreaType.Lsoa), new(AreaType.Msoa), new(AreaType.Ward2025)];
+    [
+        new("boundaries-lsoa", "LSOA (2011) boundaries, GeoJSON (WGS84)", AreaType.Lsoa, Lsoa11Key(), "LSOA11CD", ["E01"], "an LSOA code (E01…)", 60),
+        new("boundaries-lsoa21", "LSOA (2021) boundaries, GeoJSON (WGS84)", AreaType.Lsoa, Lsoa21Key(), "LSOA21CD", ["E01"], "an LSOA code (E01…)", 61),
+        new("boundaries-msoa", "MSOA (2011 or 2021) boundaries, GeoJSON (WGS84)", AreaType.Msoa, MsoaKey(), "MSOA11CD", ["E02"], "an MSOA code (E02…)", 62),
+        new("boundaries-ward", "Electoral ward boundaries (any year), GeoJSON (WGS84)", AreaType.Ward, WardKey(), "WD25CD", ["E05"], "a ward code (E05…)", 63),
+        new("boundaries-lad", "Local authority district boundaries (any year), GeoJSON (WGS84)", AreaType.District, DistrictKey(), "LAD23CD", ["E06", "E07", "E08", "E09"], "a district code (E06–E09)", 64),
+    ];
 
     public string Kind { get; }
 
     public string Description { get; }
 
-    public string FolderPattern { get; }
+    public string Source => "ONS Open Geography Portal (geoportal.statistics.gov.uk): the boundary layer's GeoJSON download (generalised, clipped, WGS84), whole or cut per district";
+
+    public int Order { get; }
+
+    /// <summary>A GeoJSON file whose first features carry this kind's code property (e.g. "LSOA21CD").</summary>
+    public double Recognise(FileSniff sniff) => sniff.Kind == SniffKind.Json && CodeProperty(sniff.Path) is not null ? 1 : 0;
 
     public ImportBatch Read(string path, PlaceLookup lookup)
     {
@@ -85,10 +70,11 @@ public sealed class GeoJsonBoundaryReader : IReferenceFileReader
         var source = new GeoJsonSource(Path.GetFileName(path), bytes);
         var json = bytes.Span;
         if (json.TrimStart(" \t\r\n"u8).IsEmpty)
-            throw new ImportProblemException(new ImportProblem(source.FileName, 0, null, null,
-                "the file is empty (expected a GeoJSON FeatureCollection)"));
+            throw new FileProblemException(new FileProblem(source.FileName, null, 0, null, null, "the file is empty (expected a GeoJSON FeatureCollection)"));
 
-        var file = new FileReading(this, source);
+        // A file without the kind's code property is read as if it had it, so the problem is named where it is.
+        var codeProperty = CodeProperty(path) ?? defaultKey;
+        var file = new FileReading(this, Format.For(type, codeProperty), source);
         var reader = new Utf8JsonReader(json);
         try
         {
@@ -100,11 +86,28 @@ public sealed class GeoJsonBoundaryReader : IReferenceFileReader
         }
         catch (JsonException e)
         {
-            throw new ImportProblemException(new ImportProblem(source.FileName, (int)(e.LineNumber ?? 0) + 1, null, null,
+            throw new FileProblemException(new FileProblem(source.FileName, null, (int)(e.LineNumber ?? 0) + 1, null, null,
                 $"the file is not valid JSON: {WithoutPosition(e.Message)}"));
         }
 
         return file.Batch;
+    }
+
+    /// <summary>The code property of the file's features ("LSOA21CD", "WD25CD"…), from the first 64 KB of the file.</summary>
+    private string? CodeProperty(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var buffer = new byte[65_536];
+            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            var match = codeKey.Match(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+            return match.Success ? match.Groups[1].Value : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     // System.Text.Json appends "LineNumber: 3 | BytePositionInLine: 10." to its messages; the problem has the line already.
@@ -114,8 +117,42 @@ public sealed class GeoJsonBoundaryReader : IReferenceFileReader
         return at < 0 ? message : message[..at];
     }
 
+    [GeneratedRegex("\"(LSOA11CD)\"\\s*:")]
+    private static partial Regex Lsoa11Key();
+
+    [GeneratedRegex("\"(LSOA21CD)\"\\s*:")]
+    private static partial Regex Lsoa21Key();
+
+    [GeneratedRegex("\"(MSOA(?:11|21)CD)\"\\s*:")]
+    private static partial Regex MsoaKey();
+
+    [GeneratedRegex("\"(WD\\d\\dCD)\"\\s*:")]
+    private static partial Regex WardKey();
+
+    [GeneratedRegex("\"(LAD\\d\\dCD)\"\\s*:")]
+    private static partial Regex DistrictKey();
+
+    /// <summary>
+    /// The property names of one file and the date of the geography its outlines belong to: Census day for LSOAs and
+    /// MSOAs, 1 May of the year for wards (the local elections), 1 December for districts (ONS's December release).
+    /// </summary>
+    private sealed record Format(string CodeProperty, string NameProperty, string? DistrictProperty, string? DistrictNameProperty, DateOnly Release)
+    {
+        public static Format For(AreaType type, string code)
+        {
+            var name = code[..^2] + "NM";
+            var year = 2000 + int.Parse(code.AsSpan(code.Length - 4, 2), CultureInfo.InvariantCulture);
+            return type switch
+            {
+                AreaType.Lsoa or AreaType.Msoa => new(code, name, type == AreaType.Msoa ? "LADCD_ACTIVE" : null, null, year == 2011 ? Reorganisations.Census[0] : Reorganisations.Census[1]),
+                AreaType.Ward => new(code, name, $"LAD{year % 100:00}CD", $"LAD{year % 100:00}NM", new DateOnly(year, 5, 1)),
+                _ => new(code, name, null, null, new DateOnly(year, 12, 1)),
+            };
+        }
+    }
+
     /// <summary>The state of reading one file: the batch so far and the line of each code already seen.</summary>
-    private sealed class FileReading(GeoJsonBoundaryReader format, GeoJsonSource source)
+    private sealed class FileReading(GeoJsonBoundaryReader owner, Format format, GeoJsonSource source)
     {
         private readonly Dictionary<AreaCode, long> featureStartByCode = [];
         private readonly HashSet<AreaCode> districtsNamed = [];
@@ -206,44 +243,52 @@ public sealed class GeoJsonBoundaryReader : IReferenceFileReader
 
         private void AddArea(FeatureProperties properties, List<Polygon> polygons, long start, string path)
         {
-            var codeText = Required(properties.Code, start, path, format.codeProperty, "area code");
-            var name = Required(properties.Name, start, path, format.nameProperty, "area name");
-            var code = Code(codeText, [format.gssEntity], format.codeExpected, properties.Code.Offset, $"{path}.properties.{format.codeProperty}");
+            var codeText = Required(properties.Code, start, path, format.CodeProperty, "area code");
+            var name = Required(properties.Name, start, path, format.NameProperty, "area name");
+            var code = Code(codeText, owner.gssEntities, owner.codeExpected, properties.Code.Offset, $"{path}.properties.{format.CodeProperty}");
 
             if (!featureStartByCode.TryAdd(code, start))
-                throw source.Problem(start, $"{path}.properties.{format.codeProperty}",
+                throw source.Problem(start, $"{path}.properties.{format.CodeProperty}",
                     $"duplicate area code {code}: features on lines {source.LineAt(featureStartByCode[code])} and {source.LineAt(start)} both have it");
 
-            Batch.Boundaries.Add(new AreaBoundary(code, polygons));
-            Batch.AreasIfMissing.Add(new Area(code, name, format.type));
-            if (format.districtProperty is not null)
-                AddDistrictMembership(properties, code, start, path);
+            Batch.Boundaries.Add(new AreaBoundary(code, format.Release, polygons));
+            Batch.Areas.Add(new Area(code, name, owner.type));
+            if (format.DistrictProperty is not null)
+                AddDistrictMembership(properties, code, name, start, path);
         }
 
-        private void AddDistrictMembership(FeatureProperties properties, AreaCode code, long start, string path)
+        private void AddDistrictMembership(FeatureProperties properties, AreaCode code, string name, long start, string path)
         {
-            var districtField = $"{path}.properties.{format.districtProperty}";
+            var districtField = $"{path}.properties.{format.DistrictProperty}";
             AreaCode district;
             if (properties.District.Text is { } districtText)
             {
                 district = Code(districtText, DistrictEntities, DistrictExpected, properties.District.Offset, districtField);
             }
-            else if (format.type == AreaType.Msoa && districtOfFile is { } fromFileName)
+            else if (owner.type == AreaType.Msoa && districtOfFile is { } fromFileName)
             {
                 // MSOA files are split by district, so a file named after a district code places its MSOAs there.
                 district = fromFileName;
             }
             else
             {
-                var fallback = format.type == AreaType.Msoa ? " and the file is not named after a district code (e.g. E07000066.geojson)" : string.Empty;
-                throw source.Problem(start, districtField, $"the feature has no {format.districtProperty} (the district it lies in){fallback}");
+                var fallback = owner.type == AreaType.Msoa ? " and the file is not named after a district code (e.g. E07000066.geojson)" : string.Empty;
+                throw source.Problem(start, districtField, $"the feature has no {format.DistrictProperty} (the district it lies in){fallback}");
             }
 
-            Batch.Memberships.Add(new AreaMembership(code, format.type, district, AreaType.District, format.membershipFrom));
+            Batch.Memberships.Add(new AreaMembership(code, owner.type, district, AreaType.District, format.Release));
+
+            // A ward file lists every ward of its districts in that year (so a ward of an earlier year missing from it had gone).
+            if (owner.type == AreaType.Ward)
+            {
+                var release = new GeographyRelease(AreaType.Ward, format.Release, district);
+                if (!Batch.Releases.Contains(release)) Batch.Releases.Add(release);
+                Batch.ReleasedAreas.Add(new ReleasedArea(code, AreaType.Ward, format.Release, name));
+            }
 
             // Ward files name the district too, so the parent of the membership exists even before a district file is read.
             if (properties.DistrictName.Text is { Length: > 0 } districtName && districtsNamed.Add(district))
-                Batch.AreasIfMissing.Add(new Area(district, districtName, AreaType.District));
+                Batch.Areas.Add(new Area(district, districtName, AreaType.District));
         }
 
         private FeatureProperties ReadProperties(ref Utf8JsonReader reader, string path)
@@ -258,13 +303,13 @@ public sealed class GeoJsonBoundaryReader : IReferenceFileReader
             {
                 var member = reader.GetString();
                 reader.Read();
-                if (member == format.codeProperty)
+                if (member == format.CodeProperty)
                     properties.Code = TextProperty(ref reader, $"{path}.{member}");
-                else if (member == format.nameProperty)
+                else if (member == format.NameProperty)
                     properties.Name = TextProperty(ref reader, $"{path}.{member}");
-                else if (member == format.districtProperty)
+                else if (member == format.DistrictProperty)
                     properties.District = TextProperty(ref reader, $"{path}.{member}");
-                else if (member == format.districtNameProperty)
+                else if (member == format.DistrictNameProperty)
                     properties.DistrictName = TextProperty(ref reader, $"{path}.{member}");
                 else
                     reader.Skip();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Commonweal.Application.Files;
 using Commonweal.Core.Places;
 
 namespace Commonweal.Application.Places.Import;
@@ -113,6 +114,6 @@ internal sealed class GeoJsonSource(string fileName, ReadOnlyMemory<byte> utf8)
 
     public int LineAt(long offset) => Utf8.Span[..(int)Math.Min(offset, Utf8.Length)].Count((byte)'\n') + 1;
 
-    public ImportProblemException Problem(long offset, string? field, string rule) =>
-        new(new ImportProblem(FileName, LineAt(offset), null, field, rule));
+    public FileProblemException Problem(long offset, string? field, string rule) =>
+        new(new FileProblem(FileName, null, LineAt(offset), null, field, rule));
 }

@@ -8,11 +8,14 @@ namespace Commonweal.Application.Places.Import;
 /// </summary>
 public sealed class ImportBatch
 {
-    /// <summary>Areas the file is authoritative for (name, type, alternate code are written).</summary>
+    /// <summary>Areas the file names: added when missing. Names, second codes and validity come from the releases.</summary>
     public List<Area> Areas { get; } = [];
 
-    /// <summary>Areas the file only mentions: added when missing, never overwritten.</summary>
-    public List<Area> AreasIfMissing { get; } = [];
+    /// <summary>The complete lists of places of one type on one date that the file gives (see <see cref="GeographyRelease"/>).</summary>
+    public List<GeographyRelease> Releases { get; } = [];
+
+    /// <summary>The places each of those lists, with the names they give them.</summary>
+    public List<ReleasedArea> ReleasedAreas { get; } = [];
 
     public List<AreaMembership> Memberships { get; } = [];
 
@@ -24,6 +27,11 @@ public sealed class ImportBatch
     public List<string> DeprivationColumns { get; } = [];
 
     public List<AreaBoundary> Boundaries { get; } = [];
+
+    public List<LsoaLink> LsoaLinks { get; } = [];
+
+    /// <summary>Which <see cref="LsoaLink"/> properties this file fills (the exact lookup the change code, the best-fit one the flag).</summary>
+    public List<string> LsoaLinkColumns { get; } = [];
 
     /// <summary>Rows deliberately not loaded, and why (e.g. Welsh LSOAs in a UK-wide file). Reported to the user.</summary>
     public List<string> Notes { get; } = [];

@@ -1,3 +1,5 @@
+using Commonweal.Application.Files;
+
 namespace Commonweal.Application.Places.Import;
 
 /// <summary>What importing one file did, or why it was refused (then nothing was changed).</summary>
@@ -7,7 +9,7 @@ public sealed record ImportOutcome(
     int Rows,
     int ChangedRows,
     IReadOnlyList<string> Notes,
-    ImportProblem? Problem,
+    FileProblem? Problem,
     TimeSpan Elapsed)
 {
     public bool Succeeded => Problem is null;

@@ -1,3 +1,4 @@
+using Commonweal.Core.Places;
 using Commonweal.Persistence;
 using Commonweal.Persistence.Bulk;
 using Microsoft.EntityFrameworkCore;
@@ -11,23 +12,50 @@ public static class ImportWriter
     public static async Task<int> WriteAsync(CommonwealDbContext db, ImportBatch batch, CancellationToken cancellationToken)
     {
         var changed = 0;
-        changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Areas, a => a.Code), null, cancellationToken);
-        changed += await BulkWriter.InsertMissingAsync(db, LastOf(batch.AreasIfMissing, a => a.Code), cancellationToken);
-        changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Memberships, m => (m.Child, m.ParentType, m.ValidFrom)), null, cancellationToken);
+        changed += await BulkWriter.InsertMissingAsync(db, LastOf(batch.Areas, a => a.Code), cancellationToken);
+        changed += await BulkWriter.InsertMissingAsync(db, LastOf(batch.Releases, r => (r.Type, r.Date, r.Scope)), cancellationToken);
+        await NoteOtherSpellingsAsync(db, batch, cancellationToken);
+        changed += await BulkWriter.InsertMissingAsync(db, LastOf(batch.ReleasedAreas, r => (r.Area, r.Type, r.Release)), cancellationToken);
+        changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Memberships, m => (m.Child, m.ParentType, m.ObservedOn)), null, cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Populations, p => (p.Area, p.Kind, p.Period, p.Sex, p.AgeBand)), null, cancellationToken);
-        changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Deprivation, d => d.Lsoa), batch.DeprivationColumns.Distinct().ToList(), cancellationToken);
-        changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Boundaries, b => b.Area), null, cancellationToken);
+        changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Deprivation, d => (d.Lsoa, d.Vintage)), batch.DeprivationColumns.Distinct().ToList(), cancellationToken);
+        changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Boundaries, b => (b.Area, b.Release)), null, cancellationToken);
+        changed += await BulkWriter.UpsertAsync(db, LastOf(batch.LsoaLinks, l => (l.Lsoa2011, l.Lsoa2021)), batch.LsoaLinkColumns.Distinct().ToList(), cancellationToken);
+        changed += await GeographyRecompute.RunAsync(db, batch.Releases.Select(r => r.Type).Distinct().ToList(), cancellationToken);
         return changed;
     }
 
-    /// <summary>Removes every place, membership, population, deprivation and boundary row (to replace the demo with real data).</summary>
+    /// <summary>Removes every place, release, membership, population, deprivation, link and boundary row (to replace the demo with real data).</summary>
     public static async Task ClearPlacesAsync(CommonwealDbContext db, CancellationToken cancellationToken)
     {
         await db.Boundaries.ExecuteDeleteAsync(cancellationToken);
+        await db.LsoaLinks.ExecuteDeleteAsync(cancellationToken);
         await db.Deprivation.ExecuteDeleteAsync(cancellationToken);
         await db.Populations.ExecuteDeleteAsync(cancellationToken);
         await db.AreaMemberships.ExecuteDeleteAsync(cancellationToken);
+        await db.ReleasedAreas.ExecuteDeleteAsync(cancellationToken);
+        await db.Releases.ExecuteDeleteAsync(cancellationToken);
         await db.Areas.ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A place another file of the same release already lists under another spelling keeps the stored spelling (so
+    /// re-importing a folder changes nothing whatever the order); the difference is noted.
+    /// </summary>
+    private static async Task NoteOtherSpellingsAsync(CommonwealDbContext db, ImportBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var release in batch.ReleasedAreas.GroupBy(r => (r.Type, r.Release)))
+        {
+            var (type, date) = release.Key;
+            var stored = await db.ReleasedAreas.AsNoTracking()
+                .Where(r => r.Type == type && r.Release == date)
+                .Select(r => new { r.Area, r.Name })
+                .ToDictionaryAsync(r => r.Area, r => r.Name, cancellationToken);
+            var differing = release.Where(r => stored.TryGetValue(r.Area, out var name) && !string.Equals(name, r.Name, StringComparison.Ordinal)).ToList();
+            if (differing.Count == 0) continue;
+            var examples = string.Join("; ", differing.Take(3).Select(r => $"{r.Area} '{r.Name}' (kept '{stored[r.Area]}')"));
+            batch.Notes.Add($"{differing.Count:N0} {type.PluralLabel().ToLowerInvariant()} of {date:yyyy-MM-dd} are spelt differently by another file of the same release: {examples}{(differing.Count > 3 ? "; …" : string.Empty)}");
+        }
     }
 
     /// <summary>One row per key, the last given winning (one statement may not upsert the same key twice).</summary>

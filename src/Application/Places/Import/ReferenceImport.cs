@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Commonweal.Application.Access;
-using Commonweal.Application.Places.Ics;
+using Commonweal.Application.Files;
 using Commonweal.Core.Places;
 using Commonweal.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,21 +9,21 @@ namespace Commonweal.Application.Places.Import;
 
 /// <summary>
 /// Loads official files into the store: each file read and validated in full, then written in one transaction
-/// (all or nothing), idempotently (re-importing the same file changes no row), with the ICS's own places
-/// re-applied, an import record and an audit entry. The first real file replaces the demo dataset.
+/// (all or nothing), idempotently (re-importing the same file changes no row), with an import record and an audit
+/// entry. The first real file replaces the demo dataset. A folder is imported by recognising each file by its content.
 /// </summary>
-public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, TimeProvider clock, IcsDefinition ics)
+public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<ImportOutcome> ImportFileAsync(
         IReferenceFileReader reader, string path, string actor, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var started = clock.GetTimestamp();
         var fileName = Path.GetFileName(path);
-        ImportOutcome Refused(ImportProblem problem) =>
+        ImportOutcome Refused(FileProblem problem) =>
             new(reader.Kind, fileName, 0, 0, [], problem, clock.GetElapsedTime(started));
 
         if (!File.Exists(path))
-            return Refused(new ImportProblem(fileName, 0, null, null, $"the file {path} does not exist"));
+            return Refused(new FileProblem(fileName, null, 0, null, null, $"the file {path} does not exist"));
 
         ImportBatch batch;
         try
@@ -31,17 +31,18 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
             progress?.Report($"{fileName}: reading ({reader.Description})");
             batch = reader.Read(path, await LookupAsync(cancellationToken));
         }
-        catch (ImportProblemException e)
+        catch (FileProblemException e)
         {
             return Refused(e.Problem);
         }
 
         progress?.Report($"{fileName}: {batch.Rows:N0} rows read; writing");
-        var notes = new List<string>(batch.Notes);
+        var notes = new List<string>();
         var strategy = db.Database.CreateExecutionStrategy();
         var changed = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            notes.Clear();
             var dataset = await DatasetState.GetAsync(db, cancellationToken);
             if (dataset == DatasetKind.Demo)
             {
@@ -50,8 +51,7 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
             }
 
             var written = await ImportWriter.WriteAsync(db, batch, cancellationToken);
-            if (dataset != DatasetKind.Reference || ShapesTheIcs(batch))
-                written += await ImportWriter.WriteAsync(db, IcsStructure.Build(ics, await PcnsOfIcbAsync(cancellationToken)), cancellationToken);
+            notes.AddRange(batch.Notes);
             await DatasetState.SetAsync(db, DatasetKind.Reference, cancellationToken);
             db.Imports.Add(new ImportRecord(0, reader.Kind, fileName, await HashAsync(path, cancellationToken), batch.Rows, written, clock.GetUtcNow(), actor));
             audit.Record(actor, "import", "ReferenceFile", fileName, $"{reader.Kind}: {batch.Rows} rows read, {written} rows changed");
@@ -65,36 +65,80 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
         return new ImportOutcome(reader.Kind, fileName, batch.Rows, changed, notes, null, clock.GetElapsedTime(started));
     }
 
-    /// <summary>Imports every official file found in <paramref name="folder"/>, in order, stopping at the first refusal.</summary>
-    public async Task<IReadOnlyList<ImportOutcome>> ImportFolderAsync(
+    /// <summary>
+    /// Imports every official file in <paramref name="folder"/> and its subfolders, whatever they are called: each is
+    /// recognised by its content and imported in order (areas before what hangs on them), stopping at the first refusal.
+    /// Files that are not official files Commonweal reads, or that repeat another's content, are listed and skipped.
+    /// </summary>
+    public async Task<FolderImport> ImportFolderAsync(
         string folder, string actor, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var outcomes = new List<ImportOutcome>();
         if (!Directory.Exists(folder))
-        {
-            outcomes.Add(new ImportOutcome("reference", folder, 0, 0, [], new ImportProblem(folder, 0, null, null, "the folder does not exist"), TimeSpan.Zero));
-            return outcomes;
-        }
+            return new FolderImport(folder, [], [new ImportOutcome("reference", folder, 0, 0, [], new FileProblem(folder, null, 0, null, null, "the folder does not exist"), TimeSpan.Zero)]);
 
-        foreach (var (reader, path) in ReferenceReaders.FilesIn(folder))
+        var found = FindFiles(folder, progress);
+        var outcomes = new List<ImportOutcome>();
+        foreach (var file in found.Where(f => f.Reader is not null).OrderBy(f => f.Reader!.Order).ThenBy(f => f.RelativePath, StringComparer.Ordinal))
         {
-            var outcome = await ImportFileAsync(reader, path, actor, progress, cancellationToken);
+            var outcome = await ImportFileAsync(file.Reader!, Path.Combine(folder, file.RelativePath), actor, progress, cancellationToken);
             outcomes.Add(outcome);
             if (!outcome.Succeeded) break;
         }
 
-        if (outcomes.Count == 0)
+        if (!found.Any(f => f.Reader is not null))
         {
-            outcomes.Add(new ImportOutcome("reference", folder, 0, 0, [], new ImportProblem(folder, 0, null, null,
-                $"no official files found (expected for example {ReferenceReaders.All[0].FolderPattern} inside it)"), TimeSpan.Zero));
+            outcomes.Add(new ImportOutcome("reference", folder, 0, 0, [], new FileProblem(folder, null, 0, null, null,
+                "no official file Commonweal reads was found in the folder or its subfolders (see docs/data-sources.md for what to download)"), TimeSpan.Zero));
         }
 
-        return outcomes;
+        return new FolderImport(folder, found, outcomes);
     }
 
-    /// <summary>Whether a file can change the ICS's own places: the first real file, or one linking practices, PCNs, sub-ICBs or ICBs.</summary>
-    private static bool ShapesTheIcs(ImportBatch batch) =>
-        batch.Memberships.Exists(m => m.ParentType is AreaType.Pcn or AreaType.SubIcb or AreaType.Icb);
+    /// <summary>Every file under the folder, recognised by its content; a file with the same content as one found earlier is skipped.</summary>
+    private static List<FoundFile> FindFiles(string folder, IProgress<string>? progress)
+    {
+        var found = new List<FoundFile>();
+        var contents = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden })
+            .Select(f => Path.GetRelativePath(folder, f))
+            .Order(StringComparer.Ordinal);
+        foreach (var relative in files)
+        {
+            var sniff = FileSniffer.Sniff(Path.Combine(folder, relative));
+            var (reader, reason) = ReferenceReaders.Recognise(sniff);
+            if (reader is not null && ContentKey(Path.Combine(folder, relative), sniff) is { } key)
+            {
+                if (contents.TryGetValue(key, out var same))
+                {
+                    found.Add(new FoundFile(relative, null, $"the same content as {same} (not imported twice)", reader.Kind));
+                    continue;
+                }
+
+                contents[key] = relative;
+            }
+
+            found.Add(new FoundFile(relative, reader, reason, reader?.Kind));
+        }
+
+        progress?.Report($"{found.Count(f => f.Reader is not null)} official files found, {found.Count(f => f.Reader is null)} skipped");
+        return found;
+    }
+
+    /// <summary>A digest of what a file holds: of a zip's single member rather than the zip, so a zip and its extracted CSV are one.</summary>
+    private static string? ContentKey(string path, FileSniff sniff)
+    {
+        try
+        {
+            using var stream = sniff.Kind == SniffKind.Zip && sniff.Members.Count == 1
+                ? System.IO.Compression.ZipFile.OpenRead(path).GetEntry(sniff.Members[0].Path)!.Open()
+                : File.OpenRead(path);
+            return Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     private async Task<PlaceLookup> LookupAsync(CancellationToken cancellationToken)
     {
@@ -105,35 +149,19 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
         return new PlaceLookup(districts.DistinctBy(d => d.Name).ToDictionary(d => d.Name, d => d.Code));
     }
 
-    /// <summary>The ICB's PCNs and their practices, from the stored memberships (latest of each); three small queries.</summary>
-    private async Task<IReadOnlyList<(Area Pcn, IReadOnlyList<AreaCode> Practices)>> PcnsOfIcbAsync(CancellationToken cancellationToken)
-    {
-        var icb = ics.IcbCode;
-        var subIcbs = await Current(db.AreaMemberships.AsNoTracking()
-            .Where(m => m.ChildType == AreaType.SubIcb && m.ParentType == AreaType.Icb), cancellationToken);
-        var ofIcb = subIcbs.Where(m => m.Parent == icb).Select(m => m.Child).ToList();
-        if (ofIcb.Count == 0) return [];
-        var pcnLinks = await Current(db.AreaMemberships.AsNoTracking()
-            .Where(m => m.ChildType == AreaType.Pcn && m.ParentType == AreaType.SubIcb && ofIcb.Contains(m.Parent)), cancellationToken);
-        var pcnCodes = pcnLinks.Select(m => m.Child).Distinct().ToList();
-        if (pcnCodes.Count == 0) return [];
-        var practiceLinks = await Current(db.AreaMemberships.AsNoTracking()
-            .Where(m => m.ChildType == AreaType.Practice && m.ParentType == AreaType.Pcn && pcnCodes.Contains(m.Parent)), cancellationToken);
-        var practicesByPcn = practiceLinks.GroupBy(m => m.Parent)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<AreaCode>)g.Select(m => m.Child).Order().ToList());
-        var pcns = await db.Areas.AsNoTracking().Where(a => pcnCodes.Contains(a.Code)).ToListAsync(cancellationToken);
-        return pcns.OrderBy(p => p.Code)
-            .Select(p => (p, practicesByPcn.GetValueOrDefault(p.Code) ?? (IReadOnlyList<AreaCode>)[]))
-            .ToList();
-    }
-
-    /// <summary>The latest membership of each child among those selected (earlier ones are history).</summary>
-    private static async Task<List<AreaMembership>> Current(IQueryable<AreaMembership> query, CancellationToken cancellationToken) =>
-        (await query.ToListAsync(cancellationToken)).GroupBy(m => m.Child).Select(g => g.MaxBy(m => m.ValidFrom)!).ToList();
-
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
     {
         await using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
     }
+}
+
+/// <summary>A file found in a folder: the kind it was recognised as, or why it was skipped.</summary>
+/// <param name="Kind">The kind it was recognised as (also for a file skipped as a repeat of another).</param>
+public sealed record FoundFile(string RelativePath, IReferenceFileReader? Reader, string? Skipped, string? Kind);
+
+/// <summary>What importing a folder found and did: every file with its kind or why it was skipped, and each import's outcome.</summary>
+public sealed record FolderImport(string Folder, IReadOnlyList<FoundFile> Files, IReadOnlyList<ImportOutcome> Outcomes)
+{
+    public bool Succeeded => Outcomes.All(o => o.Succeeded);
 }

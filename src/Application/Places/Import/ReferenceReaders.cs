@@ -1,37 +1,65 @@
+using Commonweal.Application.Files;
+
 namespace Commonweal.Application.Places.Import;
 
-/// <summary>Every official file Commonweal reads, in the order a folder is imported (areas before what hangs on them).</summary>
+/// <summary>Every official file Commonweal reads, and how a file is recognised among them by its content.</summary>
 public static class ReferenceReaders
 {
+    /// <summary>A file whose content matches a kind this well (1 = exactly) is taken to be that kind.</summary>
+    public const double Threshold = 0.6;
+
     public static IReadOnlyList<IReferenceFileReader> All { get; } =
     [
-        new IodImdReader(),
-        new IodDomainsReader(),
+        .. IodFileReader.All,
         new IodScoreReader(),
-        new IodPopulationReader(),
+        new Iod2025ConversionReader(),
         new OnsWardLookupReader(),
         new OnsCcgLookupReader(),
         new OnsCcgStpLookupReader(),
+        new LsoaExactLookupReader(),
+        new LsoaBestFitLookupReader(),
+        new OnsLsoaIcbLookupReader(),
         new OnsPopulationReader(),
+        new SapeWorkbookReader(),
         new CensusAgeReader(),
+        new CensusTs007aReader(),
         new PracticeMapReader(),
         new PracticeListSizeReader(),
+        new RegisteredAgesReader(),
         .. GeoJsonBoundaryReader.All,
     ];
 
     public static IReferenceFileReader? Find(string kind) =>
         All.FirstOrDefault(r => string.Equals(r.Kind, kind, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The files in <paramref name="folder"/> that a reader reads, in import order.</summary>
-    public static IEnumerable<(IReferenceFileReader Reader, string Path)> FilesIn(string folder)
+    /// <summary>The reader for a file, by its content, or null with the reason it is not one Commonweal reads.</summary>
+    public static (IReferenceFileReader? Reader, string? Reason) Recognise(FileSniff sniff)
     {
-        foreach (var reader in All)
-        {
-            var pattern = reader.FolderPattern.Replace('/', Path.DirectorySeparatorChar);
-            var directory = Path.Combine(folder, Path.GetDirectoryName(pattern) ?? string.Empty);
-            if (!Directory.Exists(directory)) continue;
-            foreach (var file in Directory.EnumerateFiles(directory, Path.GetFileName(pattern)).Order(StringComparer.Ordinal))
-                yield return (reader, file);
-        }
+        var scored = All.Select(r => (Reader: r, Score: r.Recognise(sniff))).Where(s => s.Score >= Threshold).ToList();
+        if (scored.Count > 0) return (scored.MaxBy(s => s.Score).Reader, null);
+        return (null, WhyNot(sniff));
     }
+
+    private static string WhyNot(FileSniff sniff) => sniff.Kind switch
+    {
+        SniffKind.Csv when sniff.CsvHeader![0].StartsWith('#') => "a text document, not a data file",
+        SniffKind.Csv when IsIndicatorFile(sniff.CsvHeader!) =>
+            "an indicator file (values of an indicator by area and period): indicators are not places; they are loaded by the indicators import",
+        SniffKind.Csv => $"a CSV file whose header is not one Commonweal reads ({Shorten(string.Join(",", sniff.CsvHeader!))})",
+        SniffKind.Xlsx => $"a workbook with no sheet Commonweal reads (sheets: {string.Join(", ", sniff.Sheets.Select(s => s.Name))})",
+        SniffKind.Zip => sniff.Members.Count == 0 ? "an empty zip file" : $"a zip file holding nothing Commonweal reads ({string.Join(", ", sniff.Members.Select(m => Path.GetFileName(m.Path)).Take(5))})",
+        SniffKind.Json => "a JSON file that is not a boundary file Commonweal reads (no LSOA11CD, LSOA21CD, MSOA11CD, WD..CD or LAD..CD property)",
+        _ when sniff.Path.EndsWith(".shp", StringComparison.OrdinalIgnoreCase) || sniff.Path.EndsWith(".dbf", StringComparison.OrdinalIgnoreCase)
+            || sniff.Path.EndsWith(".shx", StringComparison.OrdinalIgnoreCase) || sniff.Path.EndsWith(".prj", StringComparison.OrdinalIgnoreCase) =>
+            "part of a shapefile: Commonweal reads boundaries as GeoJSON (download the same layer's GeoJSON from the Open Geography Portal)",
+        _ => sniff.Reason ?? "not a file Commonweal reads",
+    };
+
+    private static bool IsIndicatorFile(IReadOnlyList<string> header)
+    {
+        bool Has(params string[] names) => header.Any(h => names.Any(n => string.Equals(h.Trim(), n, StringComparison.OrdinalIgnoreCase)));
+        return Has("Indicator ID", "IndicatorID", "indicator") && Has("Value", "observation", "value");
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }

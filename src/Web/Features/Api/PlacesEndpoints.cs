@@ -47,8 +47,8 @@ public static class PlacesEndpoints
 
     private static async Task<Ok<OverviewDto>> OverviewAsync(PlaceQueries places, CancellationToken cancellationToken)
     {
-        var o = await places.OverviewAsync(cancellationToken);
-        return TypedResults.Ok(new OverviewDto(o.IcsName, o.Dataset.ToString(), o.PopulationPeriod, Dto(o.System),
+        var o = await places.OverviewAsync(cancellationToken: cancellationToken);
+        return TypedResults.Ok(new OverviewDto(o.IcsName, o.Dataset.ToString(), o.Used.ResidentsPeriod, Dto(o.System),
             o.Alliances.Select(Dto).ToList(), o.Districts.Select(Dto).ToList(), o.Counts.ToDictionary(c => c.Key.ToString(), c => c.Value)));
     }
 
@@ -62,7 +62,7 @@ public static class PlacesEndpoints
             wanted = parsed;
         }
 
-        var graph = await places.GraphAsync(cancellationToken);
+        var graph = await places.GraphAsync(cancellationToken: cancellationToken);
         IEnumerable<Area> found;
         if (within is not null)
         {
@@ -81,14 +81,14 @@ public static class PlacesEndpoints
     private static async Task<Results<Ok<PlaceDetailDto>, ProblemHttpResult>> GetAsync(PlaceQueries places, string code, CancellationToken cancellationToken)
     {
         if (!AreaCode.TryParse(code, out var areaCode, out var error)) return Problem("code is not an area code", error);
-        var d = await places.PlaceAsync(areaCode, cancellationToken);
+        var d = await places.PlaceAsync(areaCode, cancellationToken: cancellationToken);
         if (d is null) return NotFound(code);
-        var graph = await places.GraphAsync(cancellationToken);
+        var graph = await places.GraphAsync(cancellationToken: cancellationToken);
         return TypedResults.Ok(new PlaceDetailDto(
             Dto(d.Summary),
             d.Parents.Select(p => Dto(graph.Summarise(p))).ToList(),
             d.Children.SelectMany(g => g.Places).Select(Dto).ToList(),
-            d.Registered.TryGetValue(areaCode, out var registered) ? registered : null,
+            d.Summary.Registered?.Count,
             d.Deciles,
             d.Domains.Select(x => new DomainDto(x.Domain.ToString(), x.Lsoas, x.MostDeprived20, x.MedianDecile)).ToList(),
             d.Ages is { } ages ? new AgeDto(ages.Period, ages.Bands.Select(b => new AgeBandDto(b.Band.Code, b.Count)).ToList()) : null,
@@ -98,7 +98,7 @@ public static class PlacesEndpoints
     private static async Task<Results<Ok<IReadOnlyList<LsoaDto>>, ProblemHttpResult>> LsoasAsync(PlaceQueries places, string code, CancellationToken cancellationToken)
     {
         if (!AreaCode.TryParse(code, out var areaCode, out var error)) return Problem("code is not an area code", error);
-        var graph = await places.GraphAsync(cancellationToken);
+        var graph = await places.GraphAsync(cancellationToken: cancellationToken);
         if (graph.Find(areaCode) is null) return NotFound(code);
         IReadOnlyList<LsoaDto> lsoas = graph.LsoasIn(areaCode).Select(l =>
         {

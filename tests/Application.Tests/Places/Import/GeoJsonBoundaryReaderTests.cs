@@ -1,3 +1,4 @@
+using Commonweal.Application.Files;
 using Commonweal.Application.Places.Import;
 using Commonweal.Core.Places;
 using Commonweal.TestKit;
@@ -6,9 +7,9 @@ namespace Commonweal.Application.Tests.Places.Import;
 
 public sealed class GeoJsonBoundaryReaderTests : IDisposable
 {
-    private static readonly GeoJsonBoundaryReader Lsoas = new(AreaType.Lsoa);
-    private static readonly GeoJsonBoundaryReader Msoas = new(AreaType.Msoa);
-    private static readonly GeoJsonBoundaryReader Wards = new(AreaType.Ward2025);
+    private static readonly IReferenceFileReader Lsoas = ReferenceReaders.Find("boundaries-lsoa")!;
+    private static readonly IReferenceFileReader Msoas = ReferenceReaders.Find("boundaries-msoa")!;
+    private static readonly IReferenceFileReader Wards = ReferenceReaders.Find("boundaries-ward")!;
 
     private static readonly string[] MidAndSouthEssexDistricts =
         ["E06000033", "E06000034", "E07000066", "E07000067", "E07000068", "E07000069", "E07000070", "E07000074", "E07000075"];
@@ -33,7 +34,7 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
             var batch = Lsoas.Read(ReferenceData.File($"geography/boundaries/lsoa11/{district}.geojson"), PlaceLookup.Empty);
             boundaries += batch.Boundaries.Count;
             rows += batch.Rows;
-            Assert.All(batch.AreasIfMissing, a => Assert.Equal(AreaType.Lsoa, a.Type));
+            Assert.All(batch.Areas, a => Assert.Equal(AreaType.Lsoa, a.Type));
             Assert.All(batch.Boundaries, b => Assert.Equal("E01", b.Area.GssEntity));
             Assert.Empty(batch.Memberships);
         }
@@ -48,8 +49,8 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
         var batch = Lsoas.Read(ReferenceData.File("geography/boundaries/lsoa11/E07000066.geojson"), PlaceLookup.Empty);
 
         Assert.Equal(110, batch.Boundaries.Count);
-        Assert.Equal(110, batch.AreasIfMissing.Count);
-        var area = Assert.Single(batch.AreasIfMissing, a => a.Code == AreaCode.Parse("E01021237"));
+        Assert.Equal(110, batch.Areas.Count);
+        var area = Assert.Single(batch.Areas, a => a.Code == AreaCode.Parse("E01021237"));
         Assert.Equal("Basildon 001A", area.Name);
         Assert.Equal((0.445825114768022, 51.64348079641166), batch.Boundaries[0].Polygons[0].Rings[0][0]);
         foreach (var boundary in batch.Boundaries)
@@ -82,7 +83,7 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
             Assert.All(msoa.Memberships, m => Assert.Equal(
                 new AreaMembership(m.Child, AreaType.Msoa, AreaCode.Parse(district), AreaType.District, new DateOnly(2011, 3, 27)), m));
             Assert.All(ward.Memberships, m => Assert.Equal(
-                new AreaMembership(m.Child, AreaType.Ward2025, AreaCode.Parse(district), AreaType.District, new DateOnly(2025, 5, 1)), m));
+                new AreaMembership(m.Child, AreaType.Ward, AreaCode.Parse(district), AreaType.District, new DateOnly(2025, 5, 1)), m));
         }
 
         Assert.Equal(136, msoas);
@@ -95,18 +96,22 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
         var batch = Wards.Read(ReferenceData.File("geography/boundaries/ward/E07000066.geojson"), PlaceLookup.Empty);
 
         Assert.Equal(14, batch.Rows);
-        Assert.Contains(new Area(AreaCode.Parse("E05015637"), "Billericay East", AreaType.Ward2025), batch.AreasIfMissing);
-        Assert.Contains(new Area(AreaCode.Parse("E07000066"), "Basildon", AreaType.District), batch.AreasIfMissing);
-        Assert.Equal(15, batch.AreasIfMissing.Count);
+        Assert.Contains(new Area(AreaCode.Parse("E05015637"), "Billericay East", AreaType.Ward), batch.Areas);
+        Assert.Contains(new Area(AreaCode.Parse("E07000066"), "Basildon", AreaType.District), batch.Areas);
+        Assert.Equal(15, batch.Areas.Count);
     }
 
-    [Fact]
-    public void The_three_kinds_are_found_in_their_own_folders()
+    [Theory]
+    [InlineData("geography/boundaries/lsoa11/E07000066.geojson", "boundaries-lsoa")]
+    [InlineData("geography/boundaries/lsoa21/E07000071.geojson", "boundaries-lsoa21")]
+    [InlineData("geography/boundaries/msoa11/E07000066.geojson", "boundaries-msoa")]
+    [InlineData("geography/boundaries/ward/E07000066.geojson", "boundaries-ward")]
+    [InlineData("geography/boundaries/lad/LAD_DEC_2023_UK_BUC_essex14.geojson", "boundaries-lad")]
+    public void Each_kind_is_recognised_by_the_properties_of_its_features_not_its_folder(string file, string kind)
     {
-        Assert.Equal(
-            [("boundaries-lsoa", "geography/boundaries/lsoa11/*.geojson"), ("boundaries-msoa", "geography/boundaries/msoa11/*.geojson"), ("boundaries-ward", "geography/boundaries/ward/*.geojson")],
-            GeoJsonBoundaryReader.All.Select(r => (r.Kind, r.FolderPattern)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new GeoJsonBoundaryReader(AreaType.District));
+        var (reader, _) = ReferenceReaders.Recognise(FileSniffer.Sniff(ReferenceData.File(file)));
+
+        Assert.Equal(kind, reader?.Kind);
     }
 
     // ---- small hand-made files ----
@@ -125,7 +130,7 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
 
         Assert.Equal(2, batch.Rows);
         Assert.Equal([new Area(AreaCode.Parse("E01000001"), "First 001A", AreaType.Lsoa), new Area(AreaCode.Parse("E01000002"), "Second 001B", AreaType.Lsoa)],
-            batch.AreasIfMissing);
+            batch.Areas);
         var rings = Assert.Single(batch.Boundaries[0].Polygons).Rings;
         Assert.Equal(2, rings.Count);
         Assert.Equal([(0.2, 51.2), (0.2, 51.8), (0.8, 51.8), (0.2, 51.2)], rings[1]);
@@ -160,7 +165,7 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
     {
         var problem = Problem(Lsoas, Write(""));
 
-        Assert.Equal(new ImportProblem("E07000066.geojson", 0, null, null, "the file is empty (expected a GeoJSON FeatureCollection)"), problem);
+        Assert.Equal(new FileProblem("E07000066.geojson", null, 0, null, null, "the file is empty (expected a GeoJSON FeatureCollection)"), problem);
     }
 
     [Fact]
@@ -359,8 +364,8 @@ public sealed class GeoJsonBoundaryReaderTests : IDisposable
 
     // ---- helpers ----
 
-    private static ImportProblem Problem(GeoJsonBoundaryReader reader, string path) =>
-        Assert.Throws<ImportProblemException>(() => reader.Read(path, PlaceLookup.Empty)).Problem;
+    private static FileProblem Problem(IReferenceFileReader reader, string path) =>
+        Assert.Throws<FileProblemException>(() => reader.Read(path, PlaceLookup.Empty)).Problem;
 
     /// <summary>A FeatureCollection laid out as ONS lays it out: the first feature on line 5, one feature per line.</summary>
     private static string Collection(params string[] features) =>

@@ -1,4 +1,4 @@
-using Commonweal.Application.Places.Import;
+using Commonweal.Application.Files;
 using Commonweal.Persistence;
 using Commonweal.TestKit;
 
@@ -15,6 +15,10 @@ public abstract class MalformedFileTests(DatabaseProvider provider)
     private const string GoodRows = "E01021988,Tendring 018A,E07000076,Tendring,1,1\nE01000001,City of London 001A,E09000001,City of London,\"29,199\",9\n";
 
     private const string DomainsHeader = "LSOA code (2011),LSOA name (2011),Local Authority District code (2019),Local Authority District name (2019),Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived),Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs),Income Rank (where 1 is most deprived),Income Decile (where 1 is most deprived 10% of LSOAs),Employment Rank (where 1 is most deprived),Employment Decile (where 1 is most deprived 10% of LSOAs),\"Education, Skills and Training Rank (where 1 is most deprived)\",\"Education, Skills and Training Decile (where 1 is most deprived 10% of LSOAs)\",Health Deprivation and Disability Rank (where 1 is most deprived),Health Deprivation and Disability Decile (where 1 is most deprived 10% of LSOAs),Crime Rank (where 1 is most deprived),Crime Decile (where 1 is most deprived 10% of LSOAs),Barriers to Housing and Services Rank (where 1 is most deprived),Barriers to Housing and Services Decile (where 1 is most deprived 10% of LSOAs),Living Environment Rank (where 1 is most deprived),Living Environment Decile (where 1 is most deprived 10% of LSOAs)";
+
+    private const string StpHeader = "FID,CCG20CD,CCG20CDH,CCG20NM,STP20CD,STP20CDH,STP20NM";
+    private const string StpFile = "CCG20_STP20_EN_LU.csv";
+    private const string StpRows = "1,E38000106,06Q,NHS Mid Essex CCG,E54000026,QH8,Mid and South Essex\n2,E38000007,99E,NHS Basildon and Brentwood CCG,E54000026,QH8,Mid and South Essex\n";
 
     private const string MapHeader = "PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,PRACTICE_POSTCODE,PCN_CODE,PCN_NAME,ONS_CCG_CODE,CCG_CODE,CCG_NAME,ONS_STP_CODE,STP_CODE,STP_NAME,ONS_COMM_REGION_CODE,COMM_REGION_CODE,COMM_REGION_NAME";
     private const string MapRow = "GP_PRAC_PAT_LIST,01Jan2022,F81001,DR KHAN & PARTNERS,SS7 4EA,U27924,BENFLEET PCN,E38000030,99F,NHS Castle Point and Rochford CCG,E54000026,QH8,Mid and South Essex,E40000007,Y61,East of England";
@@ -81,6 +85,14 @@ public abstract class MalformedFileTests(DatabaseProvider provider)
             line: 4, column: 6, rule: "decile 3 does not match rank 30379 (national decile 10)");
 
     [Fact]
+    public Task An_IoD_file_cut_on_a_row_boundary_is_refused_with_the_publishers_row_count()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 100).Select(i => $"E01{i:D6},Somewhere {i:D3}A,E09000001,City of London,{i},1\n"));
+        return Refused("iod-imd", ImdFile, ImdHeader + "\n" + rows, bom: true,
+            line: 0, column: null, rule: "the file has 100 rows, but the publisher's has 32,844 (one per LSOA of 2011)");
+    }
+
+    [Fact]
     public Task A_GeoJSON_file_with_a_broken_polygon_is_refused() =>
         Refused("boundaries-lsoa", "E07000066.geojson",
             """
@@ -94,19 +106,19 @@ public abstract class MalformedFileTests(DatabaseProvider provider)
     public async Task A_good_file_after_a_refused_one_is_imported()
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await Importing.FileAsync(database, "iod-imd", Importing.TempFile(ImdFile, ImdHeader + "\n" + "E0100000X,x,E09000001,x,1,1\n", byteOrderMark: true));
+        await Importing.FileAsync(database, "ons-ccg-stp", Importing.TempFile(StpFile, StpHeader + "\n" + "1,E3800010X,06Q,x,E54000026,QH8,x\n"));
 
-        var outcome = await Importing.FileAsync(database, "iod-imd", Importing.TempFile(ImdFile, ImdHeader + "\n" + GoodRows, byteOrderMark: true));
+        var outcome = await Importing.FileAsync(database, "ons-ccg-stp", Importing.TempFile(StpFile, StpHeader + "\n" + StpRows));
 
         Assert.True(outcome.Succeeded, outcome.Problem?.ToString());
         Assert.Equal(2, outcome.Rows);
-        Assert.True(outcome.ChangedRows >= 6, $"{outcome.ChangedRows} rows changed");
+        Assert.True(outcome.ChangedRows >= 5, $"{outcome.ChangedRows} rows changed");
     }
 
     private async Task Refused(string kind, string fileName, string content, bool bom, int line, int? column, string rule)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        var good = await Importing.FileAsync(database, "iod-imd", Importing.TempFile(ImdFile, ImdHeader + "\n" + GoodRows, byteOrderMark: true));
+        var good = await Importing.FileAsync(database, "ons-ccg-stp", Importing.TempFile(StpFile, StpHeader + "\n" + StpRows));
         Assert.True(good.Succeeded, good.Problem?.ToString());
         string before;
         await using (var db = database.CreateContext())
@@ -116,7 +128,7 @@ public abstract class MalformedFileTests(DatabaseProvider provider)
 
         var outcome = await Importing.FileAsync(database, kind, Importing.TempFile(fileName, content, bom));
 
-        var problem = Assert.IsType<ImportProblem>(outcome.Problem);
+        var problem = Assert.IsType<FileProblem>(outcome.Problem);
         Assert.Equal(fileName, problem.File);
         Assert.Equal(line, problem.Line);
         if (column is not null) Assert.Equal(column, problem.Column);

@@ -9,7 +9,9 @@ public abstract class ReferenceFolderFixture(DatabaseProvider provider) : IAsync
 {
     public TestDatabase? Database { get; private set; }
 
-    public IReadOnlyList<ImportOutcome> Outcomes { get; private set; } = [];
+    public FolderImport? Result { get; private set; }
+
+    public IReadOnlyList<ImportOutcome> Outcomes => Result?.Outcomes ?? [];
 
     public string? Unavailable { get; private set; }
 
@@ -30,7 +32,7 @@ public abstract class ReferenceFolderFixture(DatabaseProvider provider) : IAsync
 
         Database = await TestDatabase.CreateAsync(provider);
         await using var db = Database.CreateContext();
-        Outcomes = await Importing.For(db).ImportFolderAsync(folder, "test");
+        Result = await Importing.For(db).ImportFolderAsync(folder, "test");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,124 @@
+using Commonweal.Core.Places;
+
+namespace Commonweal.Application.Places;
+
+/// <summary>Deprivation by edition: the LSOAs of a place with their IMD, and which entered or left the most deprived 20 % between editions.</summary>
+public sealed class DeprivationQueries(PlaceQueries places)
+{
+    /// <summary>
+    /// The LSOAs of an edition's Census within a place (default: the configured ICS) as at a date, each with its
+    /// district and IMD rank, decile and score in that edition, in code order.
+    /// </summary>
+    public async Task<Answer<DeprivationList>> ListAsync(IodVintage? vintage, AreaCode? within, DateOnly? asAt, CancellationToken cancellationToken = default)
+    {
+        var timeline = await places.TimelineAsync(cancellationToken);
+        var edition = vintage ?? await places.DefaultVintageAsync(cancellationToken);
+        if (edition is null)
+            return new Refusal("no deprivation loaded", "No edition of the English Indices of Deprivation is loaded: import MHCLG's File 1 of IoD2019 or IoD2025 (see docs/data-sources.md).");
+        if (!timeline.IodVintagesLoaded.Contains(edition.Value))
+            return new Refusal($"{edition.Value.Label()} is not loaded", $"{edition.Value.Label()} is not loaded (loaded: {Loaded(timeline)}): import its File 1 (see docs/data-sources.md).");
+        var graph = await places.GraphAsync(new ViewRequest(asAt, edition), cancellationToken);
+        if (Place(graph, within) is { Refusal: { } refused }) return refused;
+        var place = Place(graph, within).Value!;
+        var rows = graph.LsoasIn(place.Code).Select(code =>
+        {
+            var lsoa = graph.Find(code)!;
+            var district = graph.Parents(code).FirstOrDefault(p => p.Type == AreaType.District);
+            return new DeprivationRow(lsoa, district, graph.Deprivation(code));
+        }).ToList();
+        return new DeprivationList(place, edition.Value, VintagesUsed.Of(graph), rows);
+    }
+
+    /// <summary>
+    /// Which LSOAs entered or left the most deprived 20 % (national deciles 1–2) between IoD2019 (2011 LSOAs) and IoD2025
+    /// (2021 LSOAs), by district: each 2021 LSOA against the 2011 LSOA(s) it came from, through ONS's exact lookup.
+    /// </summary>
+    public async Task<Answer<Core20Comparison>> CompareAsync(AreaCode? within, DateOnly? asAt, CancellationToken cancellationToken = default)
+    {
+        var timeline = await places.TimelineAsync(cancellationToken);
+        if (timeline.IodVintagesLoaded.Count < 2)
+            return new Refusal("both editions are needed", $"Comparing needs IoD2019 and IoD2025 (loaded: {Loaded(timeline)}).");
+        var now = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2025), cancellationToken);
+        var then = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2019), cancellationToken);
+        if (Place(now, within) is { Refusal: { } refused }) return refused;
+        var place = Place(now, within).Value!;
+        var links = timeline.LsoaLinks.Where(l => l.Change is not null).ToLookup(l => l.Lsoa2021);
+        if (links.Count == 0)
+            return new Refusal("no LSOA lookup", "Comparing needs ONS's exact lookup LSOA (2011) to LSOA (2021) (see docs/data-sources.md).");
+
+        var rows = now.LsoasIn(place.Code).Select(code =>
+        {
+            var predecessors = links[code].Select(l => new Predecessor(l.Lsoa2011, l.Change!.Value, then.Deprivation(l.Lsoa2011)?.ImdDecile)).ToList();
+            var decile = now.Deprivation(code)?.ImdDecile;
+            var was = predecessors.Any(p => p.Decile is 1 or 2);
+            var isNow = decile is 1 or 2;
+            var status = (was, isNow) switch
+            {
+                (false, true) => Core20Change.Entered,
+                (true, false) => Core20Change.Left,
+                (true, true) => Core20Change.Stayed,
+                _ => Core20Change.Neither,
+            };
+            return new Core20Row(now.Find(code)!, now.Parents(code).FirstOrDefault(p => p.Type == AreaType.District), decile, predecessors, status);
+        }).ToList();
+
+        var then2011 = then.LsoasIn(place.Code);
+        var districts = rows.Where(r => r.District is not null).GroupBy(r => r.District!.Code).Select(g =>
+        {
+            var district = g.First().District!;
+            var old = then2011.Where(l => then.Parents(l).Any(p => p.Code == district.Code)).ToList();
+            return new DistrictCore20(district, old.Count, old.Count(l => then.Deprivation(l)?.IsCore20 == true), g.Count(), g.Count(r => r.Decile is 1 or 2),
+                g.Count(r => r.Status == Core20Change.Entered), g.Count(r => r.Status == Core20Change.Left), g.Count(r => r.Status == Core20Change.Stayed));
+        }).OrderBy(d => d.District.Name, StringComparer.Ordinal).ToList();
+        return new Core20Comparison(place, VintagesUsed.Of(now), districts, rows);
+    }
+
+    private static string Loaded(PlaceTimeline timeline) =>
+        timeline.IodVintagesLoaded.Count == 0 ? "none" : string.Join(", ", timeline.IodVintagesLoaded.Select(v => v.Label()));
+
+    /// <summary>The place asked about (default: the configured ICS), in force on the view's date.</summary>
+    private static Answer<Area> Place(PlaceGraph graph, AreaCode? within)
+    {
+        var code = within ?? graph.Timeline.Ics.Code;
+        if (graph.Find(code) is not { } place)
+            return new Refusal("place not found", $"No place has the code {code}.", NotFound: true);
+        if (place.Type.IsStatistical() ? !graph.Includes(place) : !place.Validity.Contains(graph.AsAt))
+        {
+            return new Refusal("place not in force", place.Type.IsStatistical()
+                ? $"{place.Name} ({place.Code}) is not an LSOA of {graph.LsoaRelease.Year}: use the edition of the Indices of its Census."
+                : $"{place.Name} ({place.Code}) did not exist on {graph.AsAt:yyyy-MM-dd}: it is in force {place.Validity}.");
+        }
+
+        return place;
+    }
+}
+
+public sealed record DeprivationRow(Area Lsoa, Area? District, LsoaDeprivation? Deprivation);
+
+public sealed record DeprivationList(Area Place, IodVintage Vintage, VintagesUsed Used, IReadOnlyList<DeprivationRow> Rows);
+
+public enum Core20Change
+{
+    Neither,
+    Entered,
+    Left,
+    Stayed,
+}
+
+/// <summary>A 2011 LSOA a 2021 LSOA came from, how (the exact lookup's change code), and its IoD2019 decile.</summary>
+public sealed record Predecessor(AreaCode Lsoa, LsoaChange Change, int? Decile);
+
+/// <param name="Decile">The 2021 LSOA's IoD2025 national decile.</param>
+public sealed record Core20Row(Area Lsoa, Area? District, int? Decile, IReadOnlyList<Predecessor> Predecessors, Core20Change Status);
+
+/// <param name="Lsoas2011">LSOAs of 2011 in the district (IoD2019); <paramref name="Core20In2019"/> of them in deciles 1–2.</param>
+/// <param name="Lsoas2021">LSOAs of 2021 in the district (IoD2025); <paramref name="Core20In2025"/> of them in deciles 1–2.</param>
+public sealed record DistrictCore20(Area District, int Lsoas2011, int Core20In2019, int Lsoas2021, int Core20In2025, int Entered, int Left, int Stayed);
+
+public sealed record Core20Comparison(Area Place, VintagesUsed Used, IReadOnlyList<DistrictCore20> Districts, IReadOnlyList<Core20Row> Lsoas)
+{
+    public const string Method =
+        "Each LSOA of 2021 is compared with the LSOA(s) of 2011 it came from, through ONS's exact lookup: an unchanged LSOA with itself, "
+        + "the parts of a split LSOA each with the LSOA they were split from, a merged LSOA with all the LSOAs merged into it (Core20 in 2019 "
+        + "if any of them was). Core20 means national IMD deciles 1–2: of 32,844 LSOAs in IoD2019, of 33,755 in IoD2025.";
+}
