@@ -69,10 +69,16 @@ internal sealed class SheetReader(OpenXmlReader reader, string[] sharedStrings) 
             {
                 if (reader.IsStartElement)
                 {
-                    var reference = Attribute("r");
+                    string? reference = null;
+                    type = null;
+                    foreach (var attribute in reader.Attributes)
+                    {
+                        if (attribute.LocalName == "r") reference = attribute.Value;
+                        else if (attribute.LocalName == "t") type = attribute.Value;
+                    }
+
                     var number = reference is null ? 0 : SheetColumns.Number(reference);
                     column = number > 0 ? number : column + 1;
-                    type = Attribute("t");
                     value = null;
                     inline.Clear();
                 }
@@ -109,10 +115,14 @@ internal sealed class SheetReader(OpenXmlReader reader, string[] sharedStrings) 
         _ => value is null ? string.Empty : Number(value),
     };
 
-    private static string Number(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+    /// <summary>A stored number in its shortest round-trip form; whole numbers as stored ("26525") are already that.</summary>
+    private static string Number(string value)
+    {
+        if (value.Length is > 0 and <= 15 && (value[0] != '0' || value.Length == 1) && !value.AsSpan().ContainsAnyExceptInRange('0', '9')) return value;
+        return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
             ? number.ToString("R", CultureInfo.InvariantCulture)
             : value;
+    }
 
     private void Put(int column, string text)
     {

@@ -240,5 +240,7 @@ public sealed class Table : IDisposable
 
             yield return new TableRow(this, ++stamp);
         }
+
+        stamp++; // the last row is not current once the end has been read
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Commonweal.Application.Places.Import;
+using Commonweal.Application.Files;
 using Commonweal.Core.Statistics;
 using Commonweal.TestKit;
 
@@ -54,27 +54,25 @@ public sealed class FingertipsWilsonReproductionTests
 
     private static (int Rows, int Limits, List<string> Failures) Reproduce(string file)
     {
-        var document = CsvDocument.Load(ReferenceData.File(file));
-        var header = document.Records[0].Fields;
-        int Index(string name) => Array.IndexOf(header, name);
-        var (code, period, count, denominator) = (Index("Area Code"), Index("Time period"), Index("Count"), Index("Denominator"));
+        using var table = Table.OpenCsv(ReferenceData.File(file));
+        var (code, period, count, denominator) = (table.Column("Area Code"), table.Column("Time period"), table.Column("Count"), table.Column("Denominator"));
         var limitColumns = new[]
         {
-            (ConfidenceLevel.Percent95, Index("Lower CI 95.0 limit"), Index("Upper CI 95.0 limit")),
-            (ConfidenceLevel.Percent998, Index("Lower CI 99.8 limit"), Index("Upper CI 99.8 limit")),
+            (ConfidenceLevel.Percent95, table.Column("Lower CI 95.0 limit"), table.Column("Upper CI 95.0 limit")),
+            (ConfidenceLevel.Percent998, table.Column("Lower CI 99.8 limit"), table.Column("Upper CI 99.8 limit")),
         };
 
         var checkedRows = 0;
         var checkedLimits = 0;
         var failures = new List<string>();
-        foreach (var record in document.Records.Skip(1))
+        foreach (var row in table.Rows())
         {
-            var fields = record.Fields;
-            if (fields[count].Length == 0 || fields[denominator].Length == 0) continue;
+            string Field(int index) => row.Text(index, required: false);
+            if (Field(count).Length == 0 || Field(denominator).Length == 0) continue;
             checkedRows++;
-            var x = Parse(fields[count]);
-            var n = Parse(fields[denominator]);
-            var (hx, hn) = (HalfUnit(fields[count]), HalfUnit(fields[denominator]));
+            var x = Parse(Field(count));
+            var n = Parse(Field(denominator));
+            var (hx, hn) = (HalfUnit(Field(count)), HalfUnit(Field(denominator)));
             var reproduces = true;
             foreach (var (level, lowerColumn, upperColumn) in limitColumns)
             {
@@ -87,11 +85,11 @@ public sealed class FingertipsWilsonReproductionTests
                     }
                 }
 
-                reproduces &= Matches(fields[lowerColumn], candidates.Select(c => c.Lower), ref checkedLimits);
-                reproduces &= Matches(fields[upperColumn], candidates.Select(c => c.Upper), ref checkedLimits);
+                reproduces &= Matches(Field(lowerColumn), candidates.Select(c => c.Lower), ref checkedLimits);
+                reproduces &= Matches(Field(upperColumn), candidates.Select(c => c.Upper), ref checkedLimits);
             }
 
-            if (!reproduces) failures.Add($"{fields[code]} {fields[period]}");
+            if (!reproduces) failures.Add($"{Field(code)} {Field(period)}");
         }
 
         return (checkedRows, checkedLimits, failures);
