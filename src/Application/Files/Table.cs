@@ -46,7 +46,10 @@ public sealed class Table : IDisposable
     /// <summary>CSV only: whether the text ended with a line break; null until every row has been read, and for sheets.</summary>
     public bool? EndsWithLineBreak => source.EndsWithLineBreak;
 
-    /// <summary>True when the file (or the sheet's header row) is empty or blank: there is no header.</summary>
+    /// <summary>
+    /// True when there is no header: the file has no records or its first line is blank (only spaces), or the sheet's
+    /// header row has no values. Rows, RequireHeader and Column then report the file as empty.
+    /// </summary>
     public bool IsEmpty { get; }
 
     /// <summary>The line (CSV: 1) or sheet row of the header.</summary>
