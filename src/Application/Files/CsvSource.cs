@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
 
 namespace Commonweal.Application.Files;
@@ -52,6 +53,7 @@ internal sealed class CsvSource : RecordSource
 
     public override string EmptyRule(string expected) => $"the file is empty ({expected})";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool MoveNext()
     {
         if (!reader.MoveNext()) return false;
@@ -66,6 +68,7 @@ internal sealed class CsvSource : RecordSource
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override ReadOnlySpan<char> Span(int index)
     {
         var field = reader.Current[index].Span;
@@ -81,6 +84,7 @@ internal sealed class CsvSource : RecordSource
         return !field.IsEmpty && field[0] == '"';
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override string RawRecord() => reader.Current.Span.ToString();
 
     public override void Dispose()

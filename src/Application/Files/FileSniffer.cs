@@ -93,7 +93,7 @@ public static class FileSniffer
         {
             return Unreadable(path, e.Problem.Rule);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or System.Xml.XmlException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException || Workbook.IsMalformed(e))
         {
             return Unreadable(path, $"the file starts as a zip file but cannot be read as one ({e.Message})");
         }

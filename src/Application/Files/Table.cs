@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Commonweal.Application.Files;
 
 /// <summary>
@@ -44,7 +46,10 @@ public sealed class Table : IDisposable
     /// <summary>CSV only: whether the text ended with a line break; null until every row has been read, and for sheets.</summary>
     public bool? EndsWithLineBreak => source.EndsWithLineBreak;
 
-    /// <summary>True when the file (or the sheet's header row) is empty or blank: there is no header.</summary>
+    /// <summary>
+    /// True when there is no header: the file has no records or its first line is blank (only spaces), or the sheet's
+    /// header row has no values. Rows, RequireHeader and Column then report the file as empty.
+    /// </summary>
     public bool IsEmpty { get; }
 
     /// <summary>The line (CSV: 1) or sheet row of the header.</summary>
@@ -220,6 +225,18 @@ public sealed class Table : IDisposable
     private IEnumerable<TableRow> Records()
     {
         var blank = 0;
+        while (NextRecord(ref blank)) yield return new TableRow(this, ++stamp);
+        stamp++; // the last row is not current once the end has been read
+    }
+
+    /// <summary>
+    /// Moves the source to the next record that is a row, applying the blank-line and field-count rules. Optimised from
+    /// the first call: a one-shot run over a million rows ends before tiered compilation would get to it.
+    /// </summary>
+    /// <param name="blank">The first blank line passed over and not yet followed by a record (0: none).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool NextRecord(ref int blank)
+    {
         while (source.MoveNext())
         {
             if (source.IsBlank)
@@ -238,9 +255,9 @@ public sealed class Table : IDisposable
                     : $"too many fields: expected {header.Length}, found {found}");
             }
 
-            yield return new TableRow(this, ++stamp);
+            return true;
         }
 
-        stamp++; // the last row is not current once the end has been read
+        return false;
     }
 }

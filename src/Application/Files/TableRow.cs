@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Commonweal.Application.Files;
 
@@ -20,17 +21,30 @@ public readonly struct TableRow
     }
 
     /// <summary>CSV: the 1-based line the record starts on; xlsx: the sheet's row number.</summary>
-    public int Line => Source.Line;
+    public int Line
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => Source.Line;
+    }
 
     /// <summary>How many fields the record has (the header's count, unless the table was told not to check).</summary>
-    public int FieldCount => Source.FieldCount;
+    public int FieldCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => Source.FieldCount;
+    }
 
     /// <summary>The record exactly as written, without its line break, for passing it through (for a sheet: its cells as a CSV record).</summary>
-    public string RawRecord => Source.RawRecord();
+    public string RawRecord
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        get => Source.RawRecord();
+    }
 
     private RecordSource Source => table.Current(stamp);
 
     /// <summary>A field's text, unquoted, without allocating unless it holds a doubled quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> Span(int index) => Source.Span(index);
 
     /// <summary>Whether the field was written in quotes (CSV only; false for a sheet's cells).</summary>

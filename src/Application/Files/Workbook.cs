@@ -34,11 +34,19 @@ internal sealed class Workbook : IDisposable
         {
             return new Workbook(SpreadsheetDocument.Open(path, isEditable: false), fileName);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or FileFormatException or InvalidDataException or InvalidOperationException)
+        catch (Exception e) when (IsMalformed(e))
         {
             throw new FileProblemException(new FileProblem(fileName, null, 0, null, null, $"the file is not a readable xlsx workbook ({e.Message})"));
         }
     }
+
+    /// <summary>
+    /// What the SDK throws for a file that is not a sound workbook (a zip without the parts, broken relationships, bad
+    /// XML) — as opposed to a file that cannot be read at all (missing, locked), which stays an <see cref="IOException"/>.
+    /// </summary>
+    public static bool IsMalformed(Exception e) =>
+        e is OpenXmlPackageException or FileFormatException or InvalidDataException or InvalidOperationException
+            or System.Xml.XmlException or KeyNotFoundException or ArgumentException or NotSupportedException;
 
     /// <summary>The worksheet of this name; a missing one is a problem that names the sheets the workbook has.</summary>
     public WorksheetPart Worksheet(string name)

@@ -1,106 +1,105 @@
 using System.Globalization;
-using System.Text;
+using Commonweal.Application.Files;
 
 namespace Commonweal.Cli.Commands.Stats;
 
 /// <summary>
-/// A CSV file with a header row, read one record at a time (RFC 4180 quoting; LF or CRLF; a UTF-8
-/// byte-order mark is ignored) so that files of millions of rows stream through in constant memory.
-/// Every problem is reported as "FILE line N, column 'NAME': what is wrong".
+/// The stats verbs' view of their input: a CSV file (or standard input) with a header row, streamed one record at a
+/// time through the file layer (<see cref="Table"/>: RFC 4180 quoting, LF or CRLF, a byte-order mark ignored, blank
+/// lines skipped), with the analysts' rules on top: trimmed, distinct column names and numbers, identifiers and
+/// dates that say what is wrong. Every problem is reported as "FILE line N, column 'NAME': what is wrong".
 /// </summary>
 public sealed class CsvInput : IDisposable
 {
-    private readonly TextReader reader;
-    private readonly bool ownsReader;
-    private readonly Dictionary<string, int> columns = new(StringComparer.OrdinalIgnoreCase);
-    private int[] starts = new int[16];
-    private int[] ends = new int[16];
-    private bool[] quoted = new bool[16];
-    private int fieldCount;
-    private int nextLine = 1;
+    private static readonly TableOptions Options = new() { BlankLines = BlankLines.Skip, CheckFieldCount = false };
 
-    private CsvInput(string source, TextReader reader, bool ownsReader)
+    private readonly Table table;
+    private readonly IEnumerator<TableRow> rows;
+    private TableRow row;
+
+    private CsvInput(Table table)
     {
-        Source = source;
-        this.reader = reader;
-        this.ownsReader = ownsReader;
-        if (!ReadRecord() || (fieldCount == 1 && Record.Trim().Length == 0))
-            throw new StatsInputException($"{source}: the file is empty (a header row naming the columns is needed)");
-        var header = new string[fieldCount];
-        for (var i = 0; i < fieldCount; i++)
+        this.table = table;
+        Source = table.FileName;
+        if (table.IsEmpty) throw new StatsInputException($"{Source}: the file is empty (a header row naming the columns is needed)");
+        var header = new string[table.Header.Count];
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Length; i++)
         {
-            header[i] = Text(i).Trim();
+            header[i] = table.Header[i].Trim();
             if (header[i].Length == 0)
-                throw new StatsInputException($"{source} line {Line}, column {i + 1}: the header has an empty column name");
-            if (!columns.TryAdd(header[i], i))
-                throw new StatsInputException($"{source} line {Line}, column '{header[i]}': the column is named twice in the header");
+                throw new StatsInputException($"{Source} line {table.HeaderLine}, column {i + 1}: the header has an empty column name");
+            if (!names.Add(header[i]))
+                throw new StatsInputException($"{Source} line {table.HeaderLine}, column '{header[i]}': the column is named twice in the header");
         }
 
         Header = header;
+        rows = table.Rows().GetEnumerator();
     }
 
     /// <summary>"standard input" or the file's name, as messages show it.</summary>
     public string Source { get; }
 
-    /// <summary>The column names of the header row, as written.</summary>
+    /// <summary>The column names of the header row (without surrounding spaces).</summary>
     public IReadOnlyList<string> Header { get; }
 
     /// <summary>The line on which the current record starts.</summary>
-    public int Line { get; private set; }
+    public int Line => row.Line;
 
     /// <summary>The current record exactly as written (without its line break), for passing it through.</summary>
-    public string Record { get; private set; } = string.Empty;
+    public string Record => row.RawRecord;
 
     /// <summary>Opens <paramref name="path"/>, or <paramref name="standardInput"/> when the path is "-".</summary>
     public static CsvInput Open(string path, TextReader standardInput)
     {
-        if (path == "-") return new CsvInput("standard input", standardInput, ownsReader: false);
-        if (!File.Exists(path)) throw new StatsInputException($"{path}: no such file");
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var fileReader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        if (path != "-" && !File.Exists(path)) throw new StatsInputException($"{path}: no such file");
+        Table? table = null;
         try
         {
-            return new CsvInput(Path.GetFileName(path), fileReader, ownsReader: true);
+            table = path == "-" ? Table.OpenCsv(standardInput, "standard input", Options) : Table.OpenCsv(path, Options);
+            return new CsvInput(table);
+        }
+        catch (FileProblemException problem)
+        {
+            table?.Dispose();
+            throw Problem(problem.Problem);
         }
         catch
         {
-            fileReader.Dispose();
+            table?.Dispose();
             throw;
         }
     }
 
     /// <summary>The index of a column the verb needs; a clear error when the header lacks it.</summary>
-    public int Column(string name) =>
-        columns.TryGetValue(name, out var index)
-            ? index
-            : throw new StatsInputException($"{Source} line 1: the required column '{name}' is missing (the header has: {string.Join(", ", Header)})");
+    public int Column(string name) => Translated(() => table.Column(name));
 
     /// <summary>The index of a column the verb can use if present, else −1.</summary>
-    public int OptionalColumn(string name) => columns.TryGetValue(name, out var index) ? index : -1;
+    public int OptionalColumn(string name) => Translated(() => table.OptionalColumn(name));
 
     /// <summary>Moves to the next record; false at the end of the file. Blank lines are skipped.</summary>
     public bool Read()
     {
-        while (ReadRecord())
+        try
         {
-            if (fieldCount == 1 && ends[0] == starts[0] && !quoted[0]) continue;
-            if (fieldCount != Header.Count)
-                throw new StatsInputException($"{Source} line {Line}: the record has {fieldCount} fields but the header has {Header.Count}");
-            return true;
+            if (!rows.MoveNext()) return false;
+        }
+        catch (FileProblemException problem)
+        {
+            throw Problem(problem.Problem);
         }
 
-        return false;
+        row = rows.Current;
+        if (row.FieldCount != Header.Count)
+            throw new StatsInputException($"{Source} line {Line}: the record has {row.FieldCount} fields but the header has {Header.Count}");
+        return true;
     }
 
     /// <summary>A field's text (unquoted).</summary>
-    public string Text(int column) =>
-        quoted[column]
-            ? Record[starts[column]..ends[column]].Replace("\"\"", "\"", StringComparison.Ordinal)
-            : Record[starts[column]..ends[column]];
+    public string Text(int column) => row.Text(column, required: false);
 
     /// <summary>A field's text without allocating when it is not quoted.</summary>
-    public ReadOnlySpan<char> Span(int column) =>
-        quoted[column] ? Text(column).AsSpan() : Record.AsSpan(starts[column], ends[column] - starts[column]);
+    public ReadOnlySpan<char> Span(int column) => row.Span(column);
 
     /// <summary>True when the field is empty or only spaces.</summary>
     public bool IsEmpty(int column) => Span(column).IsWhiteSpace();
@@ -157,90 +156,29 @@ public sealed class CsvInput : IDisposable
 
     public void Dispose()
     {
-        if (ownsReader) reader.Dispose();
+        rows.Dispose();
+        table.Dispose();
     }
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private bool ReadRecord()
+    /// <summary>A problem the file layer found, in the stats verbs' words: "FILE line N[, column 'NAME']: rule" (a column only when it has a name).</summary>
+    private static StatsInputException Problem(FileProblem problem) => new(problem switch
     {
-        string? text;
+        { Line: 0 } => $"{problem.File}: {problem.Rule}",
+        { Field: { } field } => $"{problem.File} line {problem.Line}, column '{field.Trim()}': {problem.Rule}",
+        _ => $"{problem.File} line {problem.Line}: {problem.Rule}",
+    });
+
+    private static T Translated<T>(Func<T> read)
+    {
         try
         {
-            text = reader.ReadLine();
+            return read();
         }
-        catch (DecoderFallbackException)
+        catch (FileProblemException problem)
         {
-            throw new StatsInputException($"{Source} line {nextLine}: the file is not valid UTF-8 text");
-        }
-
-        if (text is null) return false;
-        Line = nextLine++;
-        if (Line == 1 && text.Length > 0 && text[0] == '\uFEFF') text = text[1..]; // a byte-order mark on standard input
-        while (!Split(text))
-        {
-            var more = reader.ReadLine() ?? throw new StatsInputException($"{Source} line {Line}: the file ends inside a quoted field (a closing quote is missing)");
-            nextLine++;
-            text = text + "\n" + more;
-        }
-
-        Record = text;
-        return true;
-    }
-
-    /// <summary>Finds the fields of one record; false when a quoted field runs on to the next line.</summary>
-    private bool Split(string text)
-    {
-        fieldCount = 0;
-        var i = 0;
-        while (true)
-        {
-            if (fieldCount == starts.Length)
-            {
-                Array.Resize(ref starts, fieldCount * 2);
-                Array.Resize(ref ends, fieldCount * 2);
-                Array.Resize(ref quoted, fieldCount * 2);
-            }
-
-            if (i < text.Length && text[i] == '"')
-            {
-                var start = i + 1;
-                var j = start;
-                while (true)
-                {
-                    var close = text.IndexOf('"', j);
-                    if (close < 0) return false;
-                    if (close + 1 < text.Length && text[close + 1] == '"')
-                    {
-                        j = close + 2;
-                        continue;
-                    }
-
-                    starts[fieldCount] = start;
-                    ends[fieldCount] = close;
-                    quoted[fieldCount] = true;
-                    fieldCount++;
-                    i = close + 1;
-                    break;
-                }
-
-                if (i == text.Length) return true;
-                if (text[i] != ',')
-                    throw new StatsInputException($"{Source} line {Line}, field {fieldCount}: a closing quote must be followed by a comma or the end of the line");
-                i++;
-                continue;
-            }
-
-            var comma = text.IndexOf(',', i);
-            var end = comma < 0 ? text.Length : comma;
-            if (text.AsSpan(i, end - i).Contains('"'))
-                throw new StatsInputException($"{Source} line {Line}, field {fieldCount + 1}: a quote inside an unquoted field");
-            starts[fieldCount] = i;
-            ends[fieldCount] = end;
-            quoted[fieldCount] = false;
-            fieldCount++;
-            if (comma < 0) return true;
-            i = comma + 1;
+            throw Problem(problem.Problem);
         }
     }
 }
