@@ -16,7 +16,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, TextReader i
 
     public static readonly Option<string?> IcsOption = new("--ics")
     {
-        Description = "ICS description file (default: COMMONWEAL_ICS, else the shipped Mid and South Essex)",
+        Description = "ICS description: mid-and-south-essex (the default), essex (NHS Essex ICB, from April 2026), or the path of an ICS's own file (default: COMMONWEAL_ICS)",
         Recursive = true,
     };
 

@@ -16,9 +16,12 @@ public static class SettingsCommands
         {
             var text = parse.GetValue(value);
             IodVintage? chosen = null;
-            if (text is not null && text != "latest" && !IodVintages.TryParse(text, out var parsed))
-                return await PlaceCommands.FailAsync(context, $"'{text}' is not an edition (iod2019, iod2025 or latest)");
-            else if (text is not null && text != "latest") chosen = IodVintages.TryParse(text, out var v) ? v : null;
+            if (text is not null && text != "latest")
+            {
+                if (!IodVintages.TryParse(text, out var parsed))
+                    return await PlaceCommands.FailAsync(context, $"'{text}' is not an edition (iod2019, iod2025 or latest)");
+                chosen = parsed;
+            }
 
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();

@@ -20,7 +20,7 @@ public static class BulkWriter
     private const int PostgresMaxParameters = 30_000;
     private const int MaxRowsPerStatement = 1_000;
 
-    /// <param name="columns">Properties to update on a stored row besides the key; null for all. Others keep their stored values (a new row is inserted whole).</param>
+    /// <param name="columns">Properties to write besides the key; null for all. Others keep their stored values (on insert: null, or the row's value where the column cannot be null).</param>
     public static Task<int> UpsertAsync<T>(
         CommonwealDbContext db,
         IReadOnlyCollection<T> rows,
@@ -48,12 +48,14 @@ public static class BulkWriter
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var keys = entityType.FindPrimaryKey()!.Properties;
-        var all = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
-        var updated = all.Where(p => columns is null || columns.Contains(p.Name)).ToList();
+        var others = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
+        var updated = others.Where(p => columns is null || columns.Contains(p.Name)).ToList();
         if (columns is not null && updated.Count != columns.Count)
             throw new ArgumentException($"unknown column in [{string.Join(", ", columns)}] for {typeof(T).Name}", nameof(columns));
 
-        var properties = keys.Concat(all).Select(p => new Column(p, table)).ToArray();
+        // A new row gets the columns written and any that cannot be null; the others stay null until a file fills them.
+        var inserted = others.Where(p => updated.Contains(p) || !p.IsNullable).ToList();
+        var properties = keys.Concat(inserted).Select(p => new Column(p, table)).ToArray();
         var sqlTail = Tail(table, keys.Select(k => k.GetColumnName(table)!).ToList(), updateExisting ? updated.Select(o => o.GetColumnName(table)!).ToList() : []);
         var maxParameters = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? SqliteMaxParameters : PostgresMaxParameters;
         var rowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, maxParameters / properties.Length));

@@ -12,16 +12,19 @@ public static class ImportWriter
     public static async Task<int> WriteAsync(CommonwealDbContext db, ImportBatch batch, CancellationToken cancellationToken)
     {
         var changed = 0;
-        changed += await BulkWriter.InsertMissingAsync(db, LastOf(batch.Areas, a => a.Code), cancellationToken);
-        changed += await BulkWriter.InsertMissingAsync(db, LastOf(batch.Releases, r => (r.Type, r.Date, r.Scope)), cancellationToken);
-        await NoteOtherSpellingsAsync(db, batch, cancellationToken);
-        changed += await BulkWriter.InsertMissingAsync(db, LastOf(batch.ReleasedAreas, r => (r.Area, r.Type, r.Release)), cancellationToken);
+        changed += await BulkWriter.InsertMissingAsync(db, await NewAreasAsync(db, batch, cancellationToken), cancellationToken);
+        var newReleases = await NewReleasesAsync(db, batch, cancellationToken);
+        var newListings = await NewListingsAsync(db, batch, cancellationToken);
+        changed += await BulkWriter.InsertMissingAsync(db, newReleases, cancellationToken);
+        changed += await BulkWriter.InsertMissingAsync(db, newListings, cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Memberships, m => (m.Child, m.ParentType, m.ObservedOn)), null, cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Populations, p => (p.Area, p.Kind, p.Period, p.Sex, p.AgeBand)), null, cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Deprivation, d => (d.Lsoa, d.Vintage)), batch.DeprivationColumns.Distinct().ToList(), cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Boundaries, b => (b.Area, b.Release)), null, cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.LsoaLinks, l => (l.Lsoa2011, l.Lsoa2021)), batch.LsoaLinkColumns.Distinct().ToList(), cancellationToken);
-        changed += await GeographyRecompute.RunAsync(db, batch.Releases.Select(r => r.Type).Distinct().ToList(), cancellationToken);
+        // Names and validity follow from the releases, so only the types of place a release lists anew can change.
+        var touched = newReleases.Select(r => r.Type).Concat(newListings.Select(l => l.Type)).Distinct().ToList();
+        changed += await GeographyRecompute.RunAsync(db, touched, cancellationToken);
         return changed;
     }
 
@@ -38,24 +41,43 @@ public static class ImportWriter
         await db.Areas.ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// A place another file of the same release already lists under another spelling keeps the stored spelling (so
-    /// re-importing a folder changes nothing whatever the order); the difference is noted.
-    /// </summary>
-    private static async Task NoteOtherSpellingsAsync(CommonwealDbContext db, ImportBatch batch, CancellationToken cancellationToken)
+    private static async Task<List<GeographyRelease>> NewReleasesAsync(CommonwealDbContext db, ImportBatch batch, CancellationToken cancellationToken)
     {
-        foreach (var release in batch.ReleasedAreas.GroupBy(r => (r.Type, r.Release)))
+        var stored = (await db.Releases.AsNoTracking().ToListAsync(cancellationToken)).ToHashSet();
+        return LastOf(batch.Releases, r => (r.Type, r.Date, r.Scope)).Where(r => !stored.Contains(r)).ToList();
+    }
+
+    /// <summary>The batch's areas the store does not hold yet (reading the codes is cheaper than writing rows that are there).</summary>
+    private static async Task<List<Area>> NewAreasAsync(CommonwealDbContext db, ImportBatch batch, CancellationToken cancellationToken)
+    {
+        var types = batch.Areas.Select(a => a.Type).Distinct().ToList();
+        var stored = (await db.Areas.AsNoTracking().Where(a => types.Contains(a.Type)).Select(a => a.Code).ToListAsync(cancellationToken)).ToHashSet();
+        return LastOf(batch.Areas, a => a.Code).Where(a => !stored.Contains(a.Code)).ToList();
+    }
+
+    /// <summary>
+    /// The batch's listings the store does not hold yet. A place another file of the same release already lists under
+    /// another spelling keeps the stored spelling (so re-importing a folder changes nothing whatever the order); the
+    /// difference is noted.
+    /// </summary>
+    private static async Task<List<ReleasedArea>> NewListingsAsync(CommonwealDbContext db, ImportBatch batch, CancellationToken cancellationToken)
+    {
+        var added = new List<ReleasedArea>();
+        foreach (var release in LastOf(batch.ReleasedAreas, r => (r.Area, r.Type, r.Release)).GroupBy(r => (r.Type, r.Release)))
         {
             var (type, date) = release.Key;
             var stored = await db.ReleasedAreas.AsNoTracking()
                 .Where(r => r.Type == type && r.Release == date)
                 .Select(r => new { r.Area, r.Name })
                 .ToDictionaryAsync(r => r.Area, r => r.Name, cancellationToken);
+            added.AddRange(release.Where(r => !stored.ContainsKey(r.Area)));
             var differing = release.Where(r => stored.TryGetValue(r.Area, out var name) && !string.Equals(name, r.Name, StringComparison.Ordinal)).ToList();
             if (differing.Count == 0) continue;
             var examples = string.Join("; ", differing.Take(3).Select(r => $"{r.Area} '{r.Name}' (kept '{stored[r.Area]}')"));
             batch.Notes.Add($"{differing.Count:N0} {type.PluralLabel().ToLowerInvariant()} of {date:yyyy-MM-dd} are spelt differently by another file of the same release: {examples}{(differing.Count > 3 ? "; …" : string.Empty)}");
         }
+
+        return added;
     }
 
     /// <summary>One row per key, the last given winning (one statement may not upsert the same key twice).</summary>

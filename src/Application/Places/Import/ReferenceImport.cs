@@ -37,6 +37,7 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
         }
 
         progress?.Report($"{fileName}: {batch.Rows:N0} rows read; writing");
+        await DatabaseSetup.TuneForBulkWritesAsync(db, cancellationToken);
         var notes = new List<string>();
         var strategy = db.Database.CreateExecutionStrategy();
         var changed = await strategy.ExecuteAsync(async () =>
