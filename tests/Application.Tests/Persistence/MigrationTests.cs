@@ -1,6 +1,7 @@
 using Commonweal.Persistence;
 using Commonweal.TestKit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Commonweal.Application.Tests.Persistence;
 
@@ -31,5 +32,50 @@ public class MigrationTests
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations().Last(), (await db.Database.GetAppliedMigrationsAsync()).Last());
+    }
+}
+
+/// <summary>A store of the previous release keeps its data through the migration to places through time.</summary>
+public class PlacesThroughTimeMigrationTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_store_of_the_previous_release_keeps_its_places_populations_deprivation_and_boundaries(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using (var db = database.CreateContext())
+        {
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            await migrator.MigrateAsync(db.Database.GetMigrations().First());
+            foreach (var sql in new[]
+            {
+                "INSERT INTO areas (\"Code\", \"Name\", \"Type\") VALUES ('E01021988', 'Tendring 018A', 'Lsoa'), ('E01033999', 'Chelmsford 002F', 'Lsoa2021'), ('E05015637', 'Billericay East', 'Ward2025'), ('E07000066', 'Basildon', 'District'), ('alliance-mid-essex', 'Mid Essex', 'Alliance')",
+                "INSERT INTO area_memberships (\"Child\", \"ChildType\", \"Parent\", \"ParentType\", \"ValidFrom\") VALUES ('E01033999', 'Lsoa2021', 'E07000066', 'District', '2021-03-21'), ('E05015637', 'Ward2025', 'E07000066', 'District', '2025-05-01'), ('E07000066', 'District', 'alliance-mid-essex', 'Alliance', '2022-07-01')",
+                "INSERT INTO lsoa_deprivation (\"Lsoa\", \"ImdRank\", \"ImdDecile\", \"ImdScore\") VALUES ('E01021988', 1, 1, 92.735)",
+                "INSERT INTO area_boundaries (\"Area\", \"Polygons\") VALUES ('E01021988', '[[[[1,51],[1.1,51],[1.1,51.1],[1,51]]]]'), ('E05015637', '[[[[0.4,51.6],[0.5,51.6],[0.5,51.7],[0.4,51.6]]]]')",
+                "INSERT INTO populations (\"Area\", \"Kind\", \"Period\", \"Sex\", \"AgeBand\", \"Count\") VALUES ('E01021988', 'Resident', '2019-06-30', 'Persons', 'all', 1954)",
+            })
+            {
+                await db.Database.ExecuteSqlRawAsync(sql);
+            }
+
+            await db.Database.MigrateAsync();
+        }
+
+        await using var after = database.CreateContext();
+        var types = await after.Areas.AsNoTracking().ToDictionaryAsync(a => a.Code.Value, a => a.Type);
+        Assert.Equal(Core.Places.AreaType.Lsoa, types["E01033999"]);
+        Assert.Equal(Core.Places.AreaType.Ward, types["E05015637"]);
+        Assert.False(types.ContainsKey("alliance-mid-essex"));
+        var memberships = await after.AreaMemberships.AsNoTracking().ToListAsync();
+        Assert.Equal(2, memberships.Count);
+        Assert.Contains(memberships, m => m.Child.Value == "E01033999" && m.ChildType == Core.Places.AreaType.Lsoa && m.ObservedOn == new DateOnly(2021, 3, 21));
+        var deprivation = await after.Deprivation.AsNoTracking().SingleAsync();
+        Assert.Equal((Core.Places.IodVintage.Iod2019, 1, 92.735), (deprivation.Vintage, deprivation.ImdRank!.Value, deprivation.ImdScore!.Value));
+        var boundaries = await after.Boundaries.AsNoTracking().ToDictionaryAsync(b => b.Area.Value, b => b.Release);
+        Assert.Equal(new DateOnly(2011, 3, 27), boundaries["E01021988"]);
+        Assert.Equal(new DateOnly(2025, 5, 1), boundaries["E05015637"]);
+        Assert.Equal(1954, (await after.Populations.AsNoTracking().SingleAsync()).Count);
     }
 }

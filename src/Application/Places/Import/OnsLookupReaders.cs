@@ -271,7 +271,7 @@ public sealed class LsoaBestFitLookupReader : TableFileReader
 
     public override string Source => "ONS Open Geography Portal, \"LSOA (2011) to LSOA (2021) to Local Authority District (2022) Best Fit Lookup for EW (V2)\", CSV";
 
-    public override int Order => 35;
+    public override int Order => 34;
 
     protected override IReadOnlyList<TableLayout> Layouts { get; } =
     [

@@ -314,7 +314,36 @@ public abstract class ReferenceFolderImportTests(ReferenceFolderFixture fixture)
 
 [Collection("reference-sqlite")]
 public sealed class SqliteReferenceFolderImportTests(SqliteReferenceFolder fixture)
-    : ReferenceFolderImportTests(fixture), IClassFixture<SqliteReferenceFolder>;
+    : ReferenceFolderImportTests(fixture), IClassFixture<SqliteReferenceFolder>
+{
+    /// <summary>Files are recognised by their content: renamed and all in one folder, they import to the very same store.</summary>
+    [Fact]
+    public async Task The_folder_renamed_and_flattened_imports_the_same_as_the_reference_layout()
+    {
+        var reference = fixture.Require();
+        var source = ReferenceData.RequireFolder();
+        var flat = Directory.CreateTempSubdirectory("commonweal-flat-").FullName;
+        try
+        {
+            var n = 0;
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                File.Copy(file, Path.Combine(flat, $"download ({n++}){Path.GetExtension(file)}"));
+
+            await using var database = await TestDatabase.CreateAsync(Commonweal.Persistence.DatabaseProvider.Sqlite);
+            await using var db = database.CreateContext();
+            var result = await Importing.For(db).ImportFolderAsync(flat, "test");
+
+            Assert.True(result.Succeeded, result.Outcomes[^1].Problem?.ToString());
+            Assert.Equal(fixture.Result!.Outcomes.Select(o => (o.Kind, o.Rows)).Order(), result.Outcomes.Select(o => (o.Kind, o.Rows)).Order());
+            await using var expected = reference.CreateContext();
+            Assert.Equal((await StoreFingerprint.TakeAsync(expected)).Split(" imports=")[0], (await StoreFingerprint.TakeAsync(db)).Split(" imports=")[0]);
+        }
+        finally
+        {
+            Directory.Delete(flat, recursive: true);
+        }
+    }
+}
 
 [Collection("reference-postgres")]
 public sealed class PostgresReferenceFolderImportTests(PostgresReferenceFolder fixture)
