@@ -93,6 +93,17 @@ public sealed class PlacesThroughTimeCliTests(ReferenceStore store) : IClassFixt
     }
 
     [Theory]
+    [InlineData("2021-03-20", 107)]
+    [InlineData("2021-03-21", 113)]
+    public async Task Places_list_gives_the_LSOAs_of_2011_the_day_before_Census_day_2021_and_those_of_2021_on_it(string date, int lsoas)
+    {
+        var (exit, output, _) = await RunAsync(string.Empty, "places", "list", "--type", "Lsoa", "--in", "E07000070", "--as-at", date, "--format", "csv");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(lsoas, Rows(output).Count);
+    }
+
+    [Theory]
     [InlineData("2026-06-01", 112, 187_601)]
     [InlineData("2020-06-01", 110, 187_199)]
     public async Task Places_list_gives_the_LSOAs_of_the_Census_in_force_with_their_population_of_that_vintage(string date, int lsoas, int residents)

@@ -231,6 +231,9 @@ public sealed record PlaceSummary(
 {
     public double? Core20Share => Population > 0 ? (double)Core20Population / Population : null;
 
-    /// <summary>Residents where the area is made of LSOAs, else its registered patients (a practice, a PCN).</summary>
-    public long? Headcount => Lsoas > 0 ? Population : Registered?.Count;
+    /// <summary>
+    /// Residents where the area is made of LSOAs (null when none of them has a population loaded), else its registered
+    /// patients (a practice, a PCN).
+    /// </summary>
+    public long? Headcount => Lsoas > 0 ? (LsoasWithPopulation > 0 ? Population : null) : Registered?.Count;
 }

@@ -114,9 +114,10 @@ public sealed class PlaceQueries(
             .Select(p => new HistoryEntry(graph.Find(p.Parent)!, p.Validity, p.Source))
             .ToList();
         var links = area.Type == AreaType.Lsoa ? LinksOf(graph, code) : [];
+        var listed = await db.ReleasedAreas.AsNoTracking().Where(r => r.Area == code).OrderBy(r => r.Release).ToListAsync(cancellationToken);
         return new PlaceDetail(area, VintagesUsed.Of(graph), graph.Includes(area), summary,
             [.. graph.Parents(code).OrderBy(p => p.Type).ThenBy(p => p.Name, StringComparer.Ordinal)], graph.IcbOf(code),
-            children, deciles, domains, ages, area.Type == AreaType.Lsoa ? graph.Deprivation(code) : null, history, links);
+            children, deciles, domains, ages, area.Type == AreaType.Lsoa ? graph.Deprivation(code) : null, history, links, listed);
     }
 
     private static List<LsoaLinkView> LinksOf(PlaceGraph graph, AreaCode lsoa) =>

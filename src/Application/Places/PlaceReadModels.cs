@@ -42,6 +42,7 @@ public sealed record LsoaLinkView(LsoaLink Link, Area? Other, bool Forward);
 /// <param name="Icb">The ICB the place lay in on the date, through any of its parents.</param>
 /// <param name="History">Every parent the place has had, with its period.</param>
 /// <param name="Links">For an LSOA that changed in 2021: the LSOAs it became or came from.</param>
+/// <param name="Listed">The releases that list the place (its vintages: LSOA 2011 and 2021, the practice maps…), oldest first, with the name each gives.</param>
 public sealed record PlaceDetail(
     Area Area,
     VintagesUsed Used,
@@ -55,7 +56,8 @@ public sealed record PlaceDetail(
     AgeProfile? Ages,
     LsoaDeprivation? Lsoa,
     IReadOnlyList<HistoryEntry> History,
-    IReadOnlyList<LsoaLinkView> Links);
+    IReadOnlyList<LsoaLinkView> Links,
+    IReadOnlyList<ReleasedArea> Listed);
 
 /// <param name="Release">The boundary release drawn (Census day of the LSOAs' geography).</param>
 public sealed record MapCell(Area Area, IReadOnlyList<Polygon> Polygons, int? ImdDecile, int? ImdRank, long? Residents, DateOnly Release);

@@ -36,6 +36,7 @@ public static class DeprivationCommands
                 r.Lsoa.Code.Value, r.Lsoa.Name, r.District?.Code.Value, TableWriter.Number(r.Deprivation?.ImdRank), TableWriter.Number(r.Deprivation?.ImdDecile), TableWriter.Number(r.Deprivation?.ImdScore),
             ]);
             await TableWriter.WriteAsync(context.Output, output, ["lsoa_code", "lsoa_name", "district_code", "imd_rank", "imd_decile", "imd_score"], rows);
+            await PlaceCommands.Used(context, answer.Value.Used);
             return CliApp.Ok;
         });
         return list;
@@ -59,6 +60,7 @@ public static class DeprivationCommands
             var answer = await scope.ServiceProvider.GetRequiredService<DeprivationQueries>().CompareAsync(place, date, cancellationToken);
             if (answer.Refusal is { } refusal) return await PlaceCommands.FailAsync(context, refusal.Detail);
             var comparison = answer.Value!;
+            await PlaceCommands.Used(context, comparison.Used);
             if (parse.GetValue(lsoas))
             {
                 await TableWriter.WriteAsync(context.Output, output,

@@ -49,6 +49,7 @@ public static class PlaceCommands
                 return (IReadOnlyList<string?>)[a.Code.Value, a.Type.ToString(), a.Name, TableWriter.Number(summary.Headcount), TableWriter.Date(a.ValidFrom), TableWriter.Date(a.ValidTo)];
             });
             await TableWriter.WriteAsync(context.Output, output, ["code", "type", "name", "population", "valid_from", "valid_to"], rows);
+            await Used(context, VintagesUsed.Of(graph));
             return CliApp.Ok;
         });
         return list;
@@ -79,6 +80,8 @@ public static class PlaceCommands
             await o.WriteLineAsync($"{detail.Area.Name} ({detail.Area.Code}) — {detail.Area.Type.Label()}");
             if (detail.Area.AlternateCode is { } alternate) await o.WriteLineAsync($"Also known as: {alternate}");
             await o.WriteLineAsync($"In force: {detail.Area.Validity}{(detail.InForce ? string.Empty : $" (not on {used.AsAt:yyyy-MM-dd})")}");
+            if (detail.Listed.Count > 0)
+                await o.WriteLineAsync($"Listed in: {string.Join(", ", detail.Listed.Select(r => $"{r.Type.PluralLabel().ToLowerInvariant()} of {r.Release:yyyy-MM-dd}"))}");
             await o.WriteLineAsync($"As at {used.AsAt:yyyy-MM-dd}; {used.Lsoas}; deprivation {used.Deprivation ?? "not loaded"}; residents {used.Residents ?? "not loaded"}");
             if (detail.Summary.Lsoas > 0)
                 await o.WriteLineAsync($"Residents: {detail.Summary.Population:N0} in {detail.Summary.Lsoas:N0} LSOAs");
@@ -98,6 +101,10 @@ public static class PlaceCommands
         });
         return show;
     }
+
+    /// <summary>Says on standard error which vintages an answer used, so standard output stays the table or CSV alone.</summary>
+    internal static Task Used(CliContext context, VintagesUsed used) =>
+        context.Error.WriteLineAsync($"as at {used.AsAt:yyyy-MM-dd}; {used.Lsoas}; deprivation {used.Deprivation ?? "not loaded"}; residents {used.Residents ?? "not loaded"}");
 
     internal static async Task<int> FailAsync(CliContext context, string message)
     {

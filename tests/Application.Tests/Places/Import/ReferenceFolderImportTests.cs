@@ -192,6 +192,29 @@ public abstract class ReferenceFolderImportTests(ReferenceFolderFixture fixture)
     }
 
     [Fact]
+    public async Task Merged_and_redrawn_LSOAs_end_and_begin_on_Census_day_2021_and_carry_their_figures_across()
+    {
+        await using var app = new ApplicationScope(fixture.Require());
+        var timeline = await app.Get<PlaceQueries>().TimelineAsync();
+        Area Lsoa(string code) => timeline.Find(AreaCode.Parse(code))!;
+
+        // Merged (M): Hartlepool 005A and 005D became Hartlepool 015C.
+        Assert.Equal(new DateOnly(2021, 3, 20), Lsoa("E01011973").ValidTo);
+        Assert.Equal(new DateOnly(2021, 3, 20), Lsoa("E01011976").ValidTo);
+        Assert.Equal(new DateOnly(2021, 3, 21), Lsoa("E01035188").ValidFrom);
+        // Redrawn (X): Gateshead 024C went partly to Northumberland 043F, across a district boundary.
+        Assert.Equal(new DateOnly(2021, 3, 20), Lsoa("E01008187").ValidTo);
+        var graph2021 = timeline.At(new DateOnly(2026, 6, 1), new DateOnly(2021, 3, 21));
+        var graph2011 = timeline.At(new DateOnly(2026, 6, 1), new DateOnly(2011, 3, 27));
+        Assert.Equal("E06000057", graph2021.Parents(AreaCode.Parse("E01035637")).Single(p => p.Type == AreaType.District).Code.Value);
+        Assert.Equal("E08000037", graph2011.Parents(AreaCode.Parse("E01008187")).Single(p => p.Type == AreaType.District).Code.Value);
+
+        var counts = new Dictionary<AreaCode, double> { [AreaCode.Parse("E01011973")] = 3, [AreaCode.Parse("E01011976")] = 4 };
+        var merged = Assert.Single(LsoaCrosswalk.Carry(counts, timeline.LsoaLinks, [AreaCode.Parse("E01035188")], to2021: true, CrosswalkMethod.Exact, FigureKind.Count, _ => null));
+        Assert.Equal((7.0, "merged, added up: E01011973 + E01011976"), (merged.Value!.Value, merged.Method));
+    }
+
+    [Fact]
     public async Task Mid_and_South_Essex_LSOAs_change_690_unchanged_and_15_split_into_30()
     {
         await using var app = new ApplicationScope(fixture.Require());
