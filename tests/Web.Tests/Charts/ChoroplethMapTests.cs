@@ -221,7 +221,8 @@ public sealed partial class ChoroplethMapTests
     {
         var basildon = new ChoroplethOutline(AreaCode.Parse("E07000066"), "Basildon", [new Polygon([Ring((0.4, 51.4), (0.9, 51.4), (0.9, 51.8), (0.4, 51.8))])], "/places/E07000066/map?asAt=2026-04-01");
         var thurrock = new ChoroplethOutline(AreaCode.Parse("E06000034"), "Thurrock", [new Polygon([Ring((0.0, 51.4), (0.4, 51.4), (0.4, 51.8), (0.0, 51.8))])], "/places/E06000034/map");
-        var map = Map([Square("E01000001", "A", 0.5, 51.7, 0)]) with { Outlines = [basildon, thurrock] };
+        var both = new ChoroplethArea(AreaCode.Parse("E01000001"), "A", [new Polygon([Ring((0.0, 51.4), (0.9, 51.4), (0.9, 51.8), (0.0, 51.8))])], 0, "A");
+        var map = Map([both]) with { Outlines = [basildon, thurrock] };
 
         var document = Parse(map.ToSvg());
 
@@ -246,6 +247,27 @@ public sealed partial class ChoroplethMapTests
             Assert.InRange(x, corners.Min(p => p.X), corners.Max(p => p.X));
             Assert.InRange(y, corners.Min(p => p.Y), corners.Max(p => p.Y));
         }
+    }
+
+    [Fact]
+    public void The_map_is_fitted_to_its_areas_and_a_larger_outline_is_cut_at_its_edge_with_its_label_kept_inside()
+    {
+        var district = new ChoroplethOutline(AreaCode.Parse("E07000070"), "Chelmsford", [new Polygon([Ring((-1, 50), (2, 50), (2, 53), (-1, 53))])], "/places/E07000070/map");
+        var map = Map([Square("E01000001", "A", 0.5, 51.7, 0)]) with { Outlines = [district] };
+
+        var document = Parse(map.ToSvg());
+
+        var area = Points(Assert.Single(AreaPaths(document)));
+        Assert.Equal(10, area.Min(p => p.X), 0);
+        Assert.Equal(790, area.Max(p => p.X), 0);
+        var clip = document.Descendants(Svg + "clipPath").Single();
+        Assert.Equal("test-map-clip", (string?)clip.Attribute("id"));
+        var outlines = document.Root!.Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "choropleth-outlines");
+        Assert.Equal("url(#test-map-clip)", (string?)outlines.Attribute("clip-path"));
+        var mapHeight = double.Parse((string)clip.Element(Svg + "rect")!.Attribute("height")!, CultureInfo.InvariantCulture);
+        var label = document.Descendants(Svg + "text").Single(t => t.Value == "Chelmsford");
+        Assert.InRange(double.Parse((string)label.Attribute("y")!, CultureInfo.InvariantCulture), 0, mapHeight);
+        Assert.InRange(double.Parse((string)label.Attribute("x")!, CultureInfo.InvariantCulture), 0, 800);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public abstract class AsAtPagesTests(WebFixture platform)
         Assert.Equal("31 March 2026", page.Text("used-as-at"));
         if (page.QuerySelector("[data-testid=refusal]") is null) // the comparison needs both editions loaded
         {
-            Assert.Matches("^LSOA (2011|2021)$", page.Text("used-lsoas"));
+            Assert.Matches("^LSOA (2011|2021)( and LSOA 2021)?$", page.Text("used-lsoas"));
             Assert.NotEmpty(page.Text("used-deprivation"));
         }
 

@@ -119,6 +119,7 @@ public abstract class RealDataTests(RealDataPlatform platform)
         Assert.All(changed, r => Assert.Matches("(Entered|Left)", r.QuerySelector("td .nhsuk-tag")!.TextContent));
         Assert.Contains("?vintage=iod2019", changed[0].QuerySelectorAll("td a")[0].GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("ONS's exact lookup", page.Text("method"), StringComparison.Ordinal);
+        Assert.Equal("IoD2019 and IoD2025", page.Text("used-deprivation"));
         Assert.Contains("Basildon 26 then 27", page.QuerySelector("[data-testid=chart] svg desc")!.TextContent, StringComparison.Ordinal);
     }
 

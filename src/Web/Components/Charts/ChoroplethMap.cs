@@ -71,6 +71,9 @@ public sealed record ChoroplethMap
 
     public string DescriptionId => IdPrefix + "-desc";
 
+    /// <summary>The map's own area, to which outlines are cut so that they never run over the legend.</summary>
+    public string ClipId => IdPrefix + "-clip";
+
     public string ToSvg()
     {
         Validate();
@@ -108,7 +111,8 @@ public sealed record ChoroplethMap
 
         if (Outlines.Count > 0)
         {
-            svg.Append("""<g class="choropleth-outlines" fill="none" fill-rule="evenodd" stroke="#1a1a1a" stroke-width="1.5" stroke-linejoin="round" pointer-events="none">""").Append('\n');
+            svg.Append(Invariant, $"""<defs><clipPath id="{ClipId}"><rect x="0" y="0" width="{Width}" height="{legendTop}"/></clipPath></defs>""").Append('\n');
+            svg.Append(Invariant, $"""<g class="choropleth-outlines" clip-path="url(#{ClipId})" fill="none" fill-rule="evenodd" stroke="#1a1a1a" stroke-width="1.5" stroke-linejoin="round" pointer-events="none">""").Append('\n');
             foreach (var outline in Outlines)
             {
                 if (outline.Href is not null)
@@ -125,7 +129,7 @@ public sealed record ChoroplethMap
             }
 
             svg.Append("</g>\n");
-            AppendLabels(svg, projection);
+            AppendLabels(svg, projection, legendTop);
         }
 
         AppendLegend(svg, legendTop);
@@ -149,7 +153,7 @@ public sealed record ChoroplethMap
     }
 
     /// <summary>Each outline's name inside it, centred, over a white halo (paint-order draws the stroke under the fill).</summary>
-    private void AppendLabels(StringBuilder svg, MapProjection projection)
+    private void AppendLabels(StringBuilder svg, MapProjection projection, double mapHeight)
     {
         svg.Append(Invariant, $"""<g class="choropleth-labels" font-size="{LabelFontSize}" font-weight="bold" text-anchor="middle" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">""").Append('\n');
         foreach (var outline in Outlines)
@@ -160,9 +164,10 @@ public sealed record ChoroplethMap
             // Kept inside the map: a label's width is estimated, as the legend's is, without measuring text.
             var half = outline.Name.Length * LabelFontSize * 0.3;
             var x = Math.Clamp(at.X, Margin + half, Math.Max(Margin + half, Width - Margin - half));
+            var y = Math.Clamp(at.Y, Margin + LabelFontSize, Math.Max(Margin + LabelFontSize, mapHeight - Margin - LabelFontSize));
             if (outline.Href is not null)
                 svg.Append("<a href=\"").AppendEscaped(outline.Href).Append("\">");
-            svg.Append(Invariant, $"""<text class="choropleth-label" data-code="{Escape(outline.Code.Value)}" x="{x:0.#}" y="{at.Y + LabelFontSize * 0.35:0.#}">""")
+            svg.Append(Invariant, $"""<text class="choropleth-label" data-code="{Escape(outline.Code.Value)}" x="{x:0.#}" y="{y + LabelFontSize * 0.35:0.#}">""")
                .AppendEscaped(outline.Name).Append("</text>");
             if (outline.Href is not null)
                 svg.Append("</a>");
@@ -328,11 +333,15 @@ public sealed record ChoroplethMap
 
     private MapProjection Fit()
     {
+        // Fitted to the shaded areas: an outline drawn for context (the district around a ward) is cut at the map's edge.
         double minLon = double.MaxValue, minLat = double.MaxValue, maxLon = double.MinValue, maxLat = double.MinValue;
         foreach (var area in Areas)
             Extend(area.Polygons, ref minLon, ref minLat, ref maxLon, ref maxLat);
-        foreach (var outline in Outlines)
-            Extend(outline.Polygons, ref minLon, ref minLat, ref maxLon, ref maxLat);
+        if (minLon > maxLon)
+        {
+            foreach (var outline in Outlines)
+                Extend(outline.Polygons, ref minLon, ref minLat, ref maxLon, ref maxLat);
+        }
 
         // Nothing to draw: a blank map half as high as it is wide, which leaves room for the message.
         if (minLon > maxLon)
