@@ -4,6 +4,7 @@ using Commonweal.Persistence;
 using Commonweal.Web;
 using Commonweal.Web.Features.Account;
 using Commonweal.Web.Features.Api;
+using Commonweal.Web.Features.Places;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -73,6 +74,8 @@ app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).RequireAutho
 app.MapOpenApi().RequireAuthorization(Policies.Anyone);
 app.MapAccountEndpoints();
 app.MapPlacesEndpoints();
+app.MapDeprivationEndpoints();
+app.MapPlaceDownloads();
 app.MapRazorComponents<Commonweal.Web.App>();
 
 await app.RunAsync();

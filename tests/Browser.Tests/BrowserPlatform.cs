@@ -39,10 +39,11 @@ public sealed class BrowserPlatform : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="width">The window's width in CSS pixels: 1280 for a desktop, 390 for a phone.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280)
     {
         if (Unavailable is not null) Assert.Skip(Unavailable);
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), ViewportSize = new ViewportSize { Width = width, Height = 1000 } });
         return await context.NewPageAsync();
     }
 

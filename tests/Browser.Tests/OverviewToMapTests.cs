@@ -25,7 +25,7 @@ public sealed class OverviewToMapTests(BrowserPlatform platform) : IClassFixture
         Assert.True(await map.IsVisibleAsync());
         var box = await map.BoundingBoxAsync();
         Assert.True(box is { Width: > 300, Height: > 200 }, "the map is drawn at a readable size");
-        var areas = await page.Locator("[data-testid=map] path[data-code]").CountAsync();
+        var areas = await page.Locator("[data-testid=map] path.choropleth-area").CountAsync();
         Assert.Equal(areas, await page.Locator("[data-testid=map-table] tbody tr").CountAsync());
         Assert.True(areas > 50);
 

@@ -15,17 +15,31 @@ public abstract class AuthorizationTests(WebFixture platform)
 {
     private const string Password = "correct horse battery";
 
-    public static TheoryData<string> ApiEndpoints => ["/api/overview", "/api/places", "/api/places/E07000066", "/api/places/E07000066/lsoas", "/api/audit"];
+    public static TheoryData<string> ApiEndpoints =>
+    [
+        "/api/overview", "/api/places", "/api/places/E07000066", "/api/places/E07000066/lsoas", "/api/deprivation", "/api/deprivation/compare", "/api/audit",
+        "/overview.csv", "/places.csv", "/places/E07000066/lsoas.csv", "/places/E07000066/deciles.csv", "/places/E07000066/domains.csv",
+        "/places/E07000066/history.csv", "/deprivation.csv", "/deprivation/compare.csv", "/deprivation/compare/lsoas.csv",
+    ];
 
-    public static TheoryData<string> Pages => ["/", "/places", "/places/E07000066", "/map", "/places/E07000066/map", "/admin/audit"];
+    public static TheoryData<string> Pages => ["/", "/places", "/places/E07000066", "/map", "/places/E07000066/map", "/deprivation/compare", "/admin/audit", "/admin/settings"];
 
+    /// <summary>API calls and downloads: a program, not a person, so a 401 rather than a redirect to sign in.</summary>
     [Theory]
     [MemberData(nameof(ApiEndpoints))]
-    public async Task Anonymous_API_calls_get_401(string path)
+    public async Task Anonymous_API_calls_and_downloads_are_refused(string path)
     {
         var response = await platform.Factory.Client().GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        if (path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -45,6 +59,8 @@ public abstract class AuthorizationTests(WebFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/overview")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/places/E07000066")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/deprivation.csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/deprivation")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/audit")).StatusCode);
         var page = await client.GetAsync("/admin/audit");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);

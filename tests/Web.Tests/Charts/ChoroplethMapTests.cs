@@ -211,8 +211,118 @@ public sealed partial class ChoroplethMapTests
 
         var outlines = groups.Single(g => (string?)g.Attribute("class") == "choropleth-outlines");
         Assert.True(groups.IndexOf(outlines) > groups.FindIndex(g => (string?)g.Attribute("class") == "choropleth-areas"));
+        Assert.True(groups.FindIndex(g => (string?)g.Attribute("class") == "choropleth-labels") > groups.IndexOf(outlines));
         Assert.Equal("none", (string?)outlines.Attribute("fill"));
         Assert.Equal("E07000066", (string?)Assert.Single(outlines.Elements(Svg + "path")).Attribute("data-code"));
+    }
+
+    [Fact]
+    public void Each_outline_is_named_by_a_haloed_label_inside_it_and_both_link_to_its_page()
+    {
+        var basildon = new ChoroplethOutline(AreaCode.Parse("E07000066"), "Basildon", [new Polygon([Ring((0.4, 51.4), (0.9, 51.4), (0.9, 51.8), (0.4, 51.8))])], "/places/E07000066/map?asAt=2026-04-01");
+        var thurrock = new ChoroplethOutline(AreaCode.Parse("E06000034"), "Thurrock", [new Polygon([Ring((0.0, 51.4), (0.4, 51.4), (0.4, 51.8), (0.0, 51.8))])], "/places/E06000034/map");
+        var both = new ChoroplethArea(AreaCode.Parse("E01000001"), "A", [new Polygon([Ring((0.0, 51.4), (0.9, 51.4), (0.9, 51.8), (0.0, 51.8))])], 0, "A");
+        var map = Map([both]) with { Outlines = [basildon, thurrock] };
+
+        var document = Parse(map.ToSvg());
+
+        var labels = document.Root!.Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "choropleth-labels");
+        Assert.Equal("#ffffff", (string?)labels.Attribute("stroke"));
+        Assert.Equal("stroke", (string?)labels.Attribute("paint-order"));
+        Assert.Equal("middle", (string?)labels.Attribute("text-anchor"));
+        var texts = labels.Descendants(Svg + "text").ToList();
+        Assert.Equal(["Basildon", "Thurrock"], texts.Select(t => t.Value));
+        Assert.Equal("/places/E07000066/map?asAt=2026-04-01", (string?)texts[0].Parent!.Attribute("href"));
+        var outlines = document.Descendants(Svg + "path").Where(p => (string?)p.Attribute("class") == "choropleth-outline").ToList();
+        Assert.Equal("/places/E07000066/map?asAt=2026-04-01", (string?)outlines[0].Parent!.Attribute("href"));
+        Assert.Equal("visibleStroke", (string?)outlines[0].Attribute("pointer-events"));
+        Assert.Equal("group", (string?)document.Root!.Attribute("role"));
+
+        // Each label lies inside its outline: between the projected corners of its square.
+        foreach (var (text, outline) in texts.Zip(outlines))
+        {
+            var corners = Points(outline);
+            var x = double.Parse((string)text.Attribute("x")!, CultureInfo.InvariantCulture);
+            var y = double.Parse((string)text.Attribute("y")!, CultureInfo.InvariantCulture);
+            Assert.InRange(x, corners.Min(p => p.X), corners.Max(p => p.X));
+            Assert.InRange(y, corners.Min(p => p.Y), corners.Max(p => p.Y));
+        }
+    }
+
+    [Fact]
+    public void The_map_is_fitted_to_its_areas_and_a_larger_outline_is_cut_at_its_edge_with_its_label_kept_inside()
+    {
+        var district = new ChoroplethOutline(AreaCode.Parse("E07000070"), "Chelmsford", [new Polygon([Ring((-1, 50), (2, 50), (2, 53), (-1, 53))])], "/places/E07000070/map");
+        var map = Map([Square("E01000001", "A", 0.5, 51.7, 0)]) with { Outlines = [district] };
+
+        var document = Parse(map.ToSvg());
+
+        var area = Points(Assert.Single(AreaPaths(document)));
+        Assert.Equal(10, area.Min(p => p.X), 0);
+        Assert.Equal(790, area.Max(p => p.X), 0);
+        var clip = document.Descendants(Svg + "clipPath").Single();
+        Assert.Equal("test-map-clip", (string?)clip.Attribute("id"));
+        var outlines = document.Root!.Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "choropleth-outlines");
+        Assert.Equal("url(#test-map-clip)", (string?)outlines.Attribute("clip-path"));
+        var mapHeight = double.Parse((string)clip.Element(Svg + "rect")!.Attribute("height")!, CultureInfo.InvariantCulture);
+        var label = document.Descendants(Svg + "text").Single(t => t.Value == "Chelmsford");
+        Assert.InRange(double.Parse((string)label.Attribute("y")!, CultureInfo.InvariantCulture), 0, mapHeight);
+        Assert.InRange(double.Parse((string)label.Attribute("x")!, CultureInfo.InvariantCulture), 0, 800);
+    }
+
+    [Fact]
+    public void A_label_goes_inside_a_crescent_even_where_its_centroid_falls_outside()
+    {
+        // A "C" open to the east: its centroid lies in the opening.
+        var crescent = new Polygon([Ring((0, 0), (3, 0), (3, 1), (1, 1), (1, 2), (3, 2), (3, 3), (0, 3))]);
+        var outline = new ChoroplethOutline(AreaCode.Parse("E07000066"), "C", [crescent]);
+        var projection = MapProjection.Fit(0, 0, 3, 3, 310, 5);
+
+        var (x, y) = ChoroplethMap.LabelPoint(outline, projection)!.Value;
+
+        var (left, _) = projection.Project(0, 1.5);
+        var (inner, _) = projection.Project(1, 1.5);
+        Assert.InRange(x, left, inner);
+        Assert.InRange(y, projection.Project(0, 3).Y, projection.Project(0, 0).Y);
+    }
+
+    [Fact]
+    public void A_label_given_a_place_is_put_there_and_an_outline_of_loose_edges_is_drawn()
+    {
+        var edges = new[] { new Polygon([new List<(double Lon, double Lat)> { (0.4, 51.4), (0.9, 51.4) }]) };
+        var map = Map([Square("E01000001", "A", 0.5, 51.7, 0)]) with { Outlines = [new ChoroplethOutline(AreaCode.Parse("E07000066"), "Basildon", edges, null, (0.5, 51.7))] };
+
+        var document = Parse(map.ToSvg());
+
+        var area = Points(Assert.Single(AreaPaths(document)));
+        var label = document.Descendants(Svg + "text").Single(t => t.Value == "Basildon");
+        Assert.Equal(area.Average(p => p.X), double.Parse((string)label.Attribute("x")!, CultureInfo.InvariantCulture), 0);
+        Assert.Equal(2, ((string)document.Descendants(Svg + "path").Single(p => (string?)p.Attribute("class") == "choropleth-outline").Attribute("d")!).Count(c => c is 'M' or 'L'));
+    }
+
+    [Fact]
+    public void The_outline_of_tiles_is_the_edges_only_one_of_them_has_and_none_when_they_do_not_tile()
+    {
+        var west = new Polygon([Ring((0, 0), (1, 0), (1, 1), (0, 1))]);
+        var east = new Polygon([Ring((1, 0), (2, 0), (2, 1), (1, 1))]);
+        var apart = new Polygon([Ring((5, 5), (6, 5), (6, 6), (5, 6))]);
+
+        var outline = SharedEdges.Outline([west, east])!;
+
+        Assert.Equal(6, outline.Count);
+        Assert.DoesNotContain(outline, e => e.Rings[0].All(p => p.Lon == 1));
+        Assert.Null(SharedEdges.Outline([west, apart]));
+    }
+
+    [Fact]
+    public void An_outline_link_that_would_run_script_is_refused()
+    {
+        var map = Map([Square("E01000001", "A", 0.5, 51.7, 0)]) with
+        {
+            Outlines = [new ChoroplethOutline(AreaCode.Parse("E07000066"), "B", [new Polygon([Ring((0.4, 51.4), (0.9, 51.4), (0.9, 51.8))])], "javascript:alert(1)")],
+        };
+
+        Assert.Throws<ArgumentException>(() => map.ToSvg());
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Commonweal.Core.Places;
@@ -10,8 +9,12 @@ namespace Commonweal.Web.Components.Charts;
 /// <param name="Tooltip">Shown on hover and read as the area's accessible name, e.g. "Basildon 001A: IMD decile 2".</param>
 public sealed record ChoroplethArea(AreaCode Code, string Name, IReadOnlyList<Polygon> Polygons, int? ClassIndex, string Tooltip, string? Href = null);
 
-/// <summary>An outline drawn over the shaded areas without fill, e.g. district boundaries over LSOAs.</summary>
-public sealed record ChoroplethOutline(AreaCode Code, string Name, IReadOnlyList<Polygon> Polygons);
+/// <summary>
+/// An outline drawn over the shaded areas without fill, e.g. district boundaries over LSOAs, named by a label inside it
+/// (at the centre of its largest part) and, optionally, a link on both the outline and the label.
+/// </summary>
+/// <param name="LabelAt">Where to put the label (WGS84), when the polygons cannot say: e.g. an outline given as loose edges.</param>
+public sealed record ChoroplethOutline(AreaCode Code, string Name, IReadOnlyList<Polygon> Polygons, string? Href = null, (double Lon, double Lat)? LabelAt = null);
 
 /// <summary>One class of a legend: its label, always shown as text beside the swatch, and its fill colour.</summary>
 public sealed record LegendEntry(string Label, string Colour);
@@ -32,14 +35,13 @@ public sealed record ChoroplethMap
     private const double LegendRowHeight = 20;
     private const double LegendFontSize = 12;
 
+    /// <summary>Outline labels: large enough to read over the shading, with a white halo that keeps them legible on any fill.</summary>
+    private const double LabelFontSize = 14;
+
     /// <summary>A generous average glyph width of a sans-serif face at 12px, to lay out legend columns without measuring text.</summary>
     private const double LegendCharWidth = 7;
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
-    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
-
-    private static readonly SearchValues<char> PathStarts = SearchValues.Create("/?#");
 
     /// <summary>Makes the element ids unique on the page (title, description, hatch pattern): letters, digits, '-' or '_', starting with a letter.</summary>
     public required string IdPrefix { get; init; }
@@ -69,6 +71,9 @@ public sealed record ChoroplethMap
 
     public string DescriptionId => IdPrefix + "-desc";
 
+    /// <summary>The map's own area, to which outlines are cut so that they never run over the legend.</summary>
+    public string ClipId => IdPrefix + "-clip";
+
     public string ToSvg()
     {
         Validate();
@@ -79,6 +84,8 @@ public sealed record ChoroplethMap
         var hasLinks = false;
         foreach (var area in Areas)
             hasLinks |= area.Href is not null;
+        foreach (var outline in Outlines)
+            hasLinks |= outline.Href is not null;
 
         var svg = new StringBuilder(4096 + Areas.Count * 1024);
 
@@ -104,15 +111,25 @@ public sealed record ChoroplethMap
 
         if (Outlines.Count > 0)
         {
-            svg.Append("""<g class="choropleth-outlines" fill="none" fill-rule="evenodd" stroke="#1a1a1a" stroke-width="1.5" stroke-linejoin="round" pointer-events="none">""").Append('\n');
+            svg.Append(Invariant, $"""<defs><clipPath id="{ClipId}"><rect x="0" y="0" width="{Width}" height="{legendTop}"/></clipPath></defs>""").Append('\n');
+            svg.Append(Invariant, $"""<g class="choropleth-outlines" clip-path="url(#{ClipId})" fill="none" fill-rule="evenodd" stroke="#1a1a1a" stroke-width="1.5" stroke-linejoin="round" pointer-events="none">""").Append('\n');
             foreach (var outline in Outlines)
             {
-                svg.Append("<path data-code=\"").AppendEscaped(outline.Code.Value).Append("\" d=\"");
+                if (outline.Href is not null)
+                    svg.Append("<a href=\"").AppendEscaped(outline.Href).Append("\" aria-label=\"").AppendEscaped(outline.Name).Append("\">");
+                svg.Append("<path class=\"choropleth-outline\" data-code=\"").AppendEscaped(outline.Code.Value).Append('"');
+                if (outline.Href is not null)
+                    svg.Append(" pointer-events=\"visibleStroke\"");
+                svg.Append(" d=\"");
                 AppendPath(svg, outline.Polygons, projection, points);
-                svg.Append("\"><title>").AppendEscaped(outline.Name).Append("</title></path>\n");
+                svg.Append("\"><title>").AppendEscaped(outline.Name).Append("</title></path>");
+                if (outline.Href is not null)
+                    svg.Append("</a>");
+                svg.Append('\n');
             }
 
             svg.Append("</g>\n");
+            AppendLabels(svg, projection, legendTop);
         }
 
         AppendLegend(svg, legendTop);
@@ -133,6 +150,129 @@ public sealed record ChoroplethMap
         if (area.Href is not null)
             svg.Append("</a>");
         svg.Append('\n');
+    }
+
+    /// <summary>Each outline's name inside it, centred, over a white halo (paint-order draws the stroke under the fill).</summary>
+    private void AppendLabels(StringBuilder svg, MapProjection projection, double mapHeight)
+    {
+        svg.Append(Invariant, $"""<g class="choropleth-labels" font-size="{LabelFontSize}" font-weight="bold" text-anchor="middle" fill="#1a1a1a" stroke="#ffffff" stroke-width="4" stroke-linejoin="round" paint-order="stroke">""").Append('\n');
+        foreach (var outline in Outlines)
+        {
+            if (LabelPoint(outline, projection) is not { } at)
+                continue;
+
+            // Kept inside the map: a label's width is estimated, as the legend's is, without measuring text.
+            var half = outline.Name.Length * LabelFontSize * 0.3;
+            var x = Math.Clamp(at.X, Margin + half, Math.Max(Margin + half, Width - Margin - half));
+            var y = Math.Clamp(at.Y, Margin + LabelFontSize, Math.Max(Margin + LabelFontSize, mapHeight - Margin - LabelFontSize));
+            if (outline.Href is not null)
+                svg.Append("<a href=\"").AppendEscaped(outline.Href).Append("\">");
+            svg.Append(Invariant, $"""<text class="choropleth-label" data-code="{Escape(outline.Code.Value)}" x="{x:0.#}" y="{y + LabelFontSize * 0.35:0.#}">""")
+               .AppendEscaped(outline.Name).Append("</text>");
+            if (outline.Href is not null)
+                svg.Append("</a>");
+            svg.Append('\n');
+        }
+
+        svg.Append("</g>\n");
+    }
+
+    private static string Escape(string text) => new StringBuilder(text.Length).AppendEscaped(text).ToString();
+
+    /// <summary>
+    /// A point inside the outline for its label: the centroid of its largest part, or, where that falls outside the part
+    /// (a crescent, a coast with a bay), the middle of the widest stretch of the part along the centroid's row.
+    /// </summary>
+    internal static (double X, double Y)? LabelPoint(ChoroplethOutline outline, MapProjection projection)
+    {
+        if (outline.LabelAt is { } given)
+            return projection.Project(given.Lon, given.Lat);
+
+        List<(double X, double Y)>[]? largest = null;
+        var largestArea = 0.0;
+        foreach (var polygon in outline.Polygons)
+        {
+            if (polygon.Rings.Count == 0 || polygon.Rings[0].Count < 3)
+                continue;
+            var rings = polygon.Rings.Select(r => r.Select(p => projection.Project(p.Lon, p.Lat)).ToList()).ToArray();
+            var area = Math.Abs(SignedArea(rings[0]));
+            if (largest is null || area > largestArea)
+                (largest, largestArea) = (rings, area);
+        }
+
+        if (largest is null)
+            return null;
+        var centroid = Centroid(largest[0]);
+        if (Inside(largest, centroid))
+            return centroid;
+
+        var crossings = new List<double>();
+        foreach (var ring in largest)
+        {
+            for (var i = 0; i < ring.Count; i++)
+            {
+                var (a, b) = (ring[i], ring[(i + 1) % ring.Count]);
+                if ((a.Y > centroid.Y) != (b.Y > centroid.Y))
+                    crossings.Add(a.X + (centroid.Y - a.Y) / (b.Y - a.Y) * (b.X - a.X));
+            }
+        }
+
+        crossings.Sort();
+        var best = centroid;
+        var widest = 0.0;
+        for (var i = 0; i + 1 < crossings.Count; i += 2)
+        {
+            if (crossings[i + 1] - crossings[i] > widest)
+                (widest, best) = (crossings[i + 1] - crossings[i], ((crossings[i] + crossings[i + 1]) / 2, centroid.Y));
+        }
+
+        return best;
+    }
+
+    private static double SignedArea(List<(double X, double Y)> ring)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < ring.Count; i++)
+        {
+            var (a, b) = (ring[i], ring[(i + 1) % ring.Count]);
+            sum += a.X * b.Y - b.X * a.Y;
+        }
+
+        return sum / 2;
+    }
+
+    private static (double X, double Y) Centroid(List<(double X, double Y)> ring)
+    {
+        var area = SignedArea(ring);
+        if (Math.Abs(area) < 1e-9)
+            return (ring.Average(p => p.X), ring.Average(p => p.Y));
+        double cx = 0, cy = 0;
+        for (var i = 0; i < ring.Count; i++)
+        {
+            var (a, b) = (ring[i], ring[(i + 1) % ring.Count]);
+            var cross = a.X * b.Y - b.X * a.Y;
+            cx += (a.X + b.X) * cross;
+            cy += (a.Y + b.Y) * cross;
+        }
+
+        return (cx / (6 * area), cy / (6 * area));
+    }
+
+    /// <summary>Even-odd point in polygon, over every ring (so a point in a hole is outside).</summary>
+    private static bool Inside(List<(double X, double Y)>[] rings, (double X, double Y) point)
+    {
+        var inside = false;
+        foreach (var ring in rings)
+        {
+            for (int i = 0, j = ring.Count - 1; i < ring.Count; j = i++)
+            {
+                if ((ring[i].Y > point.Y) != (ring[j].Y > point.Y)
+                    && point.X < (ring[j].X - ring[i].X) * (point.Y - ring[i].Y) / (ring[j].Y - ring[i].Y) + ring[i].X)
+                    inside = !inside;
+            }
+        }
+
+        return inside;
     }
 
     /// <summary>One subpath (M…L…Z) per ring, so that with even-odd filling a hole is left unfilled.</summary>
@@ -193,11 +333,15 @@ public sealed record ChoroplethMap
 
     private MapProjection Fit()
     {
+        // Fitted to the shaded areas: an outline drawn for context (the district around a ward) is cut at the map's edge.
         double minLon = double.MaxValue, minLat = double.MaxValue, maxLon = double.MinValue, maxLat = double.MinValue;
         foreach (var area in Areas)
             Extend(area.Polygons, ref minLon, ref minLat, ref maxLon, ref maxLat);
-        foreach (var outline in Outlines)
-            Extend(outline.Polygons, ref minLon, ref minLat, ref maxLon, ref maxLat);
+        if (minLon > maxLon)
+        {
+            foreach (var outline in Outlines)
+                Extend(outline.Polygons, ref minLon, ref minLat, ref maxLon, ref maxLat);
+        }
 
         // Nothing to draw: a blank map half as high as it is wide, which leaves room for the message.
         if (minLon > maxLon)
@@ -273,12 +417,11 @@ public sealed record ChoroplethMap
 
     private void Validate()
     {
-        if (IdPrefix.Length == 0 || !char.IsAsciiLetter(IdPrefix[0]) || !IdPrefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-            throw new ArgumentException($"the id prefix '{IdPrefix}' must start with a letter and hold only letters, digits, '-' and '_'", nameof(IdPrefix));
+        SvgChecks.IdPrefix(IdPrefix, nameof(IdPrefix));
         ArgumentOutOfRangeException.ThrowIfLessThan(Width, 100, nameof(Width));
         foreach (var entry in Legend)
         {
-            if (!IsColour(entry.Colour))
+            if (!SvgChecks.IsColour(entry.Colour))
                 throw new ArgumentException($"the legend colour '{entry.Colour}' of '{entry.Label}' is not a #rgb or #rrggbb colour", nameof(Legend));
         }
 
@@ -286,24 +429,15 @@ public sealed record ChoroplethMap
         {
             if (area.ClassIndex is { } index && (index < 0 || index >= Legend.Count))
                 throw new ArgumentOutOfRangeException(nameof(Areas), index, $"area {area.Code} has class {index}, but the legend has {Legend.Count} classes");
-            if (area.Href is not null && !IsSafeLink(area.Href))
+            if (area.Href is not null && !SvgChecks.IsSafeLink(area.Href))
                 throw new ArgumentException($"area {area.Code} links to '{area.Href}': only relative and http(s) links are allowed", nameof(Areas));
         }
-    }
 
-    /// <summary>Colours go into attributes and CSS-like values unescaped by browsers, so only hex colours are taken.</summary>
-    private static bool IsColour(string colour) =>
-        colour.Length is 4 or 7 && colour[0] == '#' && !colour.AsSpan(1).ContainsAnyExcept(HexDigits);
-
-    /// <summary>A relative link, or http(s); never javascript: or data:, which would run or show content from the map.</summary>
-    private static bool IsSafeLink(string href)
-    {
-        var colon = href.IndexOf(':', StringComparison.Ordinal);
-        var pathStart = href.AsSpan().IndexOfAny(PathStarts);
-        var hasScheme = colon >= 0 && (pathStart < 0 || colon < pathStart);
-        return !hasScheme
-            || href.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        foreach (var outline in Outlines)
+        {
+            if (outline.Href is not null && !SvgChecks.IsSafeLink(outline.Href))
+                throw new ArgumentException($"outline {outline.Code} links to '{outline.Href}': only relative and http(s) links are allowed", nameof(Outlines));
+        }
     }
 }
 

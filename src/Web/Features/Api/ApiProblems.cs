@@ -1,0 +1,21 @@
+using Commonweal.Application.Places;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Commonweal.Web.Features.Api;
+
+/// <summary>Expected failures as RFC 9457 problem details: a bad parameter names itself; a refusal keeps its title and reason.</summary>
+public static class ApiProblems
+{
+    public static ProblemHttpResult BadParameter(ParameterProblem problem) =>
+        TypedResults.Problem(title: problem.Title, detail: problem.Detail, statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["parameter"] = problem.Parameter });
+
+    public static ProblemHttpResult BadParameter(string parameter, string title, string detail) => BadParameter(new ParameterProblem(parameter, title, detail));
+
+    /// <summary>A place that does not exist is a 404; any other refusal (an edition not loaded, a place not in force) a 400.</summary>
+    public static ProblemHttpResult Refused(Refusal refusal) =>
+        TypedResults.Problem(title: refusal.Title, detail: refusal.Detail,
+            statusCode: refusal.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+
+    public static ProblemHttpResult PlaceNotFound(string code) => Refused(new Refusal("place not found", $"No place has the code {code}.", NotFound: true));
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Commonweal.Web.Components.Charts;
+
+namespace Commonweal.Web.Tests.Charts;
+
+public sealed class GroupedBarChartTests
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    private static GroupedBarChart Chart(params BarGroup[] groups) => new()
+    {
+        IdPrefix = "core20",
+        Title = "Core20 LSOAs by district",
+        Description = "Basildon 26 then 27; Brentwood 0 then 0.",
+        Series = [new LegendEntry("IoD2019, 2011 LSOAs", "#768692"), new LegendEntry("IoD2025, 2021 LSOAs", "#005eb8")],
+        SeriesShortNames = ["2019", "2025"],
+        Groups = groups,
+    };
+
+    [Fact]
+    public void The_chart_is_an_image_labelled_by_its_title_and_description()
+    {
+        var root = XDocument.Parse(Chart(new BarGroup("Basildon", [26, 27])).ToSvg()).Root!;
+
+        Assert.Equal("img", (string?)root.Attribute("role"));
+        Assert.Equal("core20-title core20-desc", (string?)root.Attribute("aria-labelledby"));
+        Assert.Equal("Core20 LSOAs by district", root.Element(Svg + "title")!.Value);
+        Assert.StartsWith("Basildon 26 then 27", root.Element(Svg + "desc")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bars_are_as_long_as_their_values_and_each_is_named_and_valued_in_text_not_colour_alone()
+    {
+        var document = XDocument.Parse(Chart(new BarGroup("Basildon", [26, 27]), new BarGroup("Brentwood", [0, 0]), new BarGroup("Thurrock", [11, 14])).ToSvg());
+
+        var bars = document.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "bar-chart-bar").ToList();
+        var widths = bars.Select(b => double.Parse((string)b.Attribute("width")!, CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(6, bars.Count);
+        Assert.Equal(0, widths[2]);
+        Assert.Equal(widths[1] * 11 / 27, widths[4], 0);
+        Assert.Equal("Thurrock, IoD2025, 2021 LSOAs: 14", bars[5].Element(Svg + "title")!.Value);
+        var texts = document.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.Equal(3, texts.Count(t => t == "2019"));
+        Assert.Contains("27", texts);
+        Assert.Contains("2019: IoD2019, 2011 LSOAs", texts);
+    }
+
+    [Fact]
+    public void A_group_without_a_value_for_every_series_is_a_bug()
+    {
+        Assert.Throws<ArgumentException>(() => Chart(new BarGroup("Basildon", [26])).ToSvg());
+        Assert.Throws<ArgumentOutOfRangeException>(() => Chart(new BarGroup("Basildon", [-1, 2])).ToSvg());
+    }
+}

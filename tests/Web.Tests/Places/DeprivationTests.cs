@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Commonweal.Web.Tests.Support;
+
+namespace Commonweal.Web.Tests.Places;
+
+/// <summary>Deprivation by edition on the demo: the list (as the CLI's), and the comparison of IoD2019 with IoD2025 or its refusal.</summary>
+public abstract class DeprivationTests(WebFixture platform)
+{
+    [Fact]
+    public async Task The_deprivation_list_gives_every_LSOA_of_the_edition_in_the_place_with_what_it_used()
+    {
+        var client = platform.Factory.Client();
+        var lsoas = await client.GetFromJsonAsync<JsonElement>("/api/places/E07000066/lsoas?vintage=iod2019");
+
+        var json = await client.GetFromJsonAsync<JsonElement>("/api/deprivation?vintage=iod2019&in=E07000066&asAt=2026-04-01");
+
+        Assert.Equal("iod2019", json.GetProperty("vintage").GetString());
+        Assert.Equal("E07000066", json.GetProperty("place").GetProperty("code").GetString());
+        Assert.Equal("IoD2019", json.GetProperty("used").GetProperty("deprivation").GetString());
+        Assert.Equal("2026-04-01", json.GetProperty("used").GetProperty("asAt").GetString());
+        var rows = json.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(lsoas.GetProperty("lsoas").GetArrayLength(), rows.Count);
+        Assert.All(rows, r => Assert.Equal("E07000066", r.GetProperty("districtCode").GetString()));
+        Assert.All(rows, r => Assert.InRange(r.GetProperty("imdRank").GetInt32(), 1, 32_844));
+        Assert.Equal(rows.Select(r => r.GetProperty("lsoaCode").GetString()).Order(StringComparer.Ordinal), rows.Select(r => r.GetProperty("lsoaCode").GetString()));
+    }
+
+    [Fact]
+    public async Task The_deprivation_list_defaults_to_the_ICS_and_the_default_edition()
+    {
+        var client = platform.Factory.Client();
+        var overview = await client.GetFromJsonAsync<JsonElement>("/api/overview");
+
+        var json = await client.GetFromJsonAsync<JsonElement>("/api/deprivation");
+
+        Assert.Equal("ics-mid-and-south-essex", json.GetProperty("place").GetProperty("code").GetString());
+        Assert.Equal(overview.GetProperty("defaultEdition").GetString(), json.GetProperty("vintage").GetString());
+        Assert.Equal(overview.GetProperty("system").GetProperty("lsoas").GetInt32(), json.GetProperty("rows").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task An_edition_not_loaded_is_refused_with_the_editions_that_are()
+    {
+        var client = platform.Factory.Client();
+        var editions = (await client.GetFromJsonAsync<JsonElement>("/api/overview")).GetProperty("editions").EnumerateArray().Select(e => e.GetString()).ToList();
+        if (editions.Count == 2) return; // both loaded: nothing to refuse
+
+        var missing = editions.Contains("iod2025") ? "iod2019" : "iod2025";
+        var response = await client.GetAsync($"/api/deprivation?vintage={missing}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.EndsWith("is not loaded", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_comparison_is_answered_when_both_editions_are_loaded_and_refused_plainly_when_not()
+    {
+        var client = platform.Factory.Client();
+        var editions = (await client.GetFromJsonAsync<JsonElement>("/api/overview")).GetProperty("editions").GetArrayLength();
+
+        var api = await client.GetAsync("/api/deprivation/compare");
+        var page = await Html.GetAsync(client, "/deprivation/compare");
+
+        if (editions < 2)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+            Assert.Equal("both editions are needed", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+            Assert.Contains("Cannot compare: both editions are needed", page.Text("refusal"), StringComparison.Ordinal);
+            Assert.Contains("Comparing needs IoD2019 and IoD2025", page.Text("refusal"), StringComparison.Ordinal);
+            return;
+        }
+
+        var json = await api.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(9, json.GetProperty("districts").GetArrayLength());
+        Assert.Equal(json.GetProperty("districts").EnumerateArray().Sum(d => d.GetProperty("core20In2025").GetInt32()), json.GetProperty("total").GetProperty("core20In2025").GetInt32());
+        Assert.NotEmpty(json.GetProperty("method").GetString()!);
+        Assert.Equal(9, page.QuerySelectorAll("[data-testid=districts] tbody tr").Length);
+        Assert.NotNull(page.QuerySelector("[data-testid=chart] svg"));
+    }
+
+    [Fact]
+    public async Task The_comparison_page_says_what_is_wrong_with_a_bad_place_code()
+    {
+        var page = await Html.GetAsync(platform.Factory.Client(), "/deprivation/compare?in=nope", HttpStatusCode.BadRequest);
+
+        Assert.Contains("'nope' is not an area code", page.Text("parameter-errors"), StringComparison.Ordinal);
+        Assert.Equal("nope", page.QuerySelector("[data-testid=as-at-form] input[name=in]")!.GetAttribute("value"));
+    }
+}
+
+public sealed class SqliteDeprivationTests(SqlitePublicPlatform platform) : DeprivationTests(platform), IClassFixture<SqlitePublicPlatform>;
+
+public sealed class PostgresDeprivationTests(PostgresPublicPlatform platform) : DeprivationTests(platform), IClassFixture<PostgresPublicPlatform>;
