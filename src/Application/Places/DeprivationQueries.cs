@@ -14,12 +14,12 @@ public sealed class DeprivationQueries(PlaceQueries places)
         var timeline = await places.TimelineAsync(cancellationToken);
         var edition = vintage ?? await places.DefaultVintageAsync(cancellationToken);
         if (edition is null)
-            return new Refusal("no deprivation loaded", "No edition of the English Indices of Deprivation is loaded: import MHCLG's File 1 of IoD2019 or IoD2025 (see docs/data-sources.md).");
+            return new Refusal("no deprivation loaded", "No edition of the English Indices of Deprivation is loaded: import MHCLG's File 1 of IoD2019 or IoD2025 (see docs/data-sources.md).", RefusalKind.NotLoaded);
         if (!timeline.IodVintagesLoaded.Contains(edition.Value))
-            return new Refusal($"{edition.Value.Label()} is not loaded", $"{edition.Value.Label()} is not loaded (loaded: {Loaded(timeline)}): import its File 1 (see docs/data-sources.md).");
+            return new Refusal($"{edition.Value.Label()} is not loaded", $"{edition.Value.Label()} is not loaded (loaded: {Loaded(timeline)}): import its File 1 (see docs/data-sources.md).", RefusalKind.NotLoaded);
         var graph = await places.GraphAsync(new ViewRequest(asAt, edition), cancellationToken);
-        if (Place(graph, within) is { Refusal: { } refused }) return refused;
-        var place = Place(graph, within).Value!;
+        if (PlaceQueries.InForce(graph, within ?? graph.Timeline.Ics.Code) is { Refusal: { } refused }) return refused;
+        var place = graph.Find(within ?? graph.Timeline.Ics.Code)!;
         var rows = graph.LsoasIn(place.Code).Select(code =>
         {
             var lsoa = graph.Find(code)!;
@@ -37,14 +37,14 @@ public sealed class DeprivationQueries(PlaceQueries places)
     {
         var timeline = await places.TimelineAsync(cancellationToken);
         if (timeline.IodVintagesLoaded.Count < 2)
-            return new Refusal("both editions are needed", $"Comparing needs IoD2019 and IoD2025 (loaded: {Loaded(timeline)}).");
+            return new Refusal("both editions are needed", $"Comparing needs IoD2019 and IoD2025 (loaded: {Loaded(timeline)}).", RefusalKind.NotLoaded);
         var now = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2025), cancellationToken);
         var then = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2019), cancellationToken);
-        if (Place(now, within) is { Refusal: { } refused }) return refused;
-        var place = Place(now, within).Value!;
+        if (PlaceQueries.InForce(now, within ?? now.Timeline.Ics.Code) is { Refusal: { } refused }) return refused;
+        var place = now.Find(within ?? now.Timeline.Ics.Code)!;
         var links = timeline.LsoaLinks.Where(l => l.Change is not null).ToLookup(l => l.Lsoa2021);
         if (links.Count == 0)
-            return new Refusal("no LSOA lookup", "Comparing needs ONS's exact lookup LSOA (2011) to LSOA (2021) (see docs/data-sources.md).");
+            return new Refusal("no LSOA lookup", "Comparing needs ONS's exact lookup LSOA (2011) to LSOA (2021) (see docs/data-sources.md).", RefusalKind.NotLoaded);
 
         var rows = now.LsoasIn(place.Code).Select(code =>
         {
@@ -70,27 +70,11 @@ public sealed class DeprivationQueries(PlaceQueries places)
             return new DistrictCore20(district, old.Count, old.Count(l => then.Deprivation(l)?.IsCore20 == true), g.Count(), g.Count(r => r.Decile is 1 or 2),
                 g.Count(r => r.Status == Core20Change.Entered), g.Count(r => r.Status == Core20Change.Left), g.Count(r => r.Status == Core20Change.Stayed));
         }).OrderBy(d => d.District.Name, StringComparer.Ordinal).ToList();
-        return new Core20Comparison(place, VintagesUsed.Of(now), districts, rows);
+        return new Core20Comparison(place, VintagesUsed.Of(now), VintagesUsed.Of(then), districts, rows);
     }
 
     private static string Loaded(PlaceTimeline timeline) =>
         timeline.IodVintagesLoaded.Count == 0 ? "none" : string.Join(", ", timeline.IodVintagesLoaded.Select(v => v.Label()));
-
-    /// <summary>The place asked about (default: the configured ICS), in force on the view's date.</summary>
-    private static Answer<Area> Place(PlaceGraph graph, AreaCode? within)
-    {
-        var code = within ?? graph.Timeline.Ics.Code;
-        if (graph.Find(code) is not { } place)
-            return new Refusal("place not found", $"No place has the code {code}.", NotFound: true);
-        if (place.Type.IsStatistical() ? !graph.Includes(place) : !place.Validity.Contains(graph.AsAt))
-        {
-            return new Refusal("place not in force", place.Type.IsStatistical()
-                ? $"{place.Name} ({place.Code}) is not an LSOA of {graph.LsoaRelease.Year}: use the edition of the Indices of its Census."
-                : $"{place.Name} ({place.Code}) did not exist on {graph.AsAt:yyyy-MM-dd}: it is in force {place.Validity}.");
-        }
-
-        return place;
-    }
 }
 
 public sealed record DeprivationRow(Area Lsoa, Area? District, LsoaDeprivation? Deprivation);
@@ -115,7 +99,9 @@ public sealed record Core20Row(Area Lsoa, Area? District, int? Decile, IReadOnly
 /// <param name="Lsoas2021">LSOAs of 2021 in the district (IoD2025); <paramref name="Core20In2025"/> of them in deciles 1–2.</param>
 public sealed record DistrictCore20(Area District, int Lsoas2011, int Core20In2019, int Lsoas2021, int Core20In2025, int Entered, int Left, int Stayed);
 
-public sealed record Core20Comparison(Area Place, VintagesUsed Used, IReadOnlyList<DistrictCore20> Districts, IReadOnlyList<Core20Row> Lsoas)
+/// <param name="Used">The 2021 side: LSOAs of 2021 with IoD2025 (and the date).</param>
+/// <param name="Before">The 2011 side: LSOAs of 2011 with IoD2019.</param>
+public sealed record Core20Comparison(Area Place, VintagesUsed Used, VintagesUsed Before, IReadOnlyList<DistrictCore20> Districts, IReadOnlyList<Core20Row> Lsoas)
 {
     public const string Method =
         "Each LSOA of 2021 is compared with the LSOA(s) of 2011 it came from, through ONS's exact lookup: an unchanged LSOA with itself, "

@@ -15,9 +15,12 @@ public sealed class DeprivationSetting(CommonwealDbContext db, AuditLog audit)
     public const string Key = "deprivation-vintage";
 
     /// <summary>The chosen edition, or null for "the latest loaded".</summary>
-    public async Task<IodVintage?> GetAsync(CancellationToken cancellationToken = default)
+    public Task<IodVintage?> GetAsync(CancellationToken cancellationToken = default) => ReadAsync(db, cancellationToken);
+
+    /// <summary>Reads the setting through <paramref name="context"/> (a read model's own).</summary>
+    public static async Task<IodVintage?> ReadAsync(CommonwealDbContext context, CancellationToken cancellationToken = default)
     {
-        var setting = await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == Key, cancellationToken);
+        var setting = await context.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == Key, cancellationToken);
         return setting is not null && IodVintages.TryParse(setting.Value, out var vintage) ? vintage : null;
     }
 

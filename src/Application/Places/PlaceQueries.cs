@@ -10,12 +10,10 @@ public sealed class PlaceQueries(
     IDbContextFactory<CommonwealDbContext> contexts,
     PlaceGraphCache cache,
     IcsDefinition ics,
-    TimeProvider clock,
-    DeprivationSetting setting)
+    TimeProvider clock)
 {
     private Task<PlaceTimeline>? timeline;
-    private IodVintage? chosen;
-    private bool chosenRead;
+    private Task<IodVintage?>? chosen;
 
     /// <summary>Today, the default "as at" date.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -33,13 +31,15 @@ public sealed class PlaceQueries(
     public async Task<IodVintage?> DefaultVintageAsync(CancellationToken cancellationToken = default)
     {
         var loaded = (await TimelineAsync(cancellationToken)).IodVintagesLoaded;
-        if (!chosenRead)
-        {
-            chosen = await setting.GetAsync(cancellationToken);
-            chosenRead = true;
-        }
+        // Read once per request with a context of its own: Blazor renders the layout and the page at the same time.
+        var choice = await (chosen ??= ReadSettingAsync(cancellationToken));
+        return choice is { } c && loaded.Contains(c) ? c : loaded.Count > 0 ? loaded[^1] : null;
+    }
 
-        return chosen is { } c && loaded.Contains(c) ? c : loaded.Count > 0 ? loaded[^1] : null;
+    private async Task<IodVintage?> ReadSettingAsync(CancellationToken cancellationToken)
+    {
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        return await DeprivationSetting.ReadAsync(context, cancellationToken);
     }
 
     /// <summary>The view a page shows: as at the date, on the LSOAs of the edition of the Indices asked for (or the default).</summary>
@@ -56,6 +56,31 @@ public sealed class PlaceQueries(
     {
         var date = asAt ?? Today;
         return (await TimelineAsync(cancellationToken)).At(date, PlaceTimeline.LsoaReleaseOn(date));
+    }
+
+    /// <summary>
+    /// The places in force on a date (LSOAs of the Census in force then, or of the edition asked for), as
+    /// <c>places list</c> and the API list them: of a type (default: districts), or within a place — anywhere within it
+    /// when a type is given, else directly — ordered by type, then code.
+    /// </summary>
+    public async Task<Answer<PlaceList>> ListAsync(AreaType? type, AreaCode? within, ViewRequest? request = null, CancellationToken cancellationToken = default)
+    {
+        var graph = request?.Vintage is null ? await InForceAsync(request?.AsAt, cancellationToken) : await GraphAsync(request, cancellationToken);
+        if (within is not { } parent)
+            return new PlaceList(graph, null, type, [.. graph.OfType(type ?? AreaType.District).OrderBy(a => a.Type).ThenBy(a => a.Code)]);
+        if (InForce(graph, parent) is { Refusal: { } refused }) return refused;
+        var places = type is { } t ? graph.Within(parent, t) : graph.Children(parent);
+        return new PlaceList(graph, graph.Find(parent), type, [.. places.OrderBy(a => a.Type).ThenBy(a => a.Code)]);
+    }
+
+    /// <summary>A place asked about, if it exists and is in the view (in force on its date, or an LSOA of its Census).</summary>
+    public static Answer<Area> InForce(PlaceGraph graph, AreaCode code)
+    {
+        if (graph.Find(code) is not { } place) return Refusal.PlaceNotFound(code);
+        if (graph.Includes(place)) return place;
+        return new Refusal("place not in force", place.Type.IsStatistical()
+            ? $"{place.Name} ({place.Code}) is not an LSOA of {graph.LsoaRelease.Year}: use the edition of the Indices of its Census."
+            : $"{place.Name} ({place.Code}) did not exist on {graph.AsAt:yyyy-MM-dd}: it is in force {place.Validity}.");
     }
 
     public async Task<SystemOverview> OverviewAsync(ViewRequest? request = null, CancellationToken cancellationToken = default)
@@ -82,8 +107,10 @@ public sealed class PlaceQueries(
         var graph = await GraphAsync(request, cancellationToken);
         if (graph.Find(code) is not { } area) return null;
 
+        var inForce = graph.Includes(area);
+
         // An LSOA of the other Census is shown on its own Census's LSOAs, with that edition of the Indices.
-        if (area.Type.IsStatistical() && !graph.Includes(area))
+        if (area.Type.IsStatistical() && !inForce)
         {
             var own = Reorganisations.Census.Where(c => area.Validity.Contains(c)).Cast<DateOnly?>().LastOrDefault();
             if (own is { } release) graph = (await TimelineAsync(cancellationToken)).At(graph.AsAt, release);
@@ -115,7 +142,7 @@ public sealed class PlaceQueries(
             .ToList();
         var links = area.Type == AreaType.Lsoa ? LinksOf(graph, code) : [];
         var listed = await db.ReleasedAreas.AsNoTracking().Where(r => r.Area == code).OrderBy(r => r.Release).ToListAsync(cancellationToken);
-        return new PlaceDetail(area, VintagesUsed.Of(graph), graph.Includes(area), summary,
+        return new PlaceDetail(area, VintagesUsed.Of(graph), inForce, summary,
             [.. graph.Parents(code).OrderBy(p => p.Type).ThenBy(p => p.Name, StringComparer.Ordinal)], graph.IcbOf(code),
             children, deciles, domains, ages, area.Type == AreaType.Lsoa ? graph.Deprivation(code) : null, history, links, listed);
     }
@@ -125,6 +152,7 @@ public sealed class PlaceQueries(
             .Where(l => l.Lsoa2011 == lsoa || l.Lsoa2021 == lsoa)
             .Where(l => l.Change is not LsoaChange.Unchanged)
             .Select(l => new LsoaLinkView(l, graph.Find(l.Lsoa2011 == lsoa ? l.Lsoa2021 : l.Lsoa2011), l.Lsoa2011 == lsoa))
+            .OrderBy(l => l.Forward ? l.Link.Lsoa2021 : l.Link.Lsoa2011)
             .ToList();
 
     private static DomainSummary DomainProfile(PlaceGraph graph, IReadOnlyList<AreaCode> lsoas, DeprivationDomain domain)

@@ -74,3 +74,6 @@ public sealed record PlaceMap(
     int WithoutBoundary,
     IReadOnlyList<Area> Districts,
     IReadOnlyList<MapOutline> Outlines);
+
+/// <summary>Places listed as at a date: the view they were read in, the place they are within (if any), the type asked for.</summary>
+public sealed record PlaceList(PlaceGraph Graph, Area? Within, AreaType? Type, IReadOnlyList<Area> Places);

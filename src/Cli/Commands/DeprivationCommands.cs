@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Commonweal.Application.Places;
-using Commonweal.Core.Places;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commonweal.Cli.Commands;
@@ -31,12 +30,8 @@ public static class DeprivationCommands
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
             var answer = await scope.ServiceProvider.GetRequiredService<DeprivationQueries>().ListAsync(edition, place, date, cancellationToken);
             if (answer.Refusal is { } refusal) return await PlaceCommands.FailAsync(context, refusal.Detail);
-            var rows = answer.Value!.Rows.Select(r => (IReadOnlyList<string?>)
-            [
-                r.Lsoa.Code.Value, r.Lsoa.Name, r.District?.Code.Value, TableWriter.Number(r.Deprivation?.ImdRank), TableWriter.Number(r.Deprivation?.ImdDecile), TableWriter.Number(r.Deprivation?.ImdScore),
-            ]);
-            await TableWriter.WriteAsync(context.Output, output, ["lsoa_code", "lsoa_name", "district_code", "imd_rank", "imd_decile", "imd_score"], rows);
-            await PlaceCommands.Used(context, answer.Value.Used);
+            await TableWriter.WriteAsync(context.Output, output, PlaceTables.Deprivation(answer.Value!));
+            await PlaceCommands.Used(context, answer.Value!.Used);
             return CliApp.Ok;
         });
         return list;
@@ -61,29 +56,8 @@ public static class DeprivationCommands
             if (answer.Refusal is { } refusal) return await PlaceCommands.FailAsync(context, refusal.Detail);
             var comparison = answer.Value!;
             await PlaceCommands.Used(context, comparison.Used);
-            if (parse.GetValue(lsoas))
-            {
-                await TableWriter.WriteAsync(context.Output, output,
-                    ["lsoa21_code", "lsoa21_name", "district_code", "imd2025_decile", "lsoa11_codes", "changes", "imd2019_deciles", "status"],
-                    comparison.Lsoas.Select(r => (IReadOnlyList<string?>)
-                    [
-                        r.Lsoa.Code.Value, r.Lsoa.Name, r.District?.Code.Value, TableWriter.Number(r.Decile),
-                        string.Join(' ', r.Predecessors.Select(p => p.Lsoa.Value)),
-                        string.Join(' ', r.Predecessors.Select(p => LsoaLink.Letter(p.Change))),
-                        string.Join(' ', r.Predecessors.Select(p => TableWriter.Number(p.Decile))),
-                        r.Status.ToString().ToLowerInvariant(),
-                    ]));
-                return CliApp.Ok;
-            }
-
-            await TableWriter.WriteAsync(context.Output, output,
-                ["district_code", "district_name", "lsoas_2011", "core20_iod2019", "lsoas_2021", "core20_iod2025", "entered", "left", "stayed"],
-                comparison.Districts.Select(d => (IReadOnlyList<string?>)
-                [
-                    d.District.Code.Value, d.District.Name, TableWriter.Number(d.Lsoas2011), TableWriter.Number(d.Core20In2019),
-                    TableWriter.Number(d.Lsoas2021), TableWriter.Number(d.Core20In2025), TableWriter.Number(d.Entered), TableWriter.Number(d.Left), TableWriter.Number(d.Stayed),
-                ]));
-            if (output == ListFormat.Table) await context.Output.WriteLineAsync(Environment.NewLine + Core20Comparison.Method);
+            await TableWriter.WriteAsync(context.Output, output, parse.GetValue(lsoas) ? PlaceTables.Core20ByLsoa(comparison) : PlaceTables.Core20ByDistrict(comparison));
+            if (output == ListFormat.Table && !parse.GetValue(lsoas)) await context.Output.WriteLineAsync(Environment.NewLine + Core20Comparison.Method);
             return CliApp.Ok;
         });
         return compare;

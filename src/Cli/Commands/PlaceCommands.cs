@@ -30,26 +30,10 @@ public static class PlaceCommands
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
-            var graph = await scope.ServiceProvider.GetRequiredService<PlaceQueries>().InForceAsync(date, cancellationToken);
-            IEnumerable<Area> places;
-            if (parent is { } p)
-            {
-                if (graph.Find(p) is not { } area) return await FailAsync(context, $"no place has the code {p}");
-                if (!graph.Includes(area)) return await FailAsync(context, $"{area.Name} ({p}) did not exist on {graph.AsAt:yyyy-MM-dd}: it is in force {area.Validity}");
-                places = wanted is { } t ? graph.Within(p, t) : graph.Children(p);
-            }
-            else
-            {
-                places = graph.OfType(wanted ?? AreaType.District);
-            }
-
-            var rows = places.OrderBy(a => a.Type).ThenBy(a => a.Code).Select(a =>
-            {
-                var summary = graph.Summarise(a);
-                return (IReadOnlyList<string?>)[a.Code.Value, a.Type.ToString(), a.Name, TableWriter.Number(summary.Headcount), TableWriter.Date(a.ValidFrom), TableWriter.Date(a.ValidTo)];
-            });
-            await TableWriter.WriteAsync(context.Output, output, ["code", "type", "name", "population", "valid_from", "valid_to"], rows);
-            await Used(context, VintagesUsed.Of(graph));
+            var answer = await scope.ServiceProvider.GetRequiredService<PlaceQueries>().ListAsync(wanted, parent, new ViewRequest(date), cancellationToken);
+            if (answer.Refusal is { } refusal) return await FailAsync(context, refusal.Detail);
+            await TableWriter.WriteAsync(context.Output, output, PlaceTables.Places(answer.Value!));
+            await Used(context, VintagesUsed.Of(answer.Value!.Graph));
             return CliApp.Ok;
         });
         return list;

@@ -63,7 +63,7 @@ public static class RecastCommand
                 .Select(l => to2021.Value ? l.Lsoa2021 : l.Lsoa2011).Distinct().Order().ToList();
             var carried = LsoaCrosswalk.Carry(values, links, targets, to2021.Value, how.Value, figure.Value, Weight);
             await TableWriter.WriteAsync(context.Output, ListFormat.Csv, ["lsoa", "value", "sources", "method"],
-                carried.Select(c => (IReadOnlyList<string?>)[c.Lsoa.Value, TableWriter.Number(c.Value), string.Join(' ', c.Sources), c.Method]));
+                carried.Select(c => (IReadOnlyList<string?>)[c.Lsoa.Value, CsvWriting.Number(c.Value), string.Join(' ', c.Sources), c.Method]));
             var unmatched = values.Keys.Count(k => !links.Any(l => (to2021.Value ? l.Lsoa2011 : l.Lsoa2021) == k));
             if (unmatched > 0) await context.Error.WriteLineAsync($"note: {unmatched} LSOA(s) of the input are not in the lookup and were not carried");
             return CliApp.Ok;

@@ -1,4 +1,6 @@
-using System.Globalization;
+using System.Text;
+using Commonweal.Application.Files;
+using Commonweal.Application.Places;
 
 namespace Commonweal.Cli.Commands;
 
@@ -12,12 +14,16 @@ public enum ListFormat
 /// <summary>Writes the rows of a listing command in the format asked for; every value is written invariantly.</summary>
 public static class TableWriter
 {
+    public static Task WriteAsync(TextWriter output, ListFormat format, TextTable table) => WriteAsync(output, format, table.Header, table.Rows);
+
     public static async Task WriteAsync(TextWriter output, ListFormat format, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         if (format == ListFormat.Csv)
         {
-            await output.WriteLineAsync(string.Join(',', header.Select(Quote)));
-            foreach (var row in rows) await output.WriteLineAsync(string.Join(',', row.Select(v => Quote(v ?? string.Empty))));
+            var text = new StringBuilder();
+            CsvWriting.Line(text, header);
+            foreach (var row in rows) CsvWriting.Line(text, row);
+            await output.WriteAsync(text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
             return;
         }
 
@@ -26,13 +32,4 @@ public static class TableWriter
         await output.WriteLineAsync(string.Join("  ", header.Select((h, i) => h.PadRight(widths[i]))).TrimEnd());
         foreach (var row in all) await output.WriteLineAsync(string.Join("  ", row.Select((v, i) => v.PadRight(widths[i]))).TrimEnd());
     }
-
-    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty;
-
-    public static string Number(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-
-    public static string Number(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

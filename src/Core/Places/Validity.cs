@@ -22,7 +22,7 @@ public readonly record struct Validity(DateOnly? From, DateOnly? To)
         From is null ? other.From : other.From is null ? From : (From > other.From ? From : other.From),
         To is null ? other.To : other.To is null ? To : (To < other.To ? To : other.To));
 
-    /// <summary>"from 1 April 2026", "to 31 March 2026", "1 July 2022 to 31 March 2026" or "always".</summary>
+    /// <summary>"from 1 April 2026", "until 31 March 2026", "1 July 2022 to 31 March 2026" or "throughout" (open at both ends).</summary>
     public override string ToString() => (From, To) switch
     {
         (null, null) => "throughout",

@@ -50,7 +50,7 @@ public abstract class DeprivationTests(WebFixture platform)
         var missing = editions.Contains("iod2025") ? "iod2019" : "iod2025";
         var response = await client.GetAsync($"/api/deprivation?vintage={missing}");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.EndsWith("is not loaded", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
@@ -66,7 +66,7 @@ public abstract class DeprivationTests(WebFixture platform)
 
         if (editions < 2)
         {
-            Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+            Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
             Assert.Equal("both editions are needed", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
             Assert.Contains("Cannot compare: both editions are needed", page.Text("refusal"), StringComparison.Ordinal);
             Assert.Contains("Comparing needs IoD2019 and IoD2025", page.Text("refusal"), StringComparison.Ordinal);

@@ -12,10 +12,14 @@ public static class ApiProblems
 
     public static ProblemHttpResult BadParameter(string parameter, string title, string detail) => BadParameter(new ParameterProblem(parameter, title, detail));
 
-    /// <summary>A place that does not exist is a 404; any other refusal (an edition not loaded, a place not in force) a 400.</summary>
+    /// <summary>A place that does not exist is a 404, data not loaded (an edition, a lookup) a 409, a place not in force on the date a 400.</summary>
     public static ProblemHttpResult Refused(Refusal refusal) =>
-        TypedResults.Problem(title: refusal.Title, detail: refusal.Detail,
-            statusCode: refusal.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest);
+        TypedResults.Problem(title: refusal.Title, detail: refusal.Detail, statusCode: refusal.Kind switch
+        {
+            RefusalKind.NotFound => StatusCodes.Status404NotFound,
+            RefusalKind.NotLoaded => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        });
 
-    public static ProblemHttpResult PlaceNotFound(string code) => Refused(new Refusal("place not found", $"No place has the code {code}.", NotFound: true));
+    public static ProblemHttpResult PlaceNotFound(string code) => Refused(new Refusal("place not found", $"No place has the code {code}.", RefusalKind.NotFound));
 }

@@ -28,7 +28,7 @@ public static class DeprivationEndpoints
     public sealed record Core20RowDto(string Lsoa2021, string Name, string? DistrictCode, int? Imd2025Decile, IReadOnlyList<PredecessorDto> Predecessors, string Status);
 
     /// <param name="Total">The districts added up (null code).</param>
-    public sealed record Core20ComparisonDto(PlaceRef Place, VintagesUsed Used, string Method, IReadOnlyList<DistrictCore20Dto> Districts, DistrictCore20Dto Total, IReadOnlyList<Core20RowDto> Lsoas);
+    public sealed record Core20ComparisonDto(PlaceRef Place, VintagesUsed Used, VintagesUsed Before, string Method, IReadOnlyList<DistrictCore20Dto> Districts, DistrictCore20Dto Total, IReadOnlyList<Core20RowDto> Lsoas);
 
     private static async Task<Results<Ok<DeprivationListDto>, ProblemHttpResult>> ListAsync(
         DeprivationQueries deprivation, string? vintage, [FromQuery(Name = "in")] string? within, string? asAt, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public static class DeprivationEndpoints
         var answer = await deprivation.CompareAsync(ParseWithin(within).Code, view.AsAt, cancellationToken);
         if (answer.Refusal is { } refusal) return ApiProblems.Refused(refusal);
         var c = answer.Value!;
-        return TypedResults.Ok(new Core20ComparisonDto(PlaceRef.Of(c.Place), c.Used, Core20Comparison.Method,
+        return TypedResults.Ok(new Core20ComparisonDto(PlaceRef.Of(c.Place), c.Used, c.Before, Core20Comparison.Method,
             c.Districts.Select(d => District(d.District.Code.Value, d.District.Name, Core20Counts.Of(d))).ToList(),
             District(null, "Total", Core20Counts.Total(c.Districts)),
             c.Lsoas.Select(r => new Core20RowDto(r.Lsoa.Code.Value, r.Lsoa.Name, r.District?.Code.Value, r.Decile,

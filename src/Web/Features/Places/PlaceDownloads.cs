@@ -48,10 +48,8 @@ public static class PlaceDownloads
         if (outcome.Problem is { } problem) return ApiProblems.BadParameter(problem);
         if (outcome.Refusal is { } refusal) return ApiProblems.Refused(refusal);
         var listing = outcome.Listing!;
-        var rows = listing.Places.Select(a => (IReadOnlyList<string?>)
-            [a.Code.Value, a.Type.ToString(), a.Name, Csv.Number(listing.Graph.Summarise(a).Headcount), Csv.Date(a.ValidFrom), Csv.Date(a.ValidTo)]);
         return Csv.File(Csv.FileName("places", listing.Type?.ToString() ?? (listing.Within is null ? "district" : null), listing.Within?.Code.Value, Csv.Date(listing.Graph.AsAt)),
-            ["code", "type", "name", "population", "valid_from", "valid_to"], rows);
+            PlaceTables.Places(listing.List));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> LsoasAsync(PlaceQueries places, string code, string? asAt, string? vintage, CancellationToken cancellationToken)
@@ -102,10 +100,7 @@ public static class PlaceDownloads
         var answer = await deprivation.ListAsync(view.Vintage, place, view.AsAt, cancellationToken);
         if (answer.Refusal is { } refusal) return ApiProblems.Refused(refusal);
         var list = answer.Value!;
-        return Csv.File(Csv.FileName("deprivation", list.Vintage.Code(), list.Place.Code.Value, Csv.Date(list.Used.AsAt)),
-            ["lsoa_code", "lsoa_name", "district_code", "imd_rank", "imd_decile", "imd_score"],
-            list.Rows.Select(DeprivationEndpoints.Row).Select(r => (IReadOnlyList<string?>)
-                [r.LsoaCode, r.LsoaName, r.DistrictCode, Csv.Number(r.ImdRank), Csv.Number(r.ImdDecile), Csv.Number(r.ImdScore)]));
+        return Csv.File(Csv.FileName("deprivation", list.Vintage.Code(), list.Place.Code.Value, Csv.Date(list.Used.AsAt)), PlaceTables.Deprivation(list));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CompareAsync(
@@ -114,13 +109,7 @@ public static class PlaceDownloads
         var answer = await ComparisonAsync(deprivation, within, asAt, cancellationToken);
         if (answer.Problem is { } problem) return problem;
         var c = answer.Value!;
-        return Csv.File(Csv.FileName("core20-iod2019-iod2025", c.Place.Code.Value, Csv.Date(c.Used.AsAt)),
-            ["district_code", "district_name", "lsoas_2011", "core20_iod2019", "lsoas_2021", "core20_iod2025", "entered", "left", "stayed"],
-            c.Districts.Select(d => (IReadOnlyList<string?>)
-            [
-                d.District.Code.Value, d.District.Name, Csv.Number(d.Lsoas2011), Csv.Number(d.Core20In2019), Csv.Number(d.Lsoas2021), Csv.Number(d.Core20In2025),
-                Csv.Number(d.Entered), Csv.Number(d.Left), Csv.Number(d.Stayed),
-            ]));
+        return Csv.File(Csv.FileName("core20-iod2019-iod2025", c.Place.Code.Value, Csv.Date(c.Used.AsAt)), PlaceTables.Core20ByDistrict(c));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> CompareLsoasAsync(
@@ -129,16 +118,7 @@ public static class PlaceDownloads
         var answer = await ComparisonAsync(deprivation, within, asAt, cancellationToken);
         if (answer.Problem is { } problem) return problem;
         var c = answer.Value!;
-        return Csv.File(Csv.FileName("core20-iod2019-iod2025-lsoas", c.Place.Code.Value, Csv.Date(c.Used.AsAt)),
-            ["lsoa21_code", "lsoa21_name", "district_code", "imd2025_decile", "lsoa11_codes", "changes", "imd2019_deciles", "status"],
-            c.Lsoas.Select(r => (IReadOnlyList<string?>)
-            [
-                r.Lsoa.Code.Value, r.Lsoa.Name, r.District?.Code.Value, Csv.Number(r.Decile),
-                string.Join(' ', r.Predecessors.Select(p => p.Lsoa.Value)),
-                string.Join(' ', r.Predecessors.Select(p => LsoaLink.Letter(p.Change))),
-                string.Join(' ', r.Predecessors.Select(p => Csv.Number(p.Decile))),
-                r.Status.ToString().ToLowerInvariant(),
-            ]));
+        return Csv.File(Csv.FileName("core20-iod2019-iod2025-lsoas", c.Place.Code.Value, Csv.Date(c.Used.AsAt)), PlaceTables.Core20ByLsoa(c));
     }
 
     private static async Task<(Core20Comparison? Value, ProblemHttpResult? Problem)> ComparisonAsync(

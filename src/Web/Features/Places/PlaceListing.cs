@@ -4,11 +4,10 @@ using Commonweal.Core.Places;
 namespace Commonweal.Web.Features.Places;
 
 /// <summary>
-/// Places listed as <c>commonweal places list</c> lists them, for the API and the CSV download: those in force on the
-/// date (LSOAs of the Census in force then, or of the edition asked for); of a type (default: districts), or within a
-/// place — anywhere within it when a type is given, else directly — ordered by type, then code.
+/// The web's parameters of <see cref="PlaceQueries.ListAsync"/> (as <c>commonweal places list</c> lists places), each
+/// checked with a ProblemDetails naming the parameter, for the API and the CSV download.
 /// </summary>
-public sealed record PlaceListing(PlaceGraph Graph, Area? Within, AreaType? Type, IReadOnlyList<Area> Places)
+public sealed record PlaceListing(PlaceGraph Graph, Area? Within, AreaType? Type, IReadOnlyList<Area> Places, PlaceList List)
 {
     /// <summary>Either the listing, or the parameter that is wrong, or why the place asked about cannot be listed.</summary>
     public sealed record Outcome(PlaceListing? Listing, ParameterProblem? Problem, Refusal? Refusal);
@@ -32,28 +31,9 @@ public sealed record PlaceListing(PlaceGraph Graph, Area? Within, AreaType? Type
             parent = code;
         }
 
-        var graph = view.Vintage is null
-            ? await places.InForceAsync(view.AsAt, cancellationToken)
-            : await places.GraphAsync(view.Request, cancellationToken);
-        Area? area = null;
-        IEnumerable<Area> found;
-        if (parent is { } p)
-        {
-            area = graph.Find(p);
-            if (area is null) return new Outcome(null, null, new Refusal("place not found", $"No place has the code {p}.", NotFound: true));
-            if (!graph.Includes(area))
-            {
-                return new Outcome(null, null, new Refusal("place not in force",
-                    $"{area.Name} ({area.Code}) did not exist on {ViewParameters.Iso(graph.AsAt)}: it is in force {area.Validity}."));
-            }
-
-            found = wanted is { } t ? graph.Within(p, t) : graph.Children(p);
-        }
-        else
-        {
-            found = graph.OfType(wanted ?? AreaType.District);
-        }
-
-        return new Outcome(new PlaceListing(graph, area, wanted, [.. found.OrderBy(a => a.Type).ThenBy(a => a.Code)]), null, null);
+        var answer = await places.ListAsync(wanted, parent, view.Request, cancellationToken);
+        return answer.Refusal is { } refusal
+            ? new Outcome(null, null, refusal)
+            : new Outcome(new PlaceListing(answer.Value!.Graph, answer.Value.Within, wanted, answer.Value.Places, answer.Value), null, null);
     }
 }
