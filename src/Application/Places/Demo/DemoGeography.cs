@@ -45,12 +45,25 @@ internal static class DemoGeography
     }
 
     /// <summary>The cell's outline: one closed ring of seven points.</summary>
-    public static Polygon Hexagon(Hex cell)
+    public static Polygon Hexagon(Hex cell) => CornersOf(cell, 0, Corners.Length);
+
+    /// <summary>
+    /// One half of the cell, cut through a pair of opposite corners (<paramref name="cut"/> 0, 1 or 2 picks the pair,
+    /// <paramref name="side"/> 0 or 1 the half): a closed ring of five points. The two halves share the cut exactly.
+    /// </summary>
+    public static Polygon HalfHexagon(Hex cell, int cut, int side) => CornersOf(cell, cut + 3 * side, 4);
+
+    /// <summary>A ring through <paramref name="count"/> consecutive corners of the cell from <paramref name="first"/>, closed.</summary>
+    private static Polygon CornersOf(Hex cell, int first, int count)
     {
         var (cx, cy) = LatticeCentre(cell);
-        var ring = new List<(double Lon, double Lat)>(7);
-        foreach (var (dx, dy) in Corners)
+        var ring = new List<(double Lon, double Lat)>(count + 1);
+        for (var k = 0; k < count; k++)
+        {
+            var (dx, dy) = Corners[(first + k) % Corners.Length];
             ring.Add(ToLonLat(cx + dx, cy + dy));
+        }
+
         ring.Add(ring[0]);
         return new Polygon([ring]);
     }
