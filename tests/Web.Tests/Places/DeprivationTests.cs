@@ -41,41 +41,18 @@ public abstract class DeprivationTests(WebFixture platform)
     }
 
     [Fact]
-    public async Task An_edition_not_loaded_is_refused_with_the_editions_that_are()
+    public async Task The_comparison_gives_Core20_in_both_editions_by_district_with_its_method_and_chart()
     {
         var client = platform.Factory.Client();
-        var editions = (await client.GetFromJsonAsync<JsonElement>("/api/overview")).GetProperty("editions").EnumerateArray().Select(e => e.GetString()).ToList();
-        if (editions.Count == 2) return; // both loaded: nothing to refuse
 
-        var missing = editions.Contains("iod2025") ? "iod2019" : "iod2025";
-        var response = await client.GetAsync($"/api/deprivation?vintage={missing}");
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.EndsWith("is not loaded", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task The_comparison_is_answered_when_both_editions_are_loaded_and_refused_plainly_when_not()
-    {
-        var client = platform.Factory.Client();
-        var editions = (await client.GetFromJsonAsync<JsonElement>("/api/overview")).GetProperty("editions").GetArrayLength();
-
-        var api = await client.GetAsync("/api/deprivation/compare");
+        var json = await client.GetFromJsonAsync<JsonElement>("/api/deprivation/compare");
         var page = await Html.GetAsync(client, "/deprivation/compare");
 
-        if (editions < 2)
-        {
-            Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
-            Assert.Equal("both editions are needed", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
-            Assert.Contains("Cannot compare: both editions are needed", page.Text("refusal"), StringComparison.Ordinal);
-            Assert.Contains("Comparing needs IoD2019 and IoD2025", page.Text("refusal"), StringComparison.Ordinal);
-            return;
-        }
-
-        var json = await api.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(9, json.GetProperty("districts").GetArrayLength());
-        Assert.Equal(json.GetProperty("districts").EnumerateArray().Sum(d => d.GetProperty("core20In2025").GetInt32()), json.GetProperty("total").GetProperty("core20In2025").GetInt32());
+        Assert.Equal(83, json.GetProperty("total").GetProperty("core20In2025").GetInt32());
+        Assert.Equal(69, json.GetProperty("total").GetProperty("core20In2019").GetInt32());
+        Assert.Equal("IoD2019", json.GetProperty("before").GetProperty("deprivation").GetString());
+        Assert.Equal("IoD2025", json.GetProperty("used").GetProperty("deprivation").GetString());
         Assert.NotEmpty(json.GetProperty("method").GetString()!);
         Assert.Equal(9, page.QuerySelectorAll("[data-testid=districts] tbody tr").Length);
         Assert.NotNull(page.QuerySelector("[data-testid=chart] svg"));
@@ -94,3 +71,46 @@ public abstract class DeprivationTests(WebFixture platform)
 public sealed class SqliteDeprivationTests(SqlitePublicPlatform platform) : DeprivationTests(platform), IClassFixture<SqlitePublicPlatform>;
 
 public sealed class PostgresDeprivationTests(PostgresPublicPlatform platform) : DeprivationTests(platform), IClassFixture<PostgresPublicPlatform>;
+
+/// <summary>A store with only IoD2019: an answer that needs IoD2025 is refused with a 409 and what is loaded.</summary>
+public abstract class EditionNotLoadedTests(OnlyIod2019Platform platform)
+{
+    [Fact]
+    public async Task An_edition_not_loaded_is_refused_with_the_editions_that_are()
+    {
+        var response = await platform.Factory.Client().GetAsync("/api/deprivation?vintage=iod2025");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("IoD2025 is not loaded", problem.GetProperty("title").GetString());
+        Assert.Contains("(loaded: IoD2019)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_comparison_is_refused_plainly_on_the_API_and_the_page()
+    {
+        var client = platform.Factory.Client();
+
+        var api = await client.GetAsync("/api/deprivation/compare");
+        var page = await Html.GetAsync(client, "/deprivation/compare", HttpStatusCode.Conflict);
+
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
+        Assert.Equal("both editions are needed", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Contains("Cannot compare: both editions are needed", page.Text("refusal"), StringComparison.Ordinal);
+        Assert.Contains("Comparing needs IoD2019 and IoD2025 (loaded: IoD2019)", page.Text("refusal"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_default_edition_is_then_IoD2019_on_the_LSOAs_of_2011()
+    {
+        var json = await platform.Factory.Client().GetFromJsonAsync<JsonElement>("/api/overview");
+
+        Assert.Equal("iod2019", json.GetProperty("defaultEdition").GetString());
+        Assert.Equal(705, json.GetProperty("system").GetProperty("lsoas").GetInt32());
+        Assert.Equal("LSOA 2011", json.GetProperty("used").GetProperty("lsoas").GetString());
+    }
+}
+
+public sealed class SqliteEditionNotLoadedTests(SqliteOnlyIod2019Platform platform) : EditionNotLoadedTests(platform), IClassFixture<SqliteOnlyIod2019Platform>;
+
+public sealed class PostgresEditionNotLoadedTests(PostgresOnlyIod2019Platform platform) : EditionNotLoadedTests(platform), IClassFixture<PostgresOnlyIod2019Platform>;

@@ -1,6 +1,8 @@
 using Commonweal.Persistence;
 using Commonweal.TestKit;
 using Commonweal.TestKit.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Commonweal.Web.Tests.Support;
 
@@ -20,7 +22,7 @@ public abstract class WebFixture(DatabaseProvider provider, bool publicAggregate
         }
     }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresServer is null) return;
         factory = await CommonwealFactory.StartAsync(provider, publicAggregates, settings);
@@ -48,3 +50,27 @@ public abstract class EssexPlatform(DatabaseProvider provider)
 public sealed class SqliteEssexPlatform() : EssexPlatform(DatabaseProvider.Sqlite);
 
 public sealed class PostgresEssexPlatform() : EssexPlatform(DatabaseProvider.Postgres);
+
+/// <summary>
+/// The platform over its demo with IoD2025 taken out, as a store that has only IoD2019 loaded would be: for the answers
+/// that need an edition or both.
+/// </summary>
+public abstract class OnlyIod2019Platform(DatabaseProvider provider) : WebFixture(provider, publicAggregates: true)
+{
+    private readonly bool available = provider == DatabaseProvider.Sqlite || TestDatabase.PostgresServer is not null;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        if (!available) return;
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
+        await db.Deprivation.Where(d => d.Vintage == Core.Places.IodVintage.Iod2025).ExecuteDeleteAsync();
+        db.Imports.Add(new Core.Places.ImportRecord(0, "test", "IoD2025 taken out", string.Empty, 0, 0, Importing.Now, "test"));
+        await db.SaveChangesAsync();
+    }
+}
+
+public sealed class SqliteOnlyIod2019Platform() : OnlyIod2019Platform(DatabaseProvider.Sqlite);
+
+public sealed class PostgresOnlyIod2019Platform() : OnlyIod2019Platform(DatabaseProvider.Postgres);
