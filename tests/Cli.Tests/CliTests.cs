@@ -131,7 +131,7 @@ public sealed class CliTests : IAsyncLifetime
     [InlineData("places", "list", "--type", "Planet", "is not a place type")]
     [InlineData("places", "list", "--as-at", "2026-13-01", "--as-at '2026-13-01' is not a date in the form YYYY-MM-DD")]
     [InlineData("places", "list", "--format", "xml", "--format 'xml' is not a format (table or csv)")]
-    [InlineData("places", "list", "--in", "E09999999", "no place has the code E09999999")]
+    [InlineData("places", "list", "--in", "E09999999", "No place has the code E09999999")]
     [InlineData("deprivation", "list", "--vintage", "iod2030", "--vintage 'iod2030' is not an edition of the Indices (iod2019 or iod2025)")]
     [InlineData("places", "recast", "-", "--to", "2031", "--kind", "count", "--to '2031' is not a Census (2021 or 2011)")]
     [InlineData("places", "recast", "-", "--to", "2021", "--kind", "mean", "--kind 'mean' is not a kind of figure (count or rate)")]

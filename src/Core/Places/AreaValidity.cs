@@ -7,6 +7,26 @@ namespace Commonweal.Core.Places;
 /// </summary>
 public static class AreaValidity
 {
+    /// <summary>
+    /// A place as its releases describe it: the name (and second code) of the latest release that lists it, and the
+    /// validity <see cref="Infer"/> gives.
+    /// </summary>
+    /// <param name="listed">The releases that list the place, in any order.</param>
+    /// <param name="covering">The dates of every release of its type whose scope covers the place, in order.</param>
+    public static Area FromReleases(Area area, IReadOnlyList<ReleasedArea> listed, IReadOnlyList<DateOnly> covering)
+    {
+        if (listed.Count == 0) return area;
+        var ordered = listed.OrderBy(l => l.Release).ToList();
+        var validity = Infer(area.Type, [.. ordered.Select(l => l.Release).Distinct()], covering);
+        return area with
+        {
+            Name = ordered[^1].Name,
+            AlternateCode = ordered.LastOrDefault(l => l.AlternateCode is not null)?.AlternateCode ?? area.AlternateCode,
+            ValidFrom = validity.From,
+            ValidTo = validity.To,
+        };
+    }
+
     /// <param name="listedIn">The dates of the releases that list the place, in order.</param>
     /// <param name="covering">The dates of every release of its type whose scope covers the place, in order.</param>
     public static Validity Infer(AreaType type, IReadOnlyList<DateOnly> listedIn, IReadOnlyList<DateOnly> covering)

@@ -200,15 +200,8 @@ public static class DemoDataset
         for (var i = 0; i < batch.Areas.Count; i++)
         {
             var area = batch.Areas[i];
-            if (!listings.TryGetValue(area.Code, out var listed)) continue;
-            var validity = AreaValidity.Infer(area.Type, [.. listed.Select(l => l.Release)], covering[area.Type]);
-            batch.Areas[i] = area with
-            {
-                Name = listed[^1].Name,
-                AlternateCode = listed.LastOrDefault(l => l.AlternateCode is not null)?.AlternateCode ?? area.AlternateCode,
-                ValidFrom = validity.From,
-                ValidTo = validity.To,
-            };
+            if (listings.TryGetValue(area.Code, out var listed))
+                batch.Areas[i] = AreaValidity.FromReleases(area, listed, covering[area.Type]);
         }
 
         batch.Rows = lsoaCount;

@@ -28,13 +28,9 @@ public static class GeographyRecompute
             foreach (var listed in listings.GroupBy(l => l.Area))
             {
                 if (!stored.TryGetValue(listed.Key, out var area)) continue;
-                var dates = listed.Select(l => l.Release).Distinct().Order().ToList();
                 var inDistricts = districts.GetValueOrDefault(listed.Key) ?? [];
                 var covering = releases.Where(r => r.IsNational || inDistricts.Contains(r.Scope)).Select(r => r.Date).Distinct().Order().ToList();
-                var validity = AreaValidity.Infer(type, dates, covering);
-                var latest = listed.OrderBy(l => l.Release).Last();
-                var alternate = listed.OrderBy(l => l.Release).LastOrDefault(l => l.AlternateCode is not null)?.AlternateCode ?? area.AlternateCode;
-                var updated = area with { Name = latest.Name, AlternateCode = alternate, ValidFrom = validity.From, ValidTo = validity.To };
+                var updated = AreaValidity.FromReleases(area, [.. listed], covering);
                 if (updated != area) updates.Add(updated);
             }
 
