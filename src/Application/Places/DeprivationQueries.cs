@@ -42,10 +42,17 @@ public sealed class DeprivationQueries(PlaceQueries places)
         var then = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2019), cancellationToken);
         if (PlaceQueries.InForce(now, within ?? now.Timeline.Ics.Code) is { Refusal: { } refused }) return refused;
         var place = now.Find(within ?? now.Timeline.Ics.Code)!;
-        var links = timeline.LsoaLinks.Where(l => l.Change is not null).ToLookup(l => l.Lsoa2021);
-        if (links.Count == 0)
+        if (!timeline.LsoaLinks.Any(l => l.Change is not null))
             return new Refusal("no LSOA lookup", "Comparing needs ONS's exact lookup LSOA (2011) to LSOA (2021) (see docs/data-sources.md).", RefusalKind.NotLoaded);
 
+        // Worked out once for every date between the same two changes, as the view's other answers are.
+        var kept = now.Memo(("core20-comparison", place.Code), () => Compare(place, now, then));
+        return kept with { Used = kept.Used with { AsAt = now.AsAt }, Before = kept.Before with { AsAt = now.AsAt } };
+    }
+
+    private static Core20Comparison Compare(Area place, PlaceGraph now, PlaceGraph then)
+    {
+        var links = now.Timeline.ExactLinksTo2021;
         var rows = now.LsoasIn(place.Code).Select(code =>
         {
             var predecessors = links[code].Select(l => new Predecessor(l.Lsoa2011, l.Change!.Value, then.Deprivation(l.Lsoa2011)?.ImdDecile)).ToList();
@@ -62,11 +69,11 @@ public sealed class DeprivationQueries(PlaceQueries places)
             return new Core20Row(now.Find(code)!, now.Parents(code).FirstOrDefault(p => p.Type == AreaType.District), decile, predecessors, status);
         }).ToList();
 
-        var then2011 = then.LsoasIn(place.Code);
+        var districtOf2011 = then.LsoasIn(place.Code).ToLookup(l => then.Parents(l).FirstOrDefault(p => p.Type == AreaType.District)?.Code);
         var districts = rows.Where(r => r.District is not null).GroupBy(r => r.District!.Code).Select(g =>
         {
             var district = g.First().District!;
-            var old = then2011.Where(l => then.Parents(l).Any(p => p.Code == district.Code)).ToList();
+            var old = districtOf2011[district.Code].ToList();
             return new DistrictCore20(district, old.Count, old.Count(l => then.Deprivation(l)?.IsCore20 == true), g.Count(), g.Count(r => r.Decile is 1 or 2),
                 g.Count(r => r.Status == Core20Change.Entered), g.Count(r => r.Status == Core20Change.Left), g.Count(r => r.Status == Core20Change.Stayed));
         }).OrderBy(d => d.District.Name, StringComparer.Ordinal).ToList();

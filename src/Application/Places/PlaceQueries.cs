@@ -6,7 +6,6 @@ namespace Commonweal.Application.Places;
 
 /// <summary>Read models for the overview, the place browser, place pages, maps and the places API, each as at a date.</summary>
 public sealed class PlaceQueries(
-    CommonwealDbContext db,
     IDbContextFactory<CommonwealDbContext> contexts,
     PlaceGraphCache cache,
     IcsDefinition ics,
@@ -41,6 +40,9 @@ public sealed class PlaceQueries(
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         return await DeprivationSetting.ReadAsync(context, cancellationToken);
     }
+
+    // What a view works out is kept for every date between the same two changes (the answers are the same), so each
+    // answer taken from there is stamped with the date it was asked for.
 
     /// <summary>The view a page shows: as at the date, on the LSOAs of the edition of the Indices asked for (or the default).</summary>
     public async Task<PlaceGraph> GraphAsync(ViewRequest? request = null, CancellationToken cancellationToken = default)
@@ -86,7 +88,8 @@ public sealed class PlaceQueries(
     public async Task<SystemOverview> OverviewAsync(ViewRequest? request = null, CancellationToken cancellationToken = default)
     {
         var graph = await GraphAsync(request, cancellationToken);
-        return graph.Memo("overview", () => Overview(graph));
+        var kept = graph.Memo("overview", () => Overview(graph));
+        return kept with { Used = kept.Used with { AsAt = graph.AsAt } };
     }
 
     private SystemOverview Overview(PlaceGraph graph)
@@ -116,6 +119,23 @@ public sealed class PlaceQueries(
             if (own is { } release) graph = (await TimelineAsync(cancellationToken)).At(graph.AsAt, release);
         }
 
+        // Worked out once for every date between the same two changes, with a context of its own, as maps are.
+        var key = ("place", code, inForce);
+        try
+        {
+            var kept = await graph.Memo(key, () => LoadPlaceAsync(graph, area, inForce));
+            return kept with { Used = kept.Used with { AsAt = graph.AsAt } };
+        }
+        catch
+        {
+            graph.Forget(key);
+            throw;
+        }
+    }
+
+    private async Task<PlaceDetail> LoadPlaceAsync(PlaceGraph graph, Area area, bool inForce)
+    {
+        var code = area.Code;
         var summary = graph.Summarise(area);
         var lsoas = graph.LsoasIn(code);
         var children = graph.Children(code)
@@ -133,15 +153,16 @@ public sealed class PlaceQueries(
         }
 
         var domains = Enum.GetValues<DeprivationDomain>().Select(domain => DomainProfile(graph, lsoas, domain)).ToList();
+        await using var context = await contexts.CreateDbContextAsync();
         var ages = area.Type is AreaType.Practice or AreaType.Pcn or AreaType.SubIcb or AreaType.Icb && lsoas.Count == 0
-            ? await RegisteredAgesAsync(code, graph.AsAt, cancellationToken)
-            : await ResidentAgesAsync(lsoas, graph, cancellationToken);
+            ? await RegisteredAgesAsync(context, code, graph.AsAt)
+            : await ResidentAgesAsync(context, lsoas, graph);
         var history = graph.Timeline.ParentPeriods(code)
             .OrderBy(p => p.ParentType).ThenBy(p => p.Validity.From ?? DateOnly.MinValue)
             .Select(p => new HistoryEntry(graph.Find(p.Parent)!, p.Validity, p.Source))
             .ToList();
         var links = area.Type == AreaType.Lsoa ? LinksOf(graph, code) : [];
-        var listed = await db.ReleasedAreas.AsNoTracking().Where(r => r.Area == code).OrderBy(r => r.Release).ToListAsync(cancellationToken);
+        var listed = await context.ReleasedAreas.AsNoTracking().Where(r => r.Area == code).OrderBy(r => r.Release).ToListAsync();
         return new PlaceDetail(area, VintagesUsed.Of(graph), inForce, summary,
             [.. graph.Parents(code).OrderBy(p => p.Type).ThenBy(p => p.Name, StringComparer.Ordinal)], graph.IcbOf(code),
             children, deciles, domains, ages, area.Type == AreaType.Lsoa ? graph.Deprivation(code) : null, history, links, listed);
@@ -163,7 +184,7 @@ public sealed class PlaceQueries(
     }
 
     /// <summary>Residents by age band: from one reference date on the view's LSOAs (the latest on or before the date, else the earliest).</summary>
-    private async Task<AgeProfile?> ResidentAgesAsync(IReadOnlyList<AreaCode> lsoas, PlaceGraph graph, CancellationToken cancellationToken)
+    private static async Task<AgeProfile?> ResidentAgesAsync(CommonwealDbContext db, IReadOnlyList<AreaCode> lsoas, PlaceGraph graph)
     {
         if (lsoas.Count == 0) return null;
         var window = PlaceTimeline.LsoaWindow(graph.LsoaRelease);
@@ -171,7 +192,7 @@ public sealed class PlaceQueries(
         var rows = await db.Populations.AsNoTracking()
             .Where(p => p.Kind == PopulationKind.Resident && p.Sex == Sex.Persons && p.AgeBand != AgeBand.All && p.AgeBand != AgeBand.WorkingAge && list.Contains(p.Area))
             .Select(p => new { p.Period, p.AgeBand, p.Count })
-            .ToListAsync(cancellationToken);
+            .ToListAsync();
         var periods = rows.Select(r => r.Period).Where(window.Contains).Distinct().Order().ToList();
         if (periods.Count == 0) return null;
         var period = periods.LastOrDefault(p => p <= graph.AsAt, periods[0]);
@@ -179,12 +200,12 @@ public sealed class PlaceQueries(
     }
 
     /// <summary>Registered patients by age band, from the latest list on or before the date that has ages for the area.</summary>
-    private async Task<AgeProfile?> RegisteredAgesAsync(AreaCode code, DateOnly asAt, CancellationToken cancellationToken)
+    private static async Task<AgeProfile?> RegisteredAgesAsync(CommonwealDbContext db, AreaCode code, DateOnly asAt)
     {
         var rows = await db.Populations.AsNoTracking()
             .Where(p => p.Area == code && p.Kind == PopulationKind.Registered && p.Sex == Sex.Persons && p.AgeBand != AgeBand.All)
             .Select(p => new { p.Period, p.AgeBand, p.Count })
-            .ToListAsync(cancellationToken);
+            .ToListAsync();
         var periods = rows.Select(r => r.Period).Distinct().Order().ToList();
         if (periods.Count == 0) return null;
         var period = periods.LastOrDefault(p => p <= asAt, periods[0]);
@@ -203,7 +224,8 @@ public sealed class PlaceQueries(
         var key = ("map", code);
         try
         {
-            return await graph.Memo(key, () => LoadMapAsync(graph, area));
+            var kept = await graph.Memo(key, () => LoadMapAsync(graph, area));
+            return kept is null ? null : kept with { Used = kept.Used with { AsAt = graph.AsAt } };
         }
         catch
         {

@@ -67,6 +67,7 @@ public sealed class PlaceTimeline
 
         deprivation = deprivationRows.GroupBy(d => d.Vintage).ToDictionary(g => g.Key, g => g.ToDictionary(d => d.Lsoa));
         LsoaLinks = lsoaLinks;
+        ExactLinksTo2021 = lsoaLinks.Where(l => l.Change is not null).ToLookup(l => l.Lsoa2021);
         changes = [.. areas.Values.SelectMany(a => Boundaries(a.Validity))
             .Concat(childrenOf.Values.SelectMany(l => l).SelectMany(p => Boundaries(p.Validity)))
             .Concat(residents.Keys)
@@ -85,6 +86,9 @@ public sealed class PlaceTimeline
 
     /// <summary>Every link between the LSOAs of 2011 and 2021 (ONS exact and best-fit lookups).</summary>
     public IReadOnlyList<LsoaLink> LsoaLinks { get; }
+
+    /// <summary>The exact lookup's links of each LSOA of 2021 to the LSOA(s) of 2011 it came from.</summary>
+    public ILookup<AreaCode, LsoaLink> ExactLinksTo2021 { get; }
 
     /// <summary>The dates on which something changes, in order: two dates between the same two changes give the same view.</summary>
     public IReadOnlyList<DateOnly> Changes => changes;
