@@ -43,7 +43,7 @@ public class PlaceBenchmarks
     private static PlaceTimeline Timeline()
     {
         var demo = DemoDataset.Generate(Mse);
-        return new PlaceTimeline(1, DatasetKind.Demo, Mse, demo.Areas, demo.Memberships,
+        return new PlaceTimeline(1, DatasetKind.Demo, Mse, demo.Areas, demo.Memberships, demo.ReleasedAreas,
             demo.Populations.Where(p => p.Kind == PopulationKind.Resident && p.AgeBand == AgeBand.All && p.Sex == Sex.Persons).Select(p => (p.Area, p.Period, p.Count)),
             demo.Populations.Where(p => p.Kind == PopulationKind.Registered && p.AgeBand == AgeBand.All && p.Sex == Sex.Persons).Select(p => (p.Area, p.Period, p.Count)),
             demo.Deprivation, demo.LsoaLinks);

@@ -11,6 +11,9 @@ public static class Format
 
     public static string Count(long n) => n.ToString("N0", English);
 
+    /// <summary>A count, or a dash where there is none.</summary>
+    public static string Count(long? n) => n is { } value ? Count(value) : "–";
+
     public static string Share(double? share) => share is { } s ? (s * 100).ToString("0.0", English) + "%" : "–";
 
     public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", English) ?? "–";

@@ -69,7 +69,7 @@ public sealed class PlacesThroughTimeCliTests(ReferenceStore store) : IClassFixt
     }
 
     [Theory]
-    [InlineData("QH8", "2025-06-01", 150)]
+    [InlineData("QH8", "2025-06-01", 144)]
     [InlineData("QH8", "2026-03-31", 144)]
     [InlineData("D7T5G", "2026-04-01", 205)]
     public async Task Places_list_gives_the_practices_within_an_ICB_as_at_a_date(string icb, string date, int practices)
@@ -81,6 +81,39 @@ public sealed class PlacesThroughTimeCliTests(ReferenceStore store) : IClassFixt
         Assert.Equal(practices, rows.Count);
         Assert.All(rows, r => Assert.Equal("Practice", r[1]));
         Assert.Contains(rows, r => r[0] == "F81001" && long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture) > 10_000);
+    }
+
+    [Theory]
+    [InlineData("06Q", "2021-06-01", "NHS Mid Essex CCG (E38000106)")]
+    [InlineData("06Q", "2022-07-01", "NHS Mid and South Essex ICB - 06Q (E38000106)")]
+    [InlineData("06Q", "2026-04-01", "NHS Essex ICB - 06Q (E38000106)")]
+    [InlineData("E54000066", "2026-06-01", "NHS Essex Integrated Care Board (D7T5G)")]
+    public async Task Places_show_finds_a_place_by_its_other_code_under_its_name_of_the_date(string code, string date, string heading)
+    {
+        var (exit, output, _) = await RunAsync(string.Empty, "places", "show", code, "--as-at", date);
+
+        Assert.Equal(0, exit);
+        Assert.StartsWith(heading + " — ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Places_list_within_a_sub_ICB_location_by_its_ODS_code_gives_its_practices()
+    {
+        var (_, byOds, _) = await RunAsync(string.Empty, "places", "list", "--type", "Practice", "--in", "06Q", "--as-at", "2026-06-01", "--format", "csv");
+        var (_, byGss, _) = await RunAsync(string.Empty, "places", "list", "--type", "Practice", "--in", "E38000106", "--as-at", "2026-06-01", "--format", "csv");
+
+        Assert.NotEmpty(Rows(byGss));
+        Assert.Equal(byGss, byOds);
+    }
+
+    [Fact]
+    public async Task Deprivation_of_a_PCN_is_refused_because_it_serves_registered_patients()
+    {
+        var (exit, output, error) = await RunAsync(string.Empty, "deprivation", "list", "--in", "U89141", "--as-at", "2026-06-01");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Contains("holds no LSOA 2021 on 2026-06-01: a primary care network serves registered patients", error, StringComparison.Ordinal);
     }
 
     [Fact]

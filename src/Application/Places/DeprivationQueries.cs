@@ -20,6 +20,7 @@ public sealed class DeprivationQueries(PlaceQueries places)
         var graph = await places.GraphAsync(new ViewRequest(asAt, edition), cancellationToken);
         if (PlaceQueries.InForce(graph, within ?? graph.Timeline.Ics.Code) is { Refusal: { } refused }) return refused;
         var place = graph.Find(within ?? graph.Timeline.Ics.Code)!;
+        if (NoLsoas(graph, place) is { } none) return none;
         var rows = graph.LsoasIn(place.Code).Select(code =>
         {
             var lsoa = graph.Find(code)!;
@@ -42,6 +43,7 @@ public sealed class DeprivationQueries(PlaceQueries places)
         var then = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2019), cancellationToken);
         if (PlaceQueries.InForce(now, within ?? now.Timeline.Ics.Code) is { Refusal: { } refused }) return refused;
         var place = now.Find(within ?? now.Timeline.Ics.Code)!;
+        if (NoLsoas(now, place) is { } none) return none;
         if (!timeline.LsoaLinks.Any(l => l.Change is not null))
             return new Refusal("no LSOA lookup", "Comparing needs ONS's exact lookup LSOA (2011) to LSOA (2021) (see docs/data-sources.md).", RefusalKind.NotLoaded);
 
@@ -79,6 +81,17 @@ public sealed class DeprivationQueries(PlaceQueries places)
         }).OrderBy(d => d.District.Name, StringComparer.Ordinal).ToList();
         return new Core20Comparison(place, VintagesUsed.Of(now), VintagesUsed.Of(then), districts, rows);
     }
+
+    /// <summary>
+    /// A place that holds no LSOAs in the view (a practice or a PCN, whose people are its registered patients, or a place
+    /// with no LSOA lookup for the date) has no deprivation to list: say so rather than answer with an empty table.
+    /// </summary>
+    private static Refusal? NoLsoas(PlaceGraph graph, Area place) => graph.LsoasIn(place.Code).Count > 0 ? null : new Refusal(
+        "place holds no LSOAs",
+        $"{place.Name} ({place.Code}) holds no {graph.LsoaLabel} on {graph.AsAt:yyyy-MM-dd}"
+        + (place.Type is AreaType.Practice or AreaType.Pcn or AreaType.Neighbourhood
+            ? $": a {place.Type.Label().ToLowerInvariant()} serves registered patients, not the residents of LSOAs. Ask about its sub-ICB location or district."
+            : ": no lookup places LSOAs in it on that date (see docs/data-sources.md)."));
 
     private static string Loaded(PlaceTimeline timeline) =>
         timeline.IodVintagesLoaded.Count == 0 ? "none" : string.Join(", ", timeline.IodVintagesLoaded.Select(v => v.Label()));

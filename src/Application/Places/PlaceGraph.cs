@@ -53,18 +53,23 @@ public sealed class PlaceGraph
 
     internal PlaceGraph WithDate(DateOnly asAt) => asAt == AsAt ? this : new PlaceGraph(timeline, asAt, shared);
 
-    public Area? Find(AreaCode code) => timeline.Find(code);
+    /// <summary>The place with this code, or known by it as its other code (ODS) on the view's date.</summary>
+    public Area? Find(AreaCode code) => timeline.Find(code, AsAt) is { } area ? Named(area) : null;
+
+    /// <summary>The place under its name on the view's date (for an LSOA, in its Census).</summary>
+    public Area Named(Area area) =>
+        timeline.IsRenamed(area.Code) ? shared.Named.GetOrAdd(area.Code, _ => area with { Name = timeline.NameOn(area, DayFor(area)) }) : area;
 
     /// <summary>Whether the place is in this view: in force on the date, or (an LSOA) of this view's Census.</summary>
     public bool Includes(Area area) =>
         area.Type.IsStatistical() ? area.Validity.Contains(LsoaRelease) : area.Validity.Contains(AsAt);
 
-    public IEnumerable<Area> OfType(AreaType type) => timeline.Areas.Where(a => a.Type == type && Includes(a));
+    public IEnumerable<Area> OfType(AreaType type) => timeline.Areas.Where(a => a.Type == type && Includes(a)).Select(Named);
 
     public IReadOnlyList<Area> Children(AreaCode code) =>
         shared.Children.GetOrAdd(code, c => timeline.ChildPeriods(c)
             .Where(p => timeline.Find(p.Child) is { } child && Includes(child) && p.Validity.Contains(DayFor(child)))
-            .Select(p => timeline.Find(p.Child)!)
+            .Select(p => Named(timeline.Find(p.Child)!))
             .DistinctBy(a => a.Code)
             .ToList());
 
@@ -74,7 +79,7 @@ public sealed class PlaceGraph
         var day = DayFor(area);
         return shared.Parents.GetOrAdd(code, _ => timeline.ParentPeriods(code)
             .Where(p => p.Validity.Contains(day))
-            .Select(p => timeline.Find(p.Parent)!)
+            .Select(p => Named(timeline.Find(p.Parent)!))
             .DistinctBy(a => a.Code)
             .ToList());
     }
@@ -151,7 +156,7 @@ public sealed class PlaceGraph
     public void Forget(object key) => shared.Memo.TryRemove(key, out _);
 
     /// <summary>Residents, LSOA count, Core20 share and registered patients of an area (computed once per area).</summary>
-    public PlaceSummary Summarise(Area area) => shared.Summaries.GetOrAdd(area.Code, _ => Compute(area));
+    public PlaceSummary Summarise(Area area) => shared.Summaries.GetOrAdd(area.Code, _ => Compute(Named(area)));
 
     /// <summary>The day on which a place's memberships are read: the date, or for an LSOA the nearest day it existed.</summary>
     private DateOnly DayFor(Area area) => area.Type.IsStatistical() ? area.Validity.Clamp(AsAt) : AsAt;
@@ -213,6 +218,8 @@ public sealed class PlaceGraph
 
         public ConcurrentDictionary<AreaCode, PlaceSummary> Summaries { get; } = new();
 
+        public ConcurrentDictionary<AreaCode, Area> Named { get; } = new();
+
         public ConcurrentDictionary<object, object> Memo { get; } = new();
     }
 }
@@ -229,11 +236,19 @@ public sealed record PlaceSummary(
     int LsoasWithPopulation = 0,
     (long Count, DateOnly Period)? Registered = null)
 {
-    public double? Core20Share => Population > 0 ? (double)Core20Population / Population : null;
+    /// <summary>
+    /// Residents of the area's LSOAs on the view's reference date: null unless every one of them has a figure (a total
+    /// with LSOAs missing would pass for the whole place).
+    /// </summary>
+    public long? Residents => Lsoas > 0 && LsoasWithPopulation == Lsoas ? Population : null;
+
+    /// <summary>Residents of Core20 LSOAs as a share of all residents, when every LSOA has a figure.</summary>
+    public double? Core20Share => Residents is > 0 and var all ? (double)Core20Population / all : null;
 
     /// <summary>
-    /// Residents where the area is made of LSOAs (null when none of them has a population loaded), else its registered
-    /// patients (a practice, a PCN).
+    /// How many people the place serves, by one rule: residents where it is made of LSOAs (as <see cref="Residents"/>);
+    /// registered patients for a practice, a PCN or a neighbourhood of practices; else none.
     /// </summary>
-    public long? Headcount => Lsoas > 0 ? (LsoasWithPopulation > 0 ? Population : null) : Registered?.Count;
+    public long? Headcount => Lsoas > 0 ? Residents
+        : Area.Type is AreaType.Practice or AreaType.Pcn or AreaType.Neighbourhood ? Registered?.Count : null;
 }

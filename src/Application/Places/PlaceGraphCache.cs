@@ -46,7 +46,11 @@ public sealed class PlaceGraphCache(IcsDefinition ics) : IDisposable
             .ToListAsync(cancellationToken);
         var deprivation = await db.Deprivation.AsNoTracking().ToListAsync(cancellationToken);
         var links = await db.LsoaLinks.AsNoTracking().ToListAsync(cancellationToken);
-        return new PlaceTimeline(version, dataset, ics, areas, memberships,
+        // Only the places that some release spells differently from another: their name depends on the date.
+        var renamed = await db.ReleasedAreas.AsNoTracking()
+            .Where(r => r.Name != ReleasedArea.Unnamed && db.ReleasedAreas.Any(o => o.Area == r.Area && o.Name != r.Name && o.Name != ReleasedArea.Unnamed))
+            .ToListAsync(cancellationToken);
+        return new PlaceTimeline(version, dataset, ics, areas, memberships, renamed,
             residents.Select(r => (r.Area, r.Period, r.Count)),
             registered.Select(r => (r.Area, r.Period, r.Count)),
             deprivation, links);

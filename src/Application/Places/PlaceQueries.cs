@@ -14,8 +14,12 @@ public sealed class PlaceQueries(
     private Task<PlaceTimeline>? timeline;
     private Task<IodVintage?>? chosen;
 
-    /// <summary>Today, the default "as at" date.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    // Without the tz database (a bare container) the date is UTC's, an hour out only in summer.
+    private static readonly TimeZoneInfo England =
+        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
+
+    /// <summary>Today in England, the default "as at" date: at 00:30 on 1 April (BST) the new ICBs are already in force.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), England).DateTime);
 
     public IcsDefinition Ics => ics;
 
@@ -70,9 +74,10 @@ public sealed class PlaceQueries(
         var graph = request?.Vintage is null ? await InForceAsync(request?.AsAt, cancellationToken) : await GraphAsync(request, cancellationToken);
         if (within is not { } parent)
             return new PlaceList(graph, null, type, [.. graph.OfType(type ?? AreaType.District).OrderBy(a => a.Type).ThenBy(a => a.Code)]);
-        if (InForce(graph, parent) is { Refusal: { } refused }) return refused;
-        var places = type is { } t ? graph.Within(parent, t) : graph.Children(parent);
-        return new PlaceList(graph, graph.Find(parent), type, [.. places.OrderBy(a => a.Type).ThenBy(a => a.Code)]);
+        var found = InForce(graph, parent);
+        if (found.Value is not { } place) return found.Refusal!;
+        var places = type is { } t ? graph.Within(place.Code, t) : graph.Children(place.Code);
+        return new PlaceList(graph, place, type, [.. places.OrderBy(a => a.Type).ThenBy(a => a.Code)]);
     }
 
     /// <summary>A place asked about, if it exists and is in the view (in force on its date, or an LSOA of its Census).</summary>
@@ -120,7 +125,7 @@ public sealed class PlaceQueries(
         }
 
         // Worked out once for every date between the same two changes, with a context of its own, as maps are.
-        var key = ("place", code, inForce);
+        var key = ("place", area.Code, inForce);
         try
         {
             var kept = await graph.Memo(key, () => LoadPlaceAsync(graph, area, inForce));
@@ -221,7 +226,7 @@ public sealed class PlaceQueries(
         var graph = await GraphAsync(request, cancellationToken);
         if (graph.Find(code) is not { } area) return null;
         // Loaded once per view with its own context, so no request's cancellation or scope can spoil it.
-        var key = ("map", code);
+        var key = ("map", area.Code);
         try
         {
             var kept = await graph.Memo(key, () => LoadMapAsync(graph, area));

@@ -15,6 +15,8 @@ public sealed class PlaceTimeline
     private const int MaxViews = 32;
 
     private readonly Dictionary<AreaCode, Area> areas;
+    private readonly Dictionary<AreaCode, Area[]> byAlternate;
+    private readonly Dictionary<AreaCode, NameFrom[]> names;
     private readonly Dictionary<AreaCode, List<MembershipPeriod>> childrenOf = [];
     private readonly Dictionary<AreaCode, List<MembershipPeriod>> parentsOf = [];
     private readonly SortedDictionary<DateOnly, Dictionary<AreaCode, long>> residents;
@@ -29,6 +31,7 @@ public sealed class PlaceTimeline
         IcsDefinition ics,
         IEnumerable<Area> storedAreas,
         IEnumerable<AreaMembership> observations,
+        IEnumerable<ReleasedArea> spellings,
         IEnumerable<(AreaCode Lsoa, DateOnly Period, long Count)> residentCounts,
         IEnumerable<(AreaCode Area, DateOnly Period, long Count)> registeredCounts,
         IEnumerable<LsoaDeprivation> deprivationRows,
@@ -38,13 +41,14 @@ public sealed class PlaceTimeline
         Dataset = dataset;
         Ics = ics;
         areas = storedAreas.ToDictionary(a => a.Code);
+        names = Names(spellings);
         var periods = MembershipTimeline.Periods(observations, c => areas.TryGetValue(c, out var a) ? a.Validity : Validity.Always)
             .Where(p => areas.ContainsKey(p.Child) && areas.ContainsKey(p.Parent))
             .ToList();
-        var byAlternate = areas.Values.Where(a => a.AlternateCode is not null && AreaCode.TryParse(a.AlternateCode, out _))
-            .GroupBy(a => AreaCode.Parse(a.AlternateCode!)).ToDictionary(g => g.Key, g => g.First());
-        var (icsAreas, icsPeriods) = IcsStructure.Build(ics, c => areas.GetValueOrDefault(c) ?? byAlternate.GetValueOrDefault(c), periods);
+        byAlternate = Alternates(areas.Values);
+        var (icsAreas, icsPeriods) = IcsStructure.Build(ics, c => areas.GetValueOrDefault(c) ?? byAlternate.GetValueOrDefault(c)?[^1], periods);
         foreach (var area in icsAreas) areas[area.Code] = area;
+        byAlternate = Alternates(areas.Values);
         foreach (var period in periods.Concat(icsPeriods).Where(p => areas.ContainsKey(p.Child) && areas.ContainsKey(p.Parent)))
         {
             Add(childrenOf, period.Parent, period);
@@ -95,7 +99,36 @@ public sealed class PlaceTimeline
 
     public Area? Find(AreaCode code) => areas.GetValueOrDefault(code);
 
+    /// <summary>
+    /// The place with this code, or else the one known by it as its other code (an ODS code such as 06Q or QH8)
+    /// that was in force on the date: 92A, for one, named three sub-ICB locations in turn. Failing that, the latest.
+    /// </summary>
+    public Area? Find(AreaCode code, DateOnly date) =>
+        areas.GetValueOrDefault(code)
+        ?? (byAlternate.TryGetValue(code, out var known) ? known.LastOrDefault(a => a.Validity.Contains(date)) ?? known[^1] : null);
+
     public IEnumerable<Area> Areas => areas.Values;
+
+    /// <summary>Whether the place has gone by more than one name (its name then depends on the date).</summary>
+    internal bool IsRenamed(AreaCode code) => names.ContainsKey(code);
+
+    /// <summary>
+    /// The place's name on a date, as the releases spell it: each new spelling taken to start on the latest
+    /// reorganisation of its type since the release before (an ICB's sub-ICB locations took its name on 1 July 2022 and
+    /// again on 1 April 2026), else on the release's own date; before the first release, the first spelling.
+    /// </summary>
+    internal string NameOn(Area area, DateOnly date)
+    {
+        if (!names.TryGetValue(area.Code, out var spelt)) return area.Name;
+        var name = spelt[0].Name;
+        foreach (var (from, spelling) in spelt)
+        {
+            if (from > date) break;
+            name = spelling;
+        }
+
+        return name;
+    }
 
     /// <summary>The places <paramref name="code"/> lay in, each with its period (history, not one date).</summary>
     public IReadOnlyList<MembershipPeriod> ParentPeriods(AreaCode code) => parentsOf.TryGetValue(code, out var l) ? l : [];
@@ -169,6 +202,28 @@ public sealed class PlaceTimeline
         index = ~index;
         return index == 0 ? DateOnly.MinValue : changes[index - 1];
     }
+
+    private readonly record struct NameFrom(DateOnly From, string Name);
+
+    private static Dictionary<AreaCode, NameFrom[]> Names(IEnumerable<ReleasedArea> spellings) =>
+        spellings.Where(r => r.IsNamed).GroupBy(r => r.Area).Where(g => g.Select(r => r.Name).Distinct().Skip(1).Any()).ToDictionary(g => g.Key, g =>
+        {
+            var ordered = g.OrderBy(r => r.Release).ToList();
+            var spelt = new List<NameFrom> { new(DateOnly.MinValue, ordered[0].Name) };
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i].Name == spelt[^1].Name) continue;
+                spelt.Add(new NameFrom(Reorganisations.ChangeDate(ordered[i].Type, ordered[i - 1].Release, ordered[i].Release), ordered[i].Name));
+            }
+
+            return spelt.ToArray();
+        });
+
+    /// <summary>Areas by their other code, each list oldest first.</summary>
+    private static Dictionary<AreaCode, Area[]> Alternates(IEnumerable<Area> all) =>
+        all.Where(a => a.AlternateCode is not null && AreaCode.TryParse(a.AlternateCode, out _))
+            .GroupBy(a => AreaCode.Parse(a.AlternateCode!))
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.Validity.From ?? DateOnly.MinValue).ThenBy(a => a.Code).ToArray());
 
     private static IEnumerable<DateOnly> Boundaries(Validity validity)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Commonweal.Application.Places;
 using Commonweal.Core.Places;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,8 +68,13 @@ public static class PlaceCommands
             if (detail.Listed.Count > 0)
                 await o.WriteLineAsync($"Listed in: {string.Join(", ", detail.Listed.Select(r => $"{r.Type.PluralLabel().ToLowerInvariant()} of {r.Release:yyyy-MM-dd}"))}");
             await o.WriteLineAsync($"As at {used.AsAt:yyyy-MM-dd}; {used.Lsoas}; deprivation {used.Deprivation ?? "not loaded"}; residents {used.Residents ?? "not loaded"}");
-            if (detail.Summary.Lsoas > 0)
-                await o.WriteLineAsync($"Residents: {detail.Summary.Population:N0} in {detail.Summary.Lsoas:N0} LSOAs");
+            if (detail.Summary is { Lsoas: > 0 } summary)
+            {
+                var missing = summary.Lsoas - summary.LsoasWithPopulation;
+                var residents = summary.Residents is { } total ? total.ToString("N0", CultureInfo.InvariantCulture)
+                    : used.Residents is null ? "not loaded" : $"no total ({AreaType.Lsoa.Counted(missing)} of {summary.Lsoas:N0} have no figure)";
+                await o.WriteLineAsync($"Residents: {residents}{(detail.Lsoa is null ? $" in {AreaType.Lsoa.Counted(summary.Lsoas)}" : string.Empty)}");
+            }
             if (detail.Summary.Core20Share is { } share)
                 await o.WriteLineAsync($"Core20 (national IMD deciles 1–2): {detail.Summary.Core20Lsoas:N0} LSOAs, {share:P1} of residents");
             if (detail.Lsoa is { ImdRank: { } rank } lsoa)

@@ -60,6 +60,14 @@ public static class AreaTypeNames
         _ => type.Label() + "s",
     };
 
+    /// <summary>"1 LSOA", "720 LSOAs": a count of places of a type, in words.</summary>
+    public static string Counted(this AreaType type, int count)
+    {
+        var noun = count == 1 ? type.Label() : type.PluralLabel();
+        return count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " "
+            + (type.IsStatistical() ? noun : noun.ToLowerInvariant());
+    }
+
     /// <summary>Statistical geographies, whose vintage follows the data shown on them rather than the date asked for.</summary>
     public static bool IsStatistical(this AreaType type) => type is AreaType.Lsoa or AreaType.Msoa;
 }

@@ -8,7 +8,8 @@ namespace Commonweal.Core.Places;
 public static class AreaValidity
 {
     /// <summary>
-    /// A place as its releases describe it: the name (and second code) of the latest release that lists it, and the
+    /// A place as its releases describe it: the name of the latest release that names it, the second code of the latest
+    /// that gives one, and the
     /// validity <see cref="Infer"/> gives.
     /// </summary>
     /// <param name="listed">The releases that list the place, in any order.</param>
@@ -20,7 +21,7 @@ public static class AreaValidity
         var validity = Infer(area.Type, [.. ordered.Select(l => l.Release).Distinct()], covering);
         return area with
         {
-            Name = ordered[^1].Name,
+            Name = ordered.LastOrDefault(l => l.IsNamed)?.Name ?? area.Name,
             AlternateCode = ordered.LastOrDefault(l => l.AlternateCode is not null)?.AlternateCode ?? area.AlternateCode,
             ValidFrom = validity.From,
             ValidTo = validity.To,

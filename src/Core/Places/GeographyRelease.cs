@@ -16,4 +16,11 @@ public sealed record GeographyRelease(AreaType Type, DateOnly Date, AreaCode Sco
 }
 
 /// <summary>A place as a release lists it: under which name (and second code), on the release's date.</summary>
-public sealed record ReleasedArea(AreaCode Area, AreaType Type, DateOnly Release, string Name, string? AlternateCode = null);
+/// <param name="Name">Its name in the release; empty (<see cref="Unnamed"/>) when the release lists it by code alone (a list-size file).</param>
+public sealed record ReleasedArea(AreaCode Area, AreaType Type, DateOnly Release, string Name, string? AlternateCode = null)
+{
+    /// <summary>The name of a listing that gives the place's code alone.</summary>
+    public const string Unnamed = "";
+
+    public bool IsNamed => Name.Length > 0;
+}

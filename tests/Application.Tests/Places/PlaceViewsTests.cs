@@ -68,4 +68,70 @@ public sealed class PlaceViewsTests : IAsyncLifetime
         Assert.NotNull(detail.Lsoa);
         Assert.Equal(2, detail.Links.Count(l => l.Forward && l.Link.Change == LsoaChange.Split));
     }
+
+    [Theory]
+    [InlineData("2022-01-01", "NHS Mid Essex CCG")]
+    [InlineData("2022-06-30", "NHS Mid Essex CCG")]
+    [InlineData("2026-03-31", "NHS Mid Essex CCG")]
+    [InlineData("2026-04-01", "NHS Essex ICB - 06Q")]
+    public async Task A_renamed_place_goes_by_its_name_of_the_date_wherever_it_is_shown(string date, string name)
+    {
+        await using var app = new ApplicationScope(database);
+        var places = app.Get<PlaceQueries>();
+        var request = new ViewRequest(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        var midEssex = AreaCode.Parse("E38000106");
+
+        var detail = await places.PlaceAsync(midEssex, request);
+        var graph = await places.GraphAsync(request);
+        var practice = graph.Children(midEssex).First(c => c.Type == AreaType.Practice);
+
+        Assert.Equal(name, detail!.Area.Name);
+        Assert.Equal(name, detail.Summary.Area.Name);
+        Assert.Equal(name, graph.Parents(practice.Code).Single(p => p.Type == AreaType.SubIcb).Name);
+    }
+
+    [Theory]
+    [InlineData("06Q", "2026-06-01", "E38000106")]
+    [InlineData("E54000066", "2026-06-01", "D7T5G")]
+    [InlineData("E54000026", "2025-06-01", "QH8")]
+    public async Task A_place_is_found_by_its_other_code(string asked, string date, string code)
+    {
+        await using var app = new ApplicationScope(database);
+        var places = app.Get<PlaceQueries>();
+        var request = new ViewRequest(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+
+        var detail = await places.PlaceAsync(AreaCode.Parse(asked), request);
+        var byOther = await places.ListAsync(AreaType.Practice, AreaCode.Parse(asked), request);
+        var byOwn = await places.ListAsync(AreaType.Practice, AreaCode.Parse(code), request);
+
+        Assert.Equal(code, detail!.Area.Code.Value);
+        Assert.Equal(code, byOther.Value!.Within!.Code.Value);
+        Assert.NotEmpty(byOwn.Value!.Places);
+        Assert.Equal(byOwn.Value.Places.Select(p => p.Code), byOther.Value.Places.Select(p => p.Code));
+    }
+
+    [Fact]
+    public async Task Deprivation_of_a_PCN_is_refused_because_it_holds_no_LSOAs()
+    {
+        await using var app = new ApplicationScope(database);
+        var graph = await app.Get<PlaceQueries>().GraphAsync(new ViewRequest(new DateOnly(2026, 6, 1)));
+        var pcn = graph.OfType(AreaType.Pcn).First();
+
+        var answer = await app.Get<DeprivationQueries>().ListAsync(null, pcn.Code, new DateOnly(2026, 6, 1));
+
+        Assert.Null(answer.Value);
+        Assert.Equal("place holds no LSOAs", answer.Refusal!.Title);
+        Assert.Contains("registered patients", answer.Refusal.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-03-31T22:59:59Z", "2026-03-31")]
+    [InlineData("2026-03-31T23:00:00Z", "2026-04-01")]
+    [InlineData("2026-12-31T23:30:00Z", "2026-12-31")]
+    public async Task Today_is_the_date_in_England(string now, string today)
+    {
+        await using var app = new ApplicationScope(database, now: DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), app.Get<PlaceQueries>().Today);
+    }
 }

@@ -23,13 +23,14 @@ public static class GeographyRecompute
             var releases = await db.Releases.AsNoTracking().Where(r => r.Type == type).ToListAsync(cancellationToken);
             var listings = await db.ReleasedAreas.AsNoTracking().Where(r => r.Type == type).ToListAsync(cancellationToken);
             var stored = await db.Areas.AsNoTracking().Where(a => a.Type == type).ToDictionaryAsync(a => a.Code, cancellationToken);
-            var districts = releases.Exists(r => !r.IsNational) ? await DistrictsOfAsync(db, type, cancellationToken) : [];
+            var scopes = releases.Where(r => !r.IsNational).Select(r => r.Scope).ToHashSet();
+            var within = scopes.Count > 0 ? await ScopesOfAsync(db, type, scopes, cancellationToken) : [];
             var updates = new List<Area>();
             foreach (var listed in listings.GroupBy(l => l.Area))
             {
                 if (!stored.TryGetValue(listed.Key, out var area)) continue;
-                var inDistricts = districts.GetValueOrDefault(listed.Key) ?? [];
-                var covering = releases.Where(r => r.IsNational || inDistricts.Contains(r.Scope)).Select(r => r.Date).Distinct().Order().ToList();
+                var inScopes = within.GetValueOrDefault(listed.Key) ?? [];
+                var covering = releases.Where(r => r.IsNational || inScopes.Contains(r.Scope)).Select(r => r.Date).Distinct().Order().ToList();
                 var updated = AreaValidity.FromReleases(area, [.. listed], covering);
                 if (updated != area) updates.Add(updated);
             }
@@ -40,13 +41,17 @@ public static class GeographyRecompute
         return changed;
     }
 
-    /// <summary>The districts each place of a type has been observed in (to tell whether a district's release covers it).</summary>
-    private static async Task<Dictionary<AreaCode, HashSet<AreaCode>>> DistrictsOfAsync(CommonwealDbContext db, AreaType type, CancellationToken cancellationToken)
+    /// <summary>
+    /// The scopes of releases (a district for wards, a sub-ICB location for practices) each place of a type has been
+    /// observed in, to tell whether such a release covers it.
+    /// </summary>
+    private static async Task<Dictionary<AreaCode, HashSet<AreaCode>>> ScopesOfAsync(
+        CommonwealDbContext db, AreaType type, HashSet<AreaCode> scopes, CancellationToken cancellationToken)
     {
         var links = await db.AreaMemberships.AsNoTracking()
-            .Where(m => m.ChildType == type && m.ParentType == AreaType.District)
+            .Where(m => m.ChildType == type)
             .Select(m => new { m.Child, m.Parent })
             .ToListAsync(cancellationToken);
-        return links.GroupBy(l => l.Child).ToDictionary(g => g.Key, g => g.Select(l => l.Parent).ToHashSet());
+        return links.Where(l => scopes.Contains(l.Parent)).GroupBy(l => l.Child).ToDictionary(g => g.Key, g => g.Select(l => l.Parent).ToHashSet());
     }
 }

@@ -14,16 +14,17 @@ public static class ImportWriter
         var changed = 0;
         changed += await BulkWriter.InsertMissingAsync(db, await NewAreasAsync(db, batch, cancellationToken), cancellationToken);
         var newReleases = await NewReleasesAsync(db, batch, cancellationToken);
-        var newListings = await NewListingsAsync(db, batch, cancellationToken);
+        var (newListings, named) = await NewListingsAsync(db, batch, cancellationToken);
         changed += await BulkWriter.InsertMissingAsync(db, newReleases, cancellationToken);
         changed += await BulkWriter.InsertMissingAsync(db, newListings, cancellationToken);
+        changed += await BulkWriter.UpsertAsync(db, named, [nameof(ReleasedArea.Name)], cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Memberships, m => (m.Child, m.ParentType, m.ObservedOn)), null, cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Populations, p => (p.Area, p.Kind, p.Period, p.Sex, p.AgeBand)), null, cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Deprivation, d => (d.Lsoa, d.Vintage)), batch.DeprivationColumns.Distinct().ToList(), cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.Boundaries, b => (b.Area, b.Release)), null, cancellationToken);
         changed += await BulkWriter.UpsertAsync(db, LastOf(batch.LsoaLinks, l => (l.Lsoa2011, l.Lsoa2021)), batch.LsoaLinkColumns.Distinct().ToList(), cancellationToken);
         // Names and validity follow from the releases, so only the types of place a release lists anew can change.
-        var touched = newReleases.Select(r => r.Type).Concat(newListings.Select(l => l.Type)).Distinct().ToList();
+        var touched = newReleases.Select(r => r.Type).Concat(newListings.Concat(named).Select(l => l.Type)).Distinct().ToList();
         changed += await GeographyRecompute.RunAsync(db, touched, cancellationToken);
         return changed;
     }
@@ -56,13 +57,14 @@ public static class ImportWriter
     }
 
     /// <summary>
-    /// The batch's listings the store does not hold yet. A place another file of the same release already lists under
-    /// another spelling keeps the stored spelling (so re-importing a folder changes nothing whatever the order); the
-    /// difference is noted.
+    /// The batch's listings the store does not hold yet, and those it holds by code alone that the batch names. A place
+    /// another file of the same release already names differently keeps the stored spelling (so re-importing a folder
+    /// changes nothing whatever the order); the difference is noted.
     /// </summary>
-    private static async Task<List<ReleasedArea>> NewListingsAsync(CommonwealDbContext db, ImportBatch batch, CancellationToken cancellationToken)
+    private static async Task<(List<ReleasedArea> Added, List<ReleasedArea> Named)> NewListingsAsync(CommonwealDbContext db, ImportBatch batch, CancellationToken cancellationToken)
     {
         var added = new List<ReleasedArea>();
+        var named = new List<ReleasedArea>();
         foreach (var release in LastOf(batch.ReleasedAreas, r => (r.Area, r.Type, r.Release)).GroupBy(r => (r.Type, r.Release)))
         {
             var (type, date) = release.Key;
@@ -71,13 +73,14 @@ public static class ImportWriter
                 .Select(r => new { r.Area, r.Name })
                 .ToDictionaryAsync(r => r.Area, r => r.Name, cancellationToken);
             added.AddRange(release.Where(r => !stored.ContainsKey(r.Area)));
-            var differing = release.Where(r => stored.TryGetValue(r.Area, out var name) && !string.Equals(name, r.Name, StringComparison.Ordinal)).ToList();
+            named.AddRange(release.Where(r => r.IsNamed && stored.TryGetValue(r.Area, out var name) && name == ReleasedArea.Unnamed));
+            var differing = release.Where(r => r.IsNamed && stored.TryGetValue(r.Area, out var name) && name != ReleasedArea.Unnamed && !string.Equals(name, r.Name, StringComparison.Ordinal)).ToList();
             if (differing.Count == 0) continue;
             var examples = string.Join("; ", differing.Take(3).Select(r => $"{r.Area} '{r.Name}' (kept '{stored[r.Area]}')"));
             batch.Notes.Add($"{differing.Count:N0} {type.PluralLabel().ToLowerInvariant()} of {date:yyyy-MM-dd} are spelt differently by another file of the same release: {examples}{(differing.Count > 3 ? "; …" : string.Empty)}");
         }
 
-        return added;
+        return (added, named);
     }
 
     /// <summary>One row per key, the last given winning (one statement may not upsert the same key twice).</summary>

@@ -80,7 +80,9 @@ public sealed class PracticeMapReader : TableFileReader
 /// <summary>
 /// NHS Digital's "patients registered at each GP practice" (gp-reg-pat-prac-all, CSV or zip): the list size of every
 /// practice on the extract date, with its sub-ICB location (CCG before July 2022), in every layout the publisher has
-/// used. Extracts of it (some practices only) are read too: they list no releases.
+/// used. It lists every practice of each sub-ICB location in it on its date, whether the file is national or an extract
+/// of some sub-ICB locations: a release of practices for each of them, so a practice of one of them that a later file
+/// leaves out had closed.
 /// </summary>
 public sealed class PracticeListSizeReader : TableFileReader
 {
@@ -111,7 +113,8 @@ public sealed class PracticeListSizeReader : TableFileReader
         context.Unique(row, columns["CODE"], practice.Value);
         var subIcb = row.Code(columns["ONS_SUB_ICB_LOCATION_CODE"], "E38");
         row.SubIcbOds(columns["SUB_ICB_LOCATION_CODE"]);
-        context.Area(practice, practice.Value, AreaType.Practice);
+        context.Release(AreaType.Practice, period, subIcb);
+        context.Listed(practice, AreaType.Practice, period, null);
         context.Member(practice, AreaType.Practice, subIcb, AreaType.SubIcb, period);
         context.Batch.Populations.Add(new PopulationCount(practice, PopulationKind.Registered, period, Sex.Persons, AgeBand.All, row.People(columns["NUMBER_OF_PATIENTS"])));
     }

@@ -68,11 +68,14 @@ public sealed class ReaderContext(ImportBatch batch, PlaceLookup lookup)
         if (!Batch.Releases.Contains(release)) Batch.Releases.Add(release);
     }
 
-    /// <summary>A place as the file's release of its type lists it (and names it): see <see cref="Release"/>.</summary>
-    public void Listed(AreaCode code, AreaType type, DateOnly release, string name, string? alternate = null)
+    /// <summary>
+    /// A place as the file's release of its type lists it, and names it (null when the file gives its code alone): see
+    /// <see cref="Release"/>.
+    /// </summary>
+    public void Listed(AreaCode code, AreaType type, DateOnly release, string? name, string? alternate = null)
     {
-        Area(code, name, type, alternate);
+        Area(code, name ?? code.Value, type, alternate);
         if (listed.Add((code, type, release)))
-            Batch.ReleasedAreas.Add(new ReleasedArea(code, type, release, name, alternate));
+            Batch.ReleasedAreas.Add(new ReleasedArea(code, type, release, name ?? ReleasedArea.Unnamed, alternate));
     }
 }

@@ -116,7 +116,7 @@ public static class PlacesEndpoints
 
     public static PlaceDto Dto(PlaceSummary s) => new(
         s.Area.Code.Value, s.Area.Name, s.Area.Type.ToString(), s.Area.AlternateCode, s.Area.ValidFrom, s.Area.ValidTo,
-        s.Lsoas > 0 ? s.Population : null, s.Lsoas, s.Core20Lsoas, s.Core20Share, s.Registered?.Count, s.Registered?.Period);
+        s.Residents, s.Lsoas, s.Core20Lsoas, s.Core20Share, s.Registered?.Count, s.Registered?.Period);
 
     private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> OverviewAsync(PlaceQueries places, string? asAt, string? vintage, CancellationToken cancellationToken)
     {
@@ -186,7 +186,7 @@ public static class PlacesEndpoints
         if (view.Problems is [var bad, ..]) return ApiProblems.BadParameter(bad);
         var graph = await places.GraphAsync(view.Request, cancellationToken);
         if (graph.Find(areaCode) is not { } area) return ApiProblems.PlaceNotFound(code);
-        return TypedResults.Ok(new LsoasDto(PlaceRef.Of(area), VintagesUsed.Of(graph), graph.Includes(area), Lsoas(graph, areaCode)));
+        return TypedResults.Ok(new LsoasDto(PlaceRef.Of(area), VintagesUsed.Of(graph), graph.Includes(area), Lsoas(graph, area.Code)));
     }
 
     /// <summary>The LSOAs of a place in the view, each with its district, residents and IMD.</summary>

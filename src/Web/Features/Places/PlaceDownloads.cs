@@ -39,7 +39,7 @@ public static class PlaceDownloads
     }
 
     private static IReadOnlyList<string?> Summary(string level, PlaceSummary s) =>
-        [level, s.Area.Code.Value, s.Area.Name, Csv.Number(s.Population), Csv.Number(s.Lsoas), Csv.Number(s.Core20Lsoas), Csv.Number(s.Core20Share)];
+        [level, s.Area.Code.Value, s.Area.Name, Csv.Number(s.Residents), Csv.Number(s.Lsoas), Csv.Number(s.Core20Lsoas), Csv.Number(s.Core20Share)];
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PlacesAsync(
         PlaceQueries places, string? type, [FromQuery(Name = "in")] string? within, string? asAt, string? vintage, CancellationToken cancellationToken)

@@ -86,6 +86,7 @@ public partial class DemoDatasetTests
         ics,
         batch.Areas,
         batch.Memberships,
+        batch.ReleasedAreas,
         batch.Populations.Where(p => p.Kind == PopulationKind.Resident && p.AgeBand == AgeBand.All).Select(p => (p.Area, p.Period, p.Count)),
         batch.Populations.Where(p => p.Kind == PopulationKind.Registered && p.AgeBand == AgeBand.All).Select(p => (p.Area, p.Period, p.Count)),
         batch.Deprivation,

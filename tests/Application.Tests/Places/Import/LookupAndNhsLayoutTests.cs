@@ -119,6 +119,9 @@ public sealed class LookupAndNhsLayoutTests : IDisposable
 
         Assert.Equal("nhs-list-sizes", Recognised(path));
         Assert.Equal(new PopulationCount(AreaCode.Parse("F81001"), PopulationKind.Registered, new DateOnly(2023, 4, 1), Sex.Persons, AgeBand.All, 13546), Assert.Single(batch.Populations));
+        // Every practice of each sub-ICB location in the file, listed by code alone: a practice of it missing later had closed.
+        Assert.Equal(new GeographyRelease(AreaType.Practice, new DateOnly(2023, 4, 1), AreaCode.Parse("E38000030")), Assert.Single(batch.Releases));
+        Assert.Equal(new ReleasedArea(AreaCode.Parse("F81001"), AreaType.Practice, new DateOnly(2023, 4, 1), ReleasedArea.Unnamed), Assert.Single(batch.ReleasedAreas));
     }
 
     [Fact]

@@ -260,7 +260,7 @@ public abstract class ReferenceFolderImportTests(ReferenceFolderFixture fixture)
     }
 
     [Theory]
-    [InlineData("2025-06-01", 150, 27)]
+    [InlineData("2025-06-01", 144, 27)]
     [InlineData("2025-10-01", 144, 27)]
     [InlineData("2026-06-01", 144, 27)]
     public async Task The_practices_and_PCNs_of_Mid_and_South_Essex_are_those_of_the_latest_map(string date, int practices, int pcns)
