@@ -96,6 +96,35 @@ public sealed class PlacesThroughTimeCliTests(ReferenceStore store) : IClassFixt
         Assert.StartsWith(heading + " — ", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("QH8", "2025-06-01", 9)]
+    [InlineData("D7T5G", "2026-06-01", 14)]
+    public async Task Places_list_gives_the_districts_whose_LSOAs_all_lie_in_an_ICB(string icb, string date, int districts)
+    {
+        var (exit, output, _) = await RunAsync(string.Empty, "places", "list", "--type", "District", "--in", icb, "--as-at", date, "--format", "csv");
+
+        Assert.Equal(0, exit);
+        var rows = Rows(output);
+        Assert.Equal(districts, rows.Count);
+        Assert.Contains(rows, r => r[0] == "E07000066" && r[3] == "187601");
+        Assert.Equal(icb == "QH8", rows.TrueForAll(r => r[0] != "E07000076"));
+    }
+
+    [Theory]
+    [InlineData("iod2019", 177)]
+    [InlineData("iod2025", 177)]
+    public async Task A_district_formed_in_2023_holds_every_LSOA_of_its_predecessors_in_either_Census(string vintage, int lsoas)
+    {
+        // Cumberland (E06000063) replaced Allerdale, Carlisle and Copeland on 1 April 2023. IoD2019's split 2011 LSOAs lie
+        // where the 2021 LSOAs they became lie, so none is lost with the districts they were published in.
+        var (exit, output, _) = await RunAsync(string.Empty, "places", "list", "--type", "Lsoa", "--in", "E06000063", "--vintage", vintage, "--as-at", "2026-06-01", "--format", "csv");
+        var (_, listed, _) = await RunAsync(string.Empty, "deprivation", "list", "--in", "E06000063", "--vintage", vintage, "--as-at", "2026-06-01", "--format", "csv");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(lsoas, Rows(output).Count);
+        Assert.Equal(lsoas, Rows(listed).Count);
+    }
+
     [Fact]
     public async Task Places_list_within_a_sub_ICB_location_by_its_ODS_code_gives_its_practices()
     {

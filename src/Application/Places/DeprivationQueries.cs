@@ -90,7 +90,7 @@ public sealed class DeprivationQueries(PlaceQueries places)
         "place holds no LSOAs",
         $"{place.Name} ({place.Code}) holds no {graph.LsoaLabel} on {graph.AsAt:yyyy-MM-dd}"
         + (place.Type is AreaType.Practice or AreaType.Pcn or AreaType.Neighbourhood
-            ? $": a {place.Type.Label().ToLowerInvariant()} serves registered patients, not the residents of LSOAs. Ask about its sub-ICB location or district."
+            ? $": a {place.Type.LowerLabel()} serves registered patients, not the residents of LSOAs. Ask about its sub-ICB location or district."
             : ": no lookup places LSOAs in it on that date (see docs/data-sources.md)."));
 
     private static string Loaded(PlaceTimeline timeline) =>

@@ -67,21 +67,65 @@ public sealed class PlaceGraph
     public IEnumerable<Area> OfType(AreaType type) => timeline.Areas.Where(a => a.Type == type && Includes(a)).Select(Named);
 
     public IReadOnlyList<Area> Children(AreaCode code) =>
-        shared.Children.GetOrAdd(code, c => timeline.ChildPeriods(c)
-            .Where(p => timeline.Find(p.Child) is { } child && Includes(child) && p.Validity.Contains(DayFor(child)))
-            .Select(p => Named(timeline.Find(p.Child)!))
-            .DistinctBy(a => a.Code)
-            .ToList());
+        shared.Children.GetOrAdd(code, c =>
+        {
+            var moved = Successors;
+            return timeline.ChildPeriods(c)
+                .Where(p => timeline.Find(p.Child) is { } child && Includes(child) && p.Validity.Contains(DayFor(child)))
+                .Where(p => !(moved.Moves.TryGetValue(p.Child, out var to) && to.ContainsKey(c)))
+                .Select(p => timeline.Find(p.Child)!)
+                .Concat(moved.Adopted[c].Select(l => timeline.Find(l)!))
+                .Select(Named)
+                .DistinctBy(a => a.Code)
+                .ToList();
+        });
 
     public IReadOnlyList<Area> Parents(AreaCode code)
     {
         if (timeline.Find(code) is not { } area) return [];
-        var day = DayFor(area);
-        return shared.Parents.GetOrAdd(code, _ => timeline.ParentPeriods(code)
-            .Where(p => p.Validity.Contains(day))
-            .Select(p => Named(timeline.Find(p.Parent)!))
-            .DistinctBy(a => a.Code)
-            .ToList());
+        return shared.Parents.GetOrAdd(code, _ =>
+        {
+            var moved = Successors.Moves.GetValueOrDefault(code);
+            return [.. ParentsOn(area, DayFor(area))
+                .Select(p => moved is not null && moved.TryGetValue(p.Code, out var successor) ? timeline.Find(successor)! : p)
+                .Select(Named)
+                .DistinctBy(a => a.Code)];
+        });
+    }
+
+    /// <summary>The places an area lay in on a day, as the sources give them.</summary>
+    private IEnumerable<Area> ParentsOn(Area area, DateOnly day) =>
+        timeline.ParentPeriods(area.Code).Where(p => p.Validity.Contains(day)).Select(p => timeline.Find(p.Parent)!);
+
+    /// <summary>
+    /// An LSOA of the view's Census that did not exist on the date (one of 2011 split in 2021, shown as at 2026) lies in its
+    /// parents of the nearest day it existed; where such a parent had itself ceased by the date (Allerdale, become
+    /// Cumberland in 2023), it lies instead where the LSOA(s) it became (or came from) lay on the date, if they all agree.
+    /// Worked out once per view: LSOA → (parent ceased → parent in force).
+    /// </summary>
+    private SuccessorParents Successors => shared.Successors ??= FindSuccessors();
+
+    private SuccessorParents FindSuccessors()
+    {
+        var found = new Dictionary<AreaCode, Dictionary<AreaCode, AreaCode>>();
+        foreach (var lsoa in timeline.Shortlived)
+        {
+            if (!Includes(lsoa) || lsoa.Validity.Contains(AsAt)) continue;
+            var others = (lsoa.Validity.To < AsAt ? timeline.ExactLinksFrom2011[lsoa.Code].Select(l => l.Lsoa2021) : timeline.ExactLinksTo2021[lsoa.Code].Select(l => l.Lsoa2011))
+                .Where(o => o != lsoa.Code).Select(timeline.Find).OfType<Area>().Where(o => o.Validity.Contains(AsAt)).ToList();
+            if (others.Count == 0) continue;
+            foreach (var ceased in ParentsOn(lsoa, DayFor(lsoa)).Where(p => !p.Type.IsStatistical() && !p.Validity.Contains(AsAt)))
+            {
+                var there = others.Select(o => ParentsOn(o, AsAt).FirstOrDefault(p => p.Type == ceased.Type)?.Code).Distinct().ToList();
+                if (there is [{ } successor])
+                {
+                    if (!found.TryGetValue(lsoa.Code, out var moves)) found[lsoa.Code] = moves = [];
+                    moves[ceased.Code] = successor;
+                }
+            }
+        }
+
+        return new SuccessorParents(found, found.SelectMany(m => m.Value.Values.Select(parent => (Parent: parent, Lsoa: m.Key))).ToLookup(x => x.Parent, x => x.Lsoa));
     }
 
     /// <summary>The ICB a place lay in on the date, through any of its parents (a practice through its sub-ICB location).</summary>
@@ -106,8 +150,27 @@ public sealed class PlaceGraph
     /// <summary>The LSOAs (of this view's Census) in an area, through any hierarchy; the area itself when it is one.</summary>
     public IReadOnlyList<AreaCode> LsoasIn(AreaCode code) => shared.Lsoas.GetOrAdd(code, Collect);
 
-    /// <summary>Places of a type anywhere within an area (through any hierarchy), in code order.</summary>
+    /// <summary>
+    /// Places of a type anywhere within an area, in code order: through any hierarchy, and for districts and wards (which
+    /// NHS places do not list) also each one whose LSOAs of the view all lie in the area: the districts of an ICB.
+    /// </summary>
     public IReadOnlyList<Area> Within(AreaCode code, AreaType type)
+    {
+        var found = Descendants(code, type);
+        if (type is AreaType.District or AreaType.Ward && timeline.Find(code) is { } area && area.Type != type && !area.Type.IsStatistical())
+        {
+            var lsoas = LsoasIn(code);
+            var inside = lsoas.ToHashSet();
+            foreach (var candidate in lsoas.SelectMany(Parents).Where(p => p.Type == type).DistinctBy(p => p.Code))
+            {
+                if (!found.ContainsKey(candidate.Code) && LsoasIn(candidate.Code).All(inside.Contains)) found.Add(candidate.Code, candidate);
+            }
+        }
+
+        return [.. found.Values.OrderBy(a => a.Code)];
+    }
+
+    private Dictionary<AreaCode, Area> Descendants(AreaCode code, AreaType type)
     {
         var found = new Dictionary<AreaCode, Area>();
         var seen = new HashSet<AreaCode>();
@@ -123,7 +186,7 @@ public sealed class PlaceGraph
             }
         }
 
-        return [.. found.Values.OrderBy(a => a.Code)];
+        return found;
     }
 
     public long? Residents(AreaCode lsoa) => timeline.Residents(ResidentsPeriod, lsoa);
@@ -220,8 +283,14 @@ public sealed class PlaceGraph
 
         public ConcurrentDictionary<AreaCode, Area> Named { get; } = new();
 
+        public SuccessorParents? Successors { get; set; }
+
         public ConcurrentDictionary<object, object> Memo { get; } = new();
     }
+
+    /// <param name="Moves">LSOA → (parent ceased by the date → parent in force).</param>
+    /// <param name="Adopted">Parent in force → the LSOAs moved into it.</param>
+    private sealed record SuccessorParents(Dictionary<AreaCode, Dictionary<AreaCode, AreaCode>> Moves, ILookup<AreaCode, AreaCode> Adopted);
 }
 
 /// <param name="Core20Lsoas">LSOAs in national IMD deciles 1–2 of the view's edition.</param>
@@ -241,6 +310,17 @@ public sealed record PlaceSummary(
     /// with LSOAs missing would pass for the whole place).
     /// </summary>
     public long? Residents => Lsoas > 0 && LsoasWithPopulation == Lsoas ? Population : null;
+
+    /// <summary>Why there is no total of residents though some are loaded: "2 of 112 LSOAs have no figure"; else null.</summary>
+    public string? ResidentsGap
+    {
+        get
+        {
+            var missing = Lsoas - LsoasWithPopulation;
+            if (missing == 0 || LsoasWithPopulation == 0 && Lsoas == 1) return null;
+            return $"{missing:N0} of {AreaType.Lsoa.Counted(Lsoas)} {(missing == 1 ? "has" : "have")} no figure";
+        }
+    }
 
     /// <summary>Residents of Core20 LSOAs as a share of all residents, when every LSOA has a figure.</summary>
     public double? Core20Share => Residents is > 0 and var all ? (double)Core20Population / all : null;

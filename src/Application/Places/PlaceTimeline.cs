@@ -42,9 +42,11 @@ public sealed class PlaceTimeline
         Ics = ics;
         areas = storedAreas.ToDictionary(a => a.Code);
         names = Names(spellings);
-        var periods = MembershipTimeline.Periods(observations, c => areas.TryGetValue(c, out var a) ? a.Validity : Validity.Always)
+        Validity ValidityOf(AreaCode c) => areas.TryGetValue(c, out var a) ? a.Validity : Validity.Always;
+        var periods = MembershipTimeline.Periods(observations, ValidityOf)
             .Where(p => areas.ContainsKey(p.Child) && areas.ContainsKey(p.Parent))
             .ToList();
+        periods.AddRange(LsoaInheritance.Periods(periods, lsoaLinks, ValidityOf));
         byAlternate = Alternates(areas.Values);
         var (icsAreas, icsPeriods) = IcsStructure.Build(ics, c => areas.GetValueOrDefault(c) ?? byAlternate.GetValueOrDefault(c)?[^1], periods);
         foreach (var area in icsAreas) areas[area.Code] = area;
@@ -72,6 +74,8 @@ public sealed class PlaceTimeline
         deprivation = deprivationRows.GroupBy(d => d.Vintage).ToDictionary(g => g.Key, g => g.ToDictionary(d => d.Lsoa));
         LsoaLinks = lsoaLinks;
         ExactLinksTo2021 = lsoaLinks.Where(l => l.Change is not null).ToLookup(l => l.Lsoa2021);
+        ExactLinksFrom2011 = lsoaLinks.Where(l => l.Change is not null).ToLookup(l => l.Lsoa2011);
+        Shortlived = [.. areas.Values.Where(a => a.Type.IsStatistical() && a.Validity != Validity.Always)];
         changes = [.. areas.Values.SelectMany(a => Boundaries(a.Validity))
             .Concat(childrenOf.Values.SelectMany(l => l).SelectMany(p => Boundaries(p.Validity)))
             .Concat(residents.Keys)
@@ -93,6 +97,12 @@ public sealed class PlaceTimeline
 
     /// <summary>The exact lookup's links of each LSOA of 2021 to the LSOA(s) of 2011 it came from.</summary>
     public ILookup<AreaCode, LsoaLink> ExactLinksTo2021 { get; }
+
+    /// <summary>The exact lookup's links of each LSOA of 2011 to the LSOA(s) of 2021 it became.</summary>
+    public ILookup<AreaCode, LsoaLink> ExactLinksFrom2011 { get; }
+
+    /// <summary>The LSOAs and MSOAs of one Census only (split, merged or redrawn at the other).</summary>
+    internal IReadOnlyList<Area> Shortlived { get; }
 
     /// <summary>The dates on which something changes, in order: two dates between the same two changes give the same view.</summary>
     public IReadOnlyList<DateOnly> Changes => changes;

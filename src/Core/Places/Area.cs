@@ -4,7 +4,7 @@ namespace Commonweal.Core.Places;
 /// <param name="Code">Its official (or ICS-defined) code.</param>
 /// <param name="Name">Its name as the latest source that lists it spells it.</param>
 /// <param name="Type">What kind of place it is.</param>
-/// <param name="AlternateCode">A second code for the same place, e.g. the ODS code 06Q of the sub-ICB E38000030, or the GSS code E54000026 of the ICB QH8.</param>
+/// <param name="AlternateCode">A second code for the same place, e.g. the ODS code 06Q of the sub-ICB location E38000106, or the GSS code E54000026 of the ICB QH8.</param>
 public sealed record Area(AreaCode Code, string Name, AreaType Type, string? AlternateCode = null)
 {
     /// <summary>The first day the place existed; null when it is in the earliest source of its kind (existed before it).</summary>

@@ -60,13 +60,19 @@ public static class AreaTypeNames
         _ => type.Label() + "s",
     };
 
-    /// <summary>"1 LSOA", "720 LSOAs": a count of places of a type, in words.</summary>
-    public static string Counted(this AreaType type, int count)
-    {
-        var noun = count == 1 ? type.Label() : type.PluralLabel();
-        return count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " "
-            + (type.IsStatistical() ? noun : noun.ToLowerInvariant());
-    }
+    /// <summary>The label within a sentence: "electoral ward", "sub-ICB location (former CCG)", "GP practice", "LSOA".</summary>
+    public static string LowerLabel(this AreaType type) => InSentence(type.Label());
+
+    /// <summary>The plural label within a sentence: "electoral wards", "GP practices", "LSOAs".</summary>
+    public static string LowerPluralLabel(this AreaType type) => InSentence(type.PluralLabel());
+
+    /// <summary>"1 LSOA", "720 LSOAs", "3 GP practices": a count of places of a type, in words.</summary>
+    public static string Counted(this AreaType type, int count) =>
+        count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + (count == 1 ? type.LowerLabel() : type.LowerPluralLabel());
+
+    // A label that opens with an abbreviation (LSOA, GP, MSOA) keeps its capitals.
+    private static string InSentence(string label) =>
+        label.Length > 1 && char.IsUpper(label[1]) ? label : char.ToLowerInvariant(label[0]) + label[1..];
 
     /// <summary>Statistical geographies, whose vintage follows the data shown on them rather than the date asked for.</summary>
     public static bool IsStatistical(this AreaType type) => type is AreaType.Lsoa or AreaType.Msoa;

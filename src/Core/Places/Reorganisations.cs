@@ -11,10 +11,11 @@ public static class Reorganisations
 {
     /// <summary>
     /// Local government: Dorset, BCP, East/West Suffolk, Somerset West and Taunton (2019); Buckinghamshire (2020);
-    /// North and West Northamptonshire (2021); Cumberland, Westmorland and Furness, North Yorkshire, Somerset (2023).
+    /// North and West Northamptonshire (2021); Cumberland, Westmorland and Furness, North Yorkshire, Somerset (2023);
+    /// the boundary between Barnsley and Sheffield (2025).
     /// </summary>
     public static readonly IReadOnlyList<DateOnly> LocalGovernment =
-        [new(2019, 4, 1), new(2020, 4, 1), new(2021, 4, 1), new(2023, 4, 1)];
+        [new(2019, 4, 1), new(2020, 4, 1), new(2021, 4, 1), new(2023, 4, 1), new(2025, 4, 1)];
 
     /// <summary>
     /// NHS commissioners: CCG mergers (1 April 2020 and 2021); ICBs established and CCGs abolished, their areas becoming

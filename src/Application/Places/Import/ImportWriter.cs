@@ -77,7 +77,7 @@ public static class ImportWriter
             var differing = release.Where(r => r.IsNamed && stored.TryGetValue(r.Area, out var name) && name != ReleasedArea.Unnamed && !string.Equals(name, r.Name, StringComparison.Ordinal)).ToList();
             if (differing.Count == 0) continue;
             var examples = string.Join("; ", differing.Take(3).Select(r => $"{r.Area} '{r.Name}' (kept '{stored[r.Area]}')"));
-            batch.Notes.Add($"{differing.Count:N0} {type.PluralLabel().ToLowerInvariant()} of {date:yyyy-MM-dd} are spelt differently by another file of the same release: {examples}{(differing.Count > 3 ? "; …" : string.Empty)}");
+            batch.Notes.Add($"{differing.Count:N0} {type.LowerPluralLabel()} of {date:yyyy-MM-dd} are spelt differently by another file of the same release: {examples}{(differing.Count > 3 ? "; …" : string.Empty)}");
         }
 
         return (added, named);
