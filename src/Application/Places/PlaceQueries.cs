@@ -188,20 +188,16 @@ public sealed class PlaceQueries(
         return new DomainSummary(domain, values.Count, values.Count(v => v <= 2), values[(values.Count - 1) / 2]);
     }
 
-    /// <summary>Residents by age band: from one reference date on the view's LSOAs (the latest on or before the date, else the earliest).</summary>
+    /// <summary>Residents by age band, of the view's own reference date (the one its totals use), when it has ages.</summary>
     private static async Task<AgeProfile?> ResidentAgesAsync(CommonwealDbContext db, IReadOnlyList<AreaCode> lsoas, PlaceGraph graph)
     {
-        if (lsoas.Count == 0) return null;
-        var window = PlaceTimeline.LsoaWindow(graph.LsoaRelease);
+        if (lsoas.Count == 0 || graph.ResidentsPeriod is not { } period) return null;
         var list = lsoas.ToList();
         var rows = await db.Populations.AsNoTracking()
-            .Where(p => p.Kind == PopulationKind.Resident && p.Sex == Sex.Persons && p.AgeBand != AgeBand.All && p.AgeBand != AgeBand.WorkingAge && list.Contains(p.Area))
-            .Select(p => new { p.Period, p.AgeBand, p.Count })
+            .Where(p => p.Kind == PopulationKind.Resident && p.Period == period && p.Sex == Sex.Persons && p.AgeBand != AgeBand.All && p.AgeBand != AgeBand.WorkingAge && list.Contains(p.Area))
+            .Select(p => new { p.AgeBand, p.Count })
             .ToListAsync();
-        var periods = rows.Select(r => r.Period).Where(window.Contains).Distinct().Order().ToList();
-        if (periods.Count == 0) return null;
-        var period = periods.LastOrDefault(p => p <= graph.AsAt, periods[0]);
-        return Profile(PopulationKind.Resident, period, rows.Where(r => r.Period == period).Select(r => (r.AgeBand, r.Count)));
+        return rows.Count == 0 ? null : Profile(PopulationKind.Resident, period, rows.Select(r => (r.AgeBand, r.Count)));
     }
 
     /// <summary>Registered patients by age band, from the latest list on or before the date that has ages for the area.</summary>

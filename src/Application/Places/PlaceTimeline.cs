@@ -12,7 +12,6 @@ namespace Commonweal.Application.Places;
 /// </summary>
 public sealed class PlaceTimeline
 {
-    private const int MaxViews = 32;
 
     private readonly Dictionary<AreaCode, Area> areas;
     private readonly Dictionary<AreaCode, Area[]> byAlternate;
@@ -23,7 +22,8 @@ public sealed class PlaceTimeline
     private readonly Dictionary<AreaCode, SortedList<DateOnly, long>> registered;
     private readonly Dictionary<IodVintage, Dictionary<AreaCode, LsoaDeprivation>> deprivation;
     private readonly DateOnly[] changes;
-    private readonly ConcurrentDictionary<(DateOnly Epoch, DateOnly LsoaRelease), PlaceGraph> views = new();
+    private readonly ConcurrentDictionary<(DateOnly Epoch, DateOnly LsoaRelease), KeptView> views = new();
+    private long uses;
 
     public PlaceTimeline(
         long version,
@@ -84,6 +84,9 @@ public sealed class PlaceTimeline
     }
 
     public long Version { get; }
+
+    /// <summary>How many views (dates between two changes, on one Census's LSOAs) are kept at once.</summary>
+    internal int MaxViews { get; init; } = 32;
 
     public DatasetKind Dataset { get; }
 
@@ -157,10 +160,16 @@ public sealed class PlaceTimeline
     /// </summary>
     public PlaceGraph At(DateOnly asAt, DateOnly lsoaRelease)
     {
-        var epoch = Epoch(asAt);
-        if (views.TryGetValue((epoch, lsoaRelease), out var view)) return view.WithDate(asAt);
-        if (views.Count >= MaxViews) views.Clear();
-        return views.GetOrAdd((epoch, lsoaRelease), _ => new PlaceGraph(this, asAt, lsoaRelease, ResidentsPeriod(asAt, lsoaRelease))).WithDate(asAt);
+        var key = (Epoch(asAt), lsoaRelease);
+        if (!views.TryGetValue(key, out var kept))
+        {
+            // The least recently used view makes way: a page's own dates (today, the ICB change) stay warm.
+            if (views.Count >= MaxViews && views.MinBy(v => v.Value.LastUsed) is { Key: var oldest }) views.TryRemove(oldest, out _);
+            kept = views.GetOrAdd(key, _ => new KeptView(new PlaceGraph(this, asAt, lsoaRelease, ResidentsPeriod(asAt, lsoaRelease))));
+        }
+
+        kept.LastUsed = Interlocked.Increment(ref uses);
+        return kept.View.WithDate(asAt);
     }
 
     /// <summary>The Census whose LSOAs were in force on <paramref name="date"/> (2011 before 21 March 2021).</summary>
@@ -211,6 +220,13 @@ public sealed class PlaceTimeline
         if (index >= 0) return changes[index];
         index = ~index;
         return index == 0 ? DateOnly.MinValue : changes[index - 1];
+    }
+
+    private sealed class KeptView(PlaceGraph view)
+    {
+        public PlaceGraph View { get; } = view;
+
+        public long LastUsed { get; set; }
     }
 
     private readonly record struct NameFrom(DateOnly From, string Name);

@@ -110,6 +110,8 @@ namespace Commonweal.Persistence.Postgres.Migrations
             migrationBuilder.Sql("UPDATE area_memberships SET \"ChildType\" = 'Ward' WHERE \"ChildType\" = 'Ward2025';");
             migrationBuilder.Sql("DELETE FROM area_memberships WHERE \"ParentType\" IN ('Alliance', 'Neighbourhood', 'County') OR \"ChildType\" IN ('Alliance', 'Neighbourhood');");
             migrationBuilder.Sql("DELETE FROM areas WHERE \"Type\" IN ('Alliance', 'Neighbourhood', 'County');");
+            // IoD2019's File 6 (mid-2015) was stored as residents: it is the Indices' denominator.
+            migrationBuilder.Sql("UPDATE populations SET \"Kind\" = 'IodDenominator' WHERE \"Kind\" = 'Resident' AND \"Period\" = '2015-06-30';");
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_lsoa_deprivation",

@@ -54,7 +54,7 @@ public class PlacesThroughTimeMigrationTests
                 "INSERT INTO area_memberships (\"Child\", \"ChildType\", \"Parent\", \"ParentType\", \"ValidFrom\") VALUES ('E01033999', 'Lsoa2021', 'E07000066', 'District', '2021-03-21'), ('E05015637', 'Ward2025', 'E07000066', 'District', '2025-05-01'), ('E07000066', 'District', 'alliance-mid-essex', 'Alliance', '2022-07-01')",
                 "INSERT INTO lsoa_deprivation (\"Lsoa\", \"ImdRank\", \"ImdDecile\", \"ImdScore\") VALUES ('E01021988', 1, 1, 92.735)",
                 "INSERT INTO area_boundaries (\"Area\", \"Polygons\") VALUES ('E01021988', '[[[[1,51],[1.1,51],[1.1,51.1],[1,51]]]]'), ('E05015637', '[[[[0.4,51.6],[0.5,51.6],[0.5,51.7],[0.4,51.6]]]]')",
-                "INSERT INTO populations (\"Area\", \"Kind\", \"Period\", \"Sex\", \"AgeBand\", \"Count\") VALUES ('E01021988', 'Resident', '2019-06-30', 'Persons', 'all', 1954)",
+                "INSERT INTO populations (\"Area\", \"Kind\", \"Period\", \"Sex\", \"AgeBand\", \"Count\") VALUES ('E01021988', 'Resident', '2019-06-30', 'Persons', 'all', 1954), ('E01021988', 'Resident', '2015-06-30', 'Persons', 'all', 1725)",
             })
             {
                 await db.Database.ExecuteSqlRawAsync(sql);
@@ -76,6 +76,9 @@ public class PlacesThroughTimeMigrationTests
         var boundaries = await after.Boundaries.AsNoTracking().ToDictionaryAsync(b => b.Area.Value, b => b.Release);
         Assert.Equal(new DateOnly(2011, 3, 27), boundaries["E01021988"]);
         Assert.Equal(new DateOnly(2025, 5, 1), boundaries["E05015637"]);
-        Assert.Equal(1954, (await after.Populations.AsNoTracking().SingleAsync()).Count);
+        var populations = await after.Populations.AsNoTracking().ToDictionaryAsync(p => p.Period, p => (p.Kind, p.Count));
+        Assert.Equal((Core.Places.PopulationKind.Resident, 1954L), populations[new DateOnly(2019, 6, 30)]);
+        // IoD2019's File 6 (mid-2015) is the Indices' denominator, not residents.
+        Assert.Equal((Core.Places.PopulationKind.IodDenominator, 1725L), populations[new DateOnly(2015, 6, 30)]);
     }
 }

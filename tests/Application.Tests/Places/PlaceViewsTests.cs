@@ -134,4 +134,26 @@ public sealed class PlaceViewsTests : IAsyncLifetime
 
         Assert.Equal(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), app.Get<PlaceQueries>().Today);
     }
+
+    [Fact]
+    public async Task A_view_in_use_is_kept_however_many_other_dates_are_asked_for()
+    {
+        await using var app = new ApplicationScope(database);
+        var stored = await app.Get<PlaceQueries>().TimelineAsync();
+        var timeline = new PlaceTimeline(stored.Version, stored.Dataset, stored.Ics, stored.Areas, [], [], [], [], [], []) { MaxViews = 2 };
+        var views = timeline.Changes.SelectMany(d => Reorganisations.Census.Select(c => (Date: d, Census: c))).ToList();
+        var kept = timeline.At(views[0].Date, views[0].Census);
+
+        foreach (var (date, census) in views.Skip(1))
+        {
+            timeline.At(date, census);
+            timeline.At(views[0].Date, views[0].Census);
+        }
+
+        var evicted = timeline.At(views[1].Date, views[1].Census);
+        Assert.True(views.Count >= 4);
+        Assert.Same(kept, timeline.At(views[0].Date, views[0].Census));
+        Assert.NotSame(evicted, timeline.At(views[2].Date, views[2].Census));
+        Assert.NotSame(evicted, timeline.At(views[1].Date, views[1].Census));
+    }
 }

@@ -94,7 +94,7 @@ public sealed class IodFileReader : TableFileReader
         {
             var count = row.People(columns[column], style);
             counts[band] = count;
-            context.Batch.Populations.Add(new PopulationCount(lsoa, PopulationKind.Resident, period, Sex.Persons, band, count));
+            context.Batch.Populations.Add(new PopulationCount(lsoa, PopulationKind.IodDenominator, period, Sex.Persons, band, count));
         }
 
         AgeBand[] parts = [AgeBand.Range(0, 15), AgeBand.Range(16, 59), AgeBand.Range(60, null)];

@@ -7,8 +7,8 @@ namespace Commonweal.Application.Places.Import;
 /// <summary>
 /// NHS Digital's "GP practice mapping" (gp-reg-pat-prac-map, CSV or the publisher's zip): every practice in England with
 /// its PCN, sub-ICB location (CCG before July 2022), ICB (STP before) and commissioning region on the extract date, in
-/// every column layout the publisher has used (CCG_/STP_ columns in 2022; SUB_ICB_LOCATION_/ICB_ and SUPPLIER_NAME
-/// since). A map lists every practice, PCN, sub-ICB location and ICB of its date, so a practice or ICB missing from a
+/// every column layout the publisher has used (CCG_/STP_ columns in 2022; SUB_ICB_LOCATION_/ICB_ from July 2022,
+/// with SUPPLIER_NAME added later). A map lists every practice, PCN, sub-ICB location and ICB of its date, so a practice or ICB missing from a
 /// later map had closed (the ICB mergers of 1 April 2026 among them). PCN code "U" means not in a PCN.
 /// </summary>
 public sealed class PracticeMapReader : TableFileReader
@@ -26,6 +26,12 @@ public sealed class PracticeMapReader : TableFileReader
         new("2025", ["PUBLICATION", "EXTRACT_DATE", "PRACTICE_CODE", "PRACTICE_NAME", "PRACTICE_POSTCODE", "PCN_CODE", "PCN_NAME",
             "ONS_SUB_ICB_LOCATION_CODE|ONS_SUB_ICB_LOC_CODE", "SUB_ICB_LOCATION_CODE|SUB_ICB_LOC_CODE", "SUB_ICB_LOCATION_NAME|SUB_ICB_LOC_NAME",
             "ONS_ICB_CODE", "ICB_CODE", "ICB_NAME", "ONS_COMM_REGION_CODE", "COMM_REGION_CODE", "COMM_REGION_NAME", "SUPPLIER_NAME"])
+        {
+            Bom = ByteOrderMark.Absent,
+        },
+        new("2022-23", ["PUBLICATION", "EXTRACT_DATE", "PRACTICE_CODE", "PRACTICE_NAME", "PRACTICE_POSTCODE", "PCN_CODE", "PCN_NAME",
+            "ONS_SUB_ICB_LOCATION_CODE|ONS_SUB_ICB_LOC_CODE", "SUB_ICB_LOCATION_CODE|SUB_ICB_LOC_CODE", "SUB_ICB_LOCATION_NAME|SUB_ICB_LOC_NAME",
+            "ONS_ICB_CODE", "ICB_CODE", "ICB_NAME", "ONS_COMM_REGION_CODE", "COMM_REGION_CODE", "COMM_REGION_NAME"])
         {
             Bom = ByteOrderMark.Absent,
         },

@@ -82,6 +82,8 @@ public sealed class IodLayoutTests : IDisposable
         var first = batch.Deprivation[0];
         Assert.Equal((IodVintage.Iod2025, 1, 1, 1, 99.998), (first.Vintage, first.ImdRank, first.HealthDecile, first.CrimeRank, first.LivingEnvironmentScore!.Value));
         Assert.Contains(batch.Populations, p => p.Area == first.Lsoa && p.Period == new DateOnly(2022, 6, 30) && p.AgeBand == AgeBand.All && p.Count == 1500);
+        // The Indices' own denominators, never residents: ONS's mid-2022 estimate of the same LSOA is another figure.
+        Assert.All(batch.Populations, p => Assert.Equal(PopulationKind.IodDenominator, p.Kind));
         Assert.DoesNotContain(batch.Populations, p => p.AgeBand == AgeBand.WorkingAge);
         Assert.Contains(batch.Notes, n => n.Contains("18–66", StringComparison.Ordinal));
         Assert.Contains(new GeographyRelease(AreaType.Lsoa, new DateOnly(2021, 3, 21), GeographyRelease.England), batch.Releases);

@@ -97,6 +97,21 @@ public sealed class LookupAndNhsLayoutTests : IDisposable
     }
 
     [Fact]
+    public void A_practice_map_of_late_2022_with_sub_ICB_columns_and_no_supplier_is_read()
+    {
+        var path = files.Text("gp-reg-pat-prac-map.csv",
+            "PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,PRACTICE_POSTCODE,PCN_CODE,PCN_NAME,ONS_SUB_ICB_LOC_CODE,SUB_ICB_LOC_CODE,SUB_ICB_LOC_NAME,ONS_ICB_CODE,ICB_CODE,ICB_NAME,ONS_COMM_REGION_CODE,COMM_REGION_CODE,COMM_REGION_NAME\r\n"
+            + "GP_PRAC_PAT_LIST,01Oct2022,F81001,DR KHAN & PARTNERS,SS7 4EA,U27924,BENFLEET PCN,E38000030,99F,NHS Mid and South Essex ICB - 99F,E54000026,QH8,NHS Mid and South Essex Integrated Care Board,E40000013,Y61,East of England\r\n");
+
+        var batch = Read("nhs-practice-map", path);
+
+        Assert.Equal("nhs-practice-map", Recognised(path));
+        var october = new DateOnly(2022, 10, 1);
+        Assert.Contains(new AreaMembership(AreaCode.Parse("E38000030"), AreaType.SubIcb, AreaCode.Parse("QH8"), AreaType.Icb, october), batch.Memberships);
+        Assert.Contains(new ReleasedArea(AreaCode.Parse("E38000030"), AreaType.SubIcb, october, "NHS Mid and South Essex ICB - 99F", "99F"), batch.ReleasedAreas);
+    }
+
+    [Fact]
     public void A_practice_map_with_two_extract_dates_is_refused()
     {
         const string header = "PUBLICATION,EXTRACT_DATE,PRACTICE_CODE,PRACTICE_NAME,PRACTICE_POSTCODE,PCN_CODE,PCN_NAME,ONS_CCG_CODE,CCG_CODE,CCG_NAME,ONS_STP_CODE,STP_CODE,STP_NAME,ONS_COMM_REGION_CODE,COMM_REGION_CODE,COMM_REGION_NAME";
