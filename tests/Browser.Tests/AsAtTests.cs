@@ -64,6 +64,13 @@ public sealed class AsAtTests(BrowserPlatform platform) : IClassFixture<BrowserP
         Assert.True(date is { Width: > 200 }, "the date input is wide enough to use");
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).IsVisibleAsync());
 
+        foreach (var chart in await page.Locator(".cw-chart svg").AllAsync())
+        {
+            if (!await chart.IsVisibleAsync()) continue;
+            var scale = await chart.EvaluateAsync<double>("svg => svg.getBoundingClientRect().width / svg.viewBox.baseVal.width");
+            Assert.True(scale > 0.85, $"a chart on {path} is drawn at {scale:P0} of its size, too small to read");
+        }
+
         Directory.CreateDirectory("screenshots");
         await page.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "phone" + (path == "/" ? "-overview" : path.Replace('/', '-')) + ".png"), FullPage = true });
     }

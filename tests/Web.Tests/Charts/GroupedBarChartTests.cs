@@ -47,6 +47,23 @@ public sealed class GroupedBarChartTests
     }
 
     [Fact]
+    public void A_compact_chart_puts_each_label_above_its_bars_and_the_legend_one_series_to_a_line()
+    {
+        var compact = Chart(new BarGroup("Southend-on-Sea", [23, 25]), new BarGroup("Thurrock", [11, 14])) with { Compact = true, Width = 360 };
+        var document = XDocument.Parse(compact.ToSvg());
+
+        double Number(XElement e, string name) => double.Parse((string)e.Attribute(name)!, CultureInfo.InvariantCulture);
+        var label = document.Descendants(Svg + "text").First(t => (string?)t.Attribute("class") == "bar-chart-label");
+        var bars = document.Descendants(Svg + "rect").Where(r => (string?)r.Attribute("class") == "bar-chart-bar").ToList();
+        var legend = document.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "bar-chart-legend-entry").Select(g => Number(g.Element(Svg + "rect")!, "y")).ToList();
+        Assert.Equal("360", (string?)document.Root!.Attribute("width"));
+        Assert.True(Number(label, "y") < Number(bars[0], "y"), "the label is above the first bar");
+        Assert.True(Number(bars[0], "x") < 60, "no column is kept for labels: bars start after their series' short name");
+        Assert.True(legend[1] > legend[0], "the second series is on the legend's second line");
+        Assert.True(bars.Max(b => Number(b, "x") + Number(b, "width")) < 360, "every bar fits in the chart");
+    }
+
+    [Fact]
     public void A_group_without_a_value_for_every_series_is_a_bug()
     {
         Assert.Throws<ArgumentException>(() => Chart(new BarGroup("Basildon", [26])).ToSvg());

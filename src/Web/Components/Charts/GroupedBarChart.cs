@@ -41,18 +41,27 @@ public sealed record GroupedBarChart
 
     public int Width { get; init; } = 800;
 
+    /// <summary>
+    /// For a phone: each group's label on its own line above its bars (which then run the full width) and the legend one
+    /// series to a line, so a chart about 360 wide keeps its text at full size.
+    /// </summary>
+    public bool Compact { get; init; }
+
     public string ToSvg()
     {
         Validate();
         // Group labels are bold, so wider than the average glyph.
-        var labelWidth = Math.Min(Width / 3.0, Groups.Select(g => g.Label.Length).DefaultIfEmpty(0).Max() * CharWidth * 1.15 + 12);
+        var labelWidth = Compact ? 0 : Math.Min(Width / 3.0, Groups.Select(g => g.Label.Length).DefaultIfEmpty(0).Max() * CharWidth * 1.15 + 12);
+        var labelHeight = Compact ? FontSize + 6 : 0;
         var shortWidth = SeriesShortNames.Select(s => s.Length).DefaultIfEmpty(0).Max() * CharWidth + 8;
         var max = Groups.SelectMany(g => g.Values).DefaultIfEmpty(0).Max();
         var valueWidth = Math.Max(3, Format(max).Length) * CharWidth + 6;
         var barsLeft = Margin + labelWidth + shortWidth;
         var barSpan = Math.Max(10, Width - barsLeft - valueWidth - Margin);
-        var legendHeight = 24.0;
-        var groupHeight = Series.Count * (BarHeight + BarGap) - BarGap;
+        const double LegendLine = 20;
+        var legendHeight = Compact ? Series.Count * LegendLine + 4 : 24.0;
+        var barsHeight = Series.Count * (BarHeight + BarGap) - BarGap;
+        var groupHeight = labelHeight + barsHeight;
         var height = Margin + legendHeight + Groups.Count * (groupHeight + GroupGap) + Margin;
 
         var svg = new StringBuilder(2048 + Groups.Count * 512);
@@ -62,11 +71,13 @@ public sealed record GroupedBarChart
 
         svg.Append("""<g class="bar-chart-legend" fill="#1a1a1a">""").Append('\n');
         var x = Margin;
+        var legendY = Margin;
         for (var s = 0; s < Series.Count; s++)
         {
-            svg.Append(Invariant, $"""<g class="bar-chart-legend-entry"><rect x="{x:0.#}" y="{Margin:0.#}" width="14" height="14" fill="{Series[s].Colour}"/>""")
-               .Append(Invariant, $"""<text x="{x + 20:0.#}" y="{Margin + 12:0.#}">""").AppendEscaped($"{SeriesShortNames[s]}: {Series[s].Label}").Append("</text></g>\n");
-            x += 20 + (SeriesShortNames[s].Length + Series[s].Label.Length + 2) * CharWidth + 24;
+            svg.Append(Invariant, $"""<g class="bar-chart-legend-entry"><rect x="{x:0.#}" y="{legendY:0.#}" width="14" height="14" fill="{Series[s].Colour}"/>""")
+               .Append(Invariant, $"""<text x="{x + 20:0.#}" y="{legendY + 12:0.#}">""").AppendEscaped($"{SeriesShortNames[s]}: {Series[s].Label}").Append("</text></g>\n");
+            if (Compact) legendY += LegendLine;
+            else x += 20 + (SeriesShortNames[s].Length + Series[s].Label.Length + 2) * CharWidth + 24;
         }
 
         svg.Append("</g>\n");
@@ -75,12 +86,13 @@ public sealed record GroupedBarChart
         foreach (var group in Groups)
         {
             svg.Append("""<g class="bar-chart-group">""");
-            svg.Append(Invariant, $"""<text class="bar-chart-label" x="{Margin:0.#}" y="{y + groupHeight / 2 + FontSize * 0.35:0.#}" fill="#1a1a1a" font-weight="bold">""").AppendEscaped(group.Label).Append("</text>");
+            var labelY = Compact ? y + FontSize : y + barsHeight / 2 + FontSize * 0.35;
+            svg.Append(Invariant, $"""<text class="bar-chart-label" x="{Margin:0.#}" y="{labelY:0.#}" fill="#1a1a1a" font-weight="bold">""").AppendEscaped(group.Label).Append("</text>");
             for (var s = 0; s < Series.Count; s++)
             {
                 var value = group.Values[s];
                 var length = max > 0 ? value / max * barSpan : 0;
-                var top = y + s * (BarHeight + BarGap);
+                var top = y + labelHeight + s * (BarHeight + BarGap);
                 var middle = top + BarHeight / 2 + FontSize * 0.35;
                 svg.Append(Invariant, $"""<text x="{Margin + labelWidth:0.#}" y="{middle:0.#}" fill="#4c6272">""").AppendEscaped(SeriesShortNames[s]).Append("</text>");
                 svg.Append(Invariant, $"""<rect class="bar-chart-bar" data-series="{s}" x="{barsLeft:0.#}" y="{top:0.#}" width="{length:0.#}" height="{BarHeight}" fill="{Series[s].Colour}">""")
