@@ -105,7 +105,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("1 rows", output, StringComparison.Ordinal);
         Assert.Contains("the demo dataset was removed", output, StringComparison.Ordinal);
         Assert.Contains("Tendring 018A (E01021988)", shown, StringComparison.Ordinal);
-        Assert.Contains("In sub-icb location (former ccg): NHS North East Essex CCG (E38000117)", shown, StringComparison.Ordinal);
+        Assert.Contains("In sub-ICB location (former CCG): NHS North East Essex CCG (E38000117)", shown, StringComparison.Ordinal);
     }
 
     [Fact]
