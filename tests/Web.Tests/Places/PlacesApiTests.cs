@@ -39,6 +39,18 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Equal("2026-03-31", json.GetProperty("icb").GetProperty("validTo").GetString());
     }
 
+    [Theory]
+    [InlineData("2026-03-31", "NHS Mid Essex CCG")]
+    [InlineData("2026-04-01", "NHS Essex ICB - 06Q")]
+    public async Task A_place_asked_for_by_its_ODS_code_is_answered_under_its_name_of_the_date(string date, string name)
+    {
+        var json = await platform.Factory.Client().GetFromJsonAsync<JsonElement>($"/api/places/06Q?asAt={date}");
+
+        var place = json.GetProperty("place");
+        Assert.Equal("E38000106", place.GetProperty("code").GetString());
+        Assert.Equal(name, place.GetProperty("name").GetString());
+    }
+
     [Fact]
     public async Task Places_are_listed_by_type_directly_within_a_place_or_anywhere_within_it_with_a_type()
     {
