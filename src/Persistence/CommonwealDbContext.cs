@@ -1,11 +1,16 @@
 using Commonweal.Core.Access;
+using Commonweal.Core.Indicators;
 using Commonweal.Core.Places;
+using Commonweal.Core.Statistics;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Persistence;
 
-/// <summary>The one DbContext: places and their releases, memberships, populations, deprivation, LSOA links, boundaries, users, audit.</summary>
+/// <summary>
+/// The one DbContext: places and their releases, memberships, populations, deprivation, LSOA links, boundaries;
+/// indicators and their values; users, audit.
+/// </summary>
 public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> options)
     : IdentityDbContext<CommonwealUser>(options)
 {
@@ -17,6 +22,9 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<GeographyRelease> Releases => Set<GeographyRelease>();
     public DbSet<ReleasedArea> ReleasedAreas => Set<ReleasedArea>();
     public DbSet<LsoaLink> LsoaLinks => Set<LsoaLink>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<IndicatorAgeCount> IndicatorAgeCounts => Set<IndicatorAgeCount>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
@@ -37,5 +45,14 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
         configurationBuilder.Properties<LsoaChange>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AgeBand>().HaveConversion<AgeBandConverter>().HaveMaxLength(16);
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<IndicatorId>().HaveConversion<IndicatorIdConverter>();
+        configurationBuilder.Properties<IndicatorValueType>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Polarity>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ReportingFrequency>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Comparators>().HaveConversion<string>().HaveMaxLength(64);
+        configurationBuilder.Properties<HealthFactor>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<FocusArea>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DisclosureRule>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ValueSource>().HaveConversion<string>().HaveMaxLength(16);
     }
 }

@@ -38,7 +38,7 @@ public readonly record struct AreaCode : IComparable<AreaCode>
         var scheme = Recognise(text);
         if (scheme is null)
         {
-            error = $"'{Shorten(text)}' is not an area code (expected a GSS code such as E01021237, an ODS code such as F81001, U12345, QH8 or 06Q, or a local code such as alliance-mid-essex)";
+            error = $"'{Shorten(text)}' is not an area code (expected a GSS code such as E01021237, an ODS code such as F81001, U12345, QH8 or 06Q, a local code such as alliance-mid-essex, or an ONS area classification group such as Cl_L2_1a)";
             return false;
         }
 
@@ -66,6 +66,8 @@ public readonly record struct AreaCode : IComparable<AreaCode>
             return AreaCodeScheme.OdsCommissioner; // issued since 2021 to ICBs (D7T5G) and sub-ICB locations (A3A8R)
         if (IsLocal(s))
             return AreaCodeScheme.Local;
+        if (IsClassification(s))
+            return AreaCodeScheme.OnsClassification;
         return null;
     }
 
@@ -88,6 +90,47 @@ public readonly record struct AreaCode : IComparable<AreaCode>
 
         return true;
     }
+
+    private static bool IsClassification(ReadOnlySpan<char> s)
+    {
+        if (s.Length is < 4 or > 32 || !s.StartsWith("Cl_")) return false;
+        foreach (var c in s[3..])
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_')) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The type of place a code names where its shape says (GSS entity codes, ODS practice and PCN codes, ONS area
+    /// classification groups); null where it does not (a three-character ODS code, a local code).
+    /// </summary>
+    public AreaType? ImpliedType => Scheme switch
+    {
+        AreaCodeScheme.OdsPractice => AreaType.Practice,
+        AreaCodeScheme.OdsPcn => AreaType.Pcn,
+        AreaCodeScheme.OdsIcb => AreaType.Icb,
+        AreaCodeScheme.OdsSubIcb => AreaType.SubIcb,
+        AreaCodeScheme.OnsClassification => AreaType.AreaClassification,
+        AreaCodeScheme.Gss => GssEntity switch
+        {
+            "E92" => AreaType.Country,
+            "E12" => AreaType.StatisticalRegion,
+            "E40" => AreaType.Region,
+            "E45" => AreaType.PheCentre,
+            "E47" => AreaType.CombinedAuthority,
+            "E54" => AreaType.Icb,
+            "E38" => AreaType.SubIcb,
+            "E10" => AreaType.County,
+            "E06" or "E07" or "E08" or "E09" => AreaType.District,
+            "E05" => AreaType.Ward,
+            "E02" => AreaType.Msoa,
+            "E01" => AreaType.Lsoa,
+            _ => null,
+        },
+        _ => null,
+    };
 
     private static bool AllDigits(ReadOnlySpan<char> s)
     {

@@ -18,6 +18,8 @@ public enum AreaCodeScheme
     /// to ICBs (D7T5G, NHS Essex ICB from April 2026) and to sub-ICB locations (A3A8R): the shape does not say which.
     /// </summary>
     OdsCommissioner,
+    /// <summary>A group of the ONS area classification as Fingertips codes it: Cl_ then letters, digits and underscores, e.g. Cl_L2_1a.</summary>
+    OnsClassification,
     /// <summary>A grouping defined by the ICS itself (alliance, neighbourhood): lower-case words joined by hyphens, e.g. alliance-mid-essex.</summary>
     Local,
 }

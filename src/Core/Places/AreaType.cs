@@ -21,6 +21,14 @@ public enum AreaType
     Pcn,
     Practice,
     Neighbourhood,
+    /// <summary>An ONS region of England (E12), as statistics are published for; not an NHS commissioning region.</summary>
+    StatisticalRegion,
+    /// <summary>A combined authority (E47), e.g. Greater Manchester.</summary>
+    CombinedAuthority,
+    /// <summary>A former PHE centre (E45), still in Fingertips' older exports.</summary>
+    PheCentre,
+    /// <summary>A group or subgroup of the ONS area classification (Fingertips' "ONS 2011 group", codes such as Cl_L2_1a).</summary>
+    AreaClassification,
 }
 
 public static class AreaTypeNames
@@ -42,6 +50,10 @@ public static class AreaTypeNames
         AreaType.Pcn => "Primary care network",
         AreaType.Practice => "GP practice",
         AreaType.Neighbourhood => "Neighbourhood",
+        AreaType.StatisticalRegion => "Region (statistical)",
+        AreaType.CombinedAuthority => "Combined authority",
+        AreaType.PheCentre => "PHE centre",
+        AreaType.AreaClassification => "ONS area classification group",
         _ => type.ToString(),
     };
 
@@ -57,6 +69,8 @@ public static class AreaTypeNames
         AreaType.Lsoa => "LSOAs",
         AreaType.Pcn => "Primary care networks",
         AreaType.Practice => "GP practices",
+        AreaType.StatisticalRegion => "Regions (statistical)",
+        AreaType.AreaClassification => "ONS area classification groups",
         _ => type.Label() + "s",
     };
 

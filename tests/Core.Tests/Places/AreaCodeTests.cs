@@ -17,6 +17,8 @@ public class AreaCodeTests
     [InlineData("X2C4Y", AreaCodeScheme.OdsCommissioner)]
     [InlineData("D7T5G", AreaCodeScheme.OdsCommissioner)]
     [InlineData("alliance-mid-essex", AreaCodeScheme.Local)]
+    [InlineData("Cl_L2_1a", AreaCodeScheme.OnsClassification)]
+    [InlineData("Cl_L3_1a1r", AreaCodeScheme.OnsClassification)]
     public void Recognises_each_scheme_from_the_shape_of_the_code(string text, AreaCodeScheme scheme)
     {
         var code = AreaCode.Parse(text);
@@ -39,11 +41,35 @@ public class AreaCodeTests
     [InlineData("QH")]
     [InlineData("X2C4")]
     [InlineData("x2c4y")]
+    [InlineData("Cl_")]
+    [InlineData("Cl_L2-1a")]
+    [InlineData("nE38000007")]
     public void Rejects_codes_of_no_known_shape_with_a_reason(string text)
     {
         Assert.False(AreaCode.TryParse(text, out _, out var error));
         Assert.False(string.IsNullOrEmpty(error));
         Assert.Throws<FormatException>(() => AreaCode.Parse(text));
+    }
+
+    [Theory]
+    [InlineData("E92000001", AreaType.Country)]
+    [InlineData("E12000006", AreaType.StatisticalRegion)]
+    [InlineData("E40000007", AreaType.Region)]
+    [InlineData("E45000001", AreaType.PheCentre)]
+    [InlineData("E47000010", AreaType.CombinedAuthority)]
+    [InlineData("E54000026", AreaType.Icb)]
+    [InlineData("E38000106", AreaType.SubIcb)]
+    [InlineData("E10000012", AreaType.County)]
+    [InlineData("E06000033", AreaType.District)]
+    [InlineData("E07000066", AreaType.District)]
+    [InlineData("E08000031", AreaType.District)]
+    [InlineData("E09000001", AreaType.District)]
+    [InlineData("F81001", AreaType.Practice)]
+    [InlineData("U27924", AreaType.Pcn)]
+    [InlineData("Cl_L2_1a", AreaType.AreaClassification)]
+    public void A_code_implies_its_type_of_place_where_its_shape_says(string text, AreaType type)
+    {
+        Assert.Equal(type, AreaCode.Parse(text).ImpliedType);
     }
 
     [Fact]
