@@ -18,6 +18,7 @@ public static class ApplicationServices
         services.AddSingleton(IcsConfiguration.Load(icsFile));
         services.AddScoped<AuditLog>();
         services.AddScoped<ReferenceImport>();
+        services.AddScoped<ImportHistory>();
         services.AddScoped<DemoSeeding>();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<UserAdministration>();

@@ -3,6 +3,7 @@ using Commonweal.Application.Places;
 using Commonweal.Persistence;
 using Commonweal.Web;
 using Commonweal.Web.Features.Account;
+using Commonweal.Web.Features.Admin;
 using Commonweal.Web.Features.Api;
 using Commonweal.Web.Features.Places;
 using Microsoft.AspNetCore.Authentication;
@@ -48,6 +49,11 @@ if (oidc["Authority"] is { Length: > 0 })
     });
 }
 
+// Official files and indicator exports are uploaded whole: up to 256 MB (the largest publisher zips are about 60 MB).
+const long LargestUpload = 256L * 1024 * 1024;
+builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = LargestUpload);
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = LargestUpload);
+
 var publicAggregates = configuration.GetValue("Commonweal:PublicAggregates", true);
 builder.Services.AddAuthorization(options => Policies.Add(options, publicAggregates));
 builder.Services.AddCascadingAuthenticationState();
@@ -76,6 +82,7 @@ app.MapAccountEndpoints();
 app.MapPlacesEndpoints();
 app.MapDeprivationEndpoints();
 app.MapPlaceDownloads();
+app.MapAdminDownloads();
 app.MapRazorComponents<Commonweal.Web.App>();
 
 await app.RunAsync();

@@ -47,6 +47,21 @@ public sealed class BrowserPlatform : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in through the sign-in form as a new user with the role.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, int width = 1280)
+    {
+        var page = await NewPageAsync(width);
+        var name = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6];
+        const string password = "correct horse battery";
+        await factory!.AddUserAsync(name, password, role);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", name);
+        await page.FillAsync("#password", password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (browser is not null) await browser.DisposeAsync();

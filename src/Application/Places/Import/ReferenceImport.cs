@@ -67,6 +67,24 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
     }
 
     /// <summary>
+    /// Imports one file of any official kind, recognised by its content (an upload: its name says nothing reliable).
+    /// A file that is no official file Commonweal reads is refused with the reason, and nothing is written.
+    /// </summary>
+    public async Task<ImportOutcome> ImportRecognisedAsync(
+        string path, string actor, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var fileName = Path.GetFileName(path);
+        var (reader, reason) = File.Exists(path) ? ReferenceReaders.Recognise(FileSniffer.Sniff(path)) : (null, "the file does not exist");
+        if (reader is null)
+        {
+            return new ImportOutcome("reference", fileName, 0, 0, [], new FileProblem(fileName, null, 0, null, null,
+                $"not an official file Commonweal reads ({reason}); docs/data-sources.md lists the files and where to download them"), TimeSpan.Zero);
+        }
+
+        return await ImportFileAsync(reader, path, actor, progress, cancellationToken);
+    }
+
+    /// <summary>
     /// Imports every official file in <paramref name="folder"/> and its subfolders, whatever they are called: each is
     /// recognised by its content and imported in order (areas before what hangs on them), stopping at the first refusal.
     /// Files that are not official files Commonweal reads, or that repeat another's content, are listed and skipped.
