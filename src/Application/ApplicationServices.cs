@@ -1,4 +1,5 @@
 using Commonweal.Application.Access;
+using Commonweal.Application.Indicators;
 using Commonweal.Application.Places;
 using Commonweal.Application.Places.Ics;
 using Commonweal.Application.Places.Import;
@@ -26,6 +27,8 @@ public static class ApplicationServices
         services.AddScoped<DeprivationSetting>();
         services.AddScoped<DeprivationQueries>();
         services.AddSingleton<PlaceGraphCache>();
+        services.AddScoped<IndicatorQueries>();
+        services.AddSingleton<IndicatorCache>();
         return services;
     }
 
