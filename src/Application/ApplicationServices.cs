@@ -1,4 +1,5 @@
 using Commonweal.Application.Access;
+using Commonweal.Application.Indicators.Import;
 using Commonweal.Application.Places;
 using Commonweal.Application.Places.Ics;
 using Commonweal.Application.Places.Import;
@@ -18,6 +19,8 @@ public static class ApplicationServices
         services.AddSingleton(IcsConfiguration.Load(icsFile));
         services.AddScoped<AuditLog>();
         services.AddScoped<ReferenceImport>();
+        services.AddScoped<IndicatorImport>();
+        services.AddScoped<IndicatorCatalogue>();
         services.AddScoped<DemoSeeding>();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<UserAdministration>();
