@@ -1,5 +1,6 @@
 using Commonweal.Application.Access;
 using Commonweal.Application.Indicators;
+using Commonweal.Application.Indicators.Import;
 using Commonweal.Application.Places;
 using Commonweal.Application.Places.Ics;
 using Commonweal.Application.Places.Import;
@@ -19,6 +20,8 @@ public static class ApplicationServices
         services.AddSingleton(IcsConfiguration.Load(icsFile));
         services.AddScoped<AuditLog>();
         services.AddScoped<ReferenceImport>();
+        services.AddScoped<IndicatorImport>();
+        services.AddScoped<IndicatorCatalogue>();
         services.AddScoped<DemoSeeding>();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<UserAdministration>();
