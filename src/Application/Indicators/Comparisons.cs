@@ -7,7 +7,7 @@ namespace Commonweal.Application.Indicators;
 /// Benchmarking an indicator's values the Fingertips way (<see cref="Benchmarking"/>): the area's confidence interval
 /// against the comparator's value — never interval overlap — adjusted for polarity, or the value's quintile among the
 /// comparator's areas. A category's value is compared with the comparator's whole population of the same sex and age;
-/// an area is never compared with itself.
+/// a value is never compared with itself (England's deprivation deciles are compared with England).
 /// </summary>
 public static class Comparisons
 {
@@ -34,7 +34,7 @@ public static class Comparisons
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(comparator);
-        if (row.Area == comparator.Area) return BenchmarkOutcome.NotCompared;
+        if (row.Key == comparator.Key) return BenchmarkOutcome.NotCompared;
         return method switch
         {
             BenchmarkMethod.ConfidenceIntervals95And998 =>

@@ -20,37 +20,33 @@ public static class IcsPlaces
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(ics);
-        var seeds = Seeds(ics);
-        var texts = seeds.Select(s => s.Value).ToList();
-        var codes = seeds.ToList();
-        var found = await db.Areas.AsNoTracking()
-            .Where(a => codes.Contains(a.Code) || (a.AlternateCode != null && texts.Contains(a.AlternateCode)))
-            .Select(a => a.Code).ToListAsync(cancellationToken);
+        object[] seeds = [.. Seeds(ics).Select(s => s.Value).Order(StringComparer.Ordinal)];
+        var list = string.Join(", ", seeds.Select((_, i) => "{" + i + "}"));
+        // The places found by either code, and everything that lay in them at any time (the same SQL on both providers).
+        var inside = $"""
+            WITH RECURSIVE inside(code) AS (
+                SELECT a."Code" FROM areas a WHERE a."Code" IN ({list}) OR a."AlternateCode" IN ({list})
+                UNION
+                SELECT m."Child" FROM area_memberships m JOIN inside i ON m."Parent" = i.code
+            )
 
-        // Everything that lay in them, at any time, level by level.
-        var within = new HashSet<AreaCode>(found);
-        var frontier = found;
-        while (frontier.Count > 0)
-        {
-            var parents = frontier;
-            var children = await db.AreaMemberships.AsNoTracking().Where(m => parents.Contains(m.Parent))
-                .Select(m => m.Child).Distinct().ToListAsync(cancellationToken);
-            frontier = [.. children.Where(within.Add)];
-        }
-
-        var inside = within.ToList();
-        var memberships = await db.AreaMemberships.AsNoTracking().Where(m => inside.Contains(m.Child)).ToListAsync(cancellationToken);
-        var all = new HashSet<AreaCode>(within);
-        foreach (var membership in memberships) all.Add(membership.Parent);
-        var wanted = all.ToList();
-        var areas = await db.Areas.AsNoTracking().Where(a => wanted.Contains(a.Code)).ToListAsync(cancellationToken);
-        var lsoas = areas.Where(a => a.Type == AreaType.Lsoa).Select(a => a.Code).ToList();
-        var links = (await db.LsoaLinks.AsNoTracking().Where(l => lsoas.Contains(l.Lsoa2011) || lsoas.Contains(l.Lsoa2021)).ToListAsync(cancellationToken))
-            .Where(l => all.Contains(l.Lsoa2011) && all.Contains(l.Lsoa2021)).ToList();
-        var deprivation = await db.Deprivation.AsNoTracking().Where(d => lsoas.Contains(d.Lsoa)).ToListAsync(cancellationToken);
-        var spellings = await db.ReleasedAreas.AsNoTracking()
-            .Where(r => r.Name != ReleasedArea.Unnamed && wanted.Contains(r.Area))
-            .ToListAsync(cancellationToken);
+            """;
+#pragma warning disable EF1003 // the SQL is made of constant text and numbered placeholders only; the codes go in as parameters
+        var memberships = await db.AreaMemberships.FromSqlRaw(
+                inside + """SELECT m.* FROM area_memberships m WHERE m."Child" IN (SELECT code FROM inside)""", seeds)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        // With every place those lay in.
+        const string Known = """(SELECT code FROM inside UNION SELECT m."Parent" FROM area_memberships m WHERE m."Child" IN (SELECT code FROM inside))""";
+        var areas = await db.Areas.FromSqlRaw(inside + $"""SELECT a.* FROM areas a WHERE a."Code" IN {Known}""", seeds)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var spellings = await db.ReleasedAreas.FromSqlRaw(inside + $"""SELECT r.* FROM released_areas r WHERE r."Name" <> '' AND r."Area" IN {Known}""", seeds)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var deprivation = await db.Deprivation.FromSqlRaw(inside + """SELECT d.* FROM lsoa_deprivation d WHERE d."Lsoa" IN (SELECT code FROM inside)""", seeds)
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var lsoas = areas.Where(a => a.Type.IsStatistical()).Select(a => a.Code).ToHashSet();
+        var links = (await db.LsoaLinks.FromSqlRaw(inside + """SELECT l.* FROM lsoa_links l WHERE l."Lsoa2011" IN (SELECT code FROM inside)""", seeds)
+            .AsNoTracking().ToListAsync(cancellationToken)).Where(l => lsoas.Contains(l.Lsoa2021)).ToList();
+#pragma warning restore EF1003
         return new PlaceTimeline(version, dataset, ics, areas, memberships, spellings, [], [], deprivation, links);
     }
 

@@ -23,7 +23,7 @@ public sealed class IndicatorCache(IcsDefinition ics)
     {
         ArgumentNullException.ThrowIfNull(contexts);
         Indicator? indicator;
-        int values;
+        int? values = null;
         Snapshot snapshot;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
@@ -32,13 +32,14 @@ public sealed class IndicatorCache(IcsDefinition ics)
             snapshot = Current(version, dataset);
             indicator = await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
             if (indicator is null) return null;
-            values = await db.IndicatorValues.CountAsync(v => v.Indicator == id, cancellationToken);
+            // A table already built is checked against the number of values now stored; a first build counts what it reads.
+            if (snapshot.Tables.ContainsKey(id)) values = await db.IndicatorValues.CountAsync(v => v.Indicator == id, cancellationToken);
         }
 
         while (true)
         {
-            var entry = snapshot.Tables.GetOrAdd(id, _ => new Entry(indicator, values, contexts, snapshot));
-            if (entry.Indicator == indicator && entry.Values == values)
+            var entry = snapshot.Tables.GetOrAdd(id, _ => new Entry(indicator, contexts, snapshot));
+            if (entry.Indicator == indicator && (values is null || await entry.ValuesAsync() == values))
             {
                 try
                 {
@@ -83,7 +84,8 @@ public sealed class IndicatorCache(IcsDefinition ics)
             lock (gate)
             {
                 if (places is { IsFaulted: false, IsCanceled: false }) return places;
-                return places = LoadAsync(contexts);
+                // On a thread of its own: SQLite reads synchronously, and the indicator's values are read meanwhile.
+                return places = Task.Run(() => LoadAsync(contexts));
             }
         }
 
@@ -96,18 +98,28 @@ public sealed class IndicatorCache(IcsDefinition ics)
 
     private sealed class Entry
     {
-        public Entry(Indicator indicator, int values, IDbContextFactory<CommonwealDbContext> contexts, Snapshot snapshot)
+        public Entry(Indicator indicator, IDbContextFactory<CommonwealDbContext> contexts, Snapshot snapshot)
         {
             Indicator = indicator;
-            Values = values;
             Table = new Lazy<Task<IndicatorTable>>(() => BuildAsync(indicator, contexts, snapshot));
         }
 
         public Indicator Indicator { get; }
 
-        public int Values { get; }
-
         public Lazy<Task<IndicatorTable>> Table { get; }
+
+        /// <summary>How many values the table was built from (-1 when its build failed, so that it is built again).</summary>
+        public async Task<int> ValuesAsync()
+        {
+            try
+            {
+                return (await Table.Value).Data.Values.Count;
+            }
+            catch (Exception)
+            {
+                return -1;
+            }
+        }
 
         private static async Task<IndicatorTable> BuildAsync(Indicator indicator, IDbContextFactory<CommonwealDbContext> contexts, Snapshot snapshot)
         {

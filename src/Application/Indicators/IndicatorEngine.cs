@@ -126,7 +126,7 @@ public static class IndicatorEngine
         IndicatorRow row, Dictionary<ValueKey, (IndicatorValue Value, IReadOnlyList<AreaCode> Members)> values, BenchmarkMethod method,
         Polarity polarity, Dictionary<(string, Breakdown, AreaType), double[]> quintiles)
     {
-        if (row.Area == England) return BenchmarkOutcome.NotCompared;
+        if (row.Area == England && row.Breakdown == row.Breakdown.WholePopulation) return BenchmarkOutcome.NotCompared;
         if (method == BenchmarkMethod.Quintiles)
         {
             var key = (row.Period, row.Breakdown, row.Value.AreaType);

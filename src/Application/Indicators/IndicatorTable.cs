@@ -138,7 +138,7 @@ public sealed class IndicatorTable
             _ => throw new ArgumentOutOfRangeException(nameof(comparator), comparator, "compare with one comparator at a time"),
         };
         if (against is not { } code) return new Benchmark(comparator, BenchmarkOutcome.NotCompared, null, Method, $"{row.Value.AreaName} has no {Name(comparator)} in the loaded places");
-        if (code == row.Area) return new Benchmark(comparator, BenchmarkOutcome.NotCompared, null, Method, "an area is not compared with itself");
+        if (code == row.Area && row.Breakdown.IsWholePopulation) return new Benchmark(comparator, BenchmarkOutcome.NotCompared, null, Method, "a value is not compared with itself");
 
         if (Method == BenchmarkMethod.Quintiles)
         {

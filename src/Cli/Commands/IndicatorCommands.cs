@@ -14,7 +14,7 @@ public static class IndicatorCommands
     public static Command Create(CliContext context) =>
         new("indicators", "Import indicator files (Fingertips exports and other published series) and list the catalogue.")
         {
-            Import(context), List(context),
+            Import(context), List(context), IndicatorValuesCommand.Create(context),
         };
 
     private static Command Import(CliContext context)
