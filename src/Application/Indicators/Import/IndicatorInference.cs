@@ -92,7 +92,8 @@ public static class IndicatorInference
             return (c, counted.Strength == Strength.Standardised ? "inferred: the power of ten nearest value ÷ count × denominator" : "inferred: value ÷ count × denominator");
         if (known is not null && known.ValueType == type) return (known.Multiplier, $"Fingertips' (what Commonweal knows of indicator {known.Id})");
         if (words is { Multiplier: { } w } && words.Type == type) return (w, "inferred " + words.Why);
-        if (counts && Recompute.FromCounts(type) && type != IndicatorValueType.Count) return (0, null);
+        // A rate's multiplier (per 1,000? per 100,000?) is no default to guess when its values are to be worked out from counts.
+        if (counts && type == IndicatorValueType.CrudeRate) return (0, null);
         return (UnitInference.DefaultMultiplier(type), $"the usual multiplier of a {type.Label()}");
     }
 
