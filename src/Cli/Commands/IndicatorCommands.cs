@@ -74,7 +74,7 @@ public static class IndicatorCommands
                 [
                     e.Indicator.Id.ToString(), e.Indicator.Name, e.Indicator.ValueType.Code(), e.Indicator.Multiplier.ToString(CultureInfo.InvariantCulture),
                     e.Indicator.Unit, IndicatorInference.Name(e.Indicator.Polarity), e.Indicator.Frequency.ToString().ToLowerInvariant(), e.Indicator.Source,
-                    Number(e.Periods), Number(e.Areas), Number(e.Values),
+                    e.Periods.ToString(CultureInfo.InvariantCulture), e.Areas.ToString(CultureInfo.InvariantCulture), e.Values.ToString(CultureInfo.InvariantCulture),
                 ]));
             return CliApp.Ok;
         });

@@ -131,7 +131,7 @@ public static partial class FieldReading
     /// <summary>A note as text: HTML tags taken out and entities decoded ("&lt;span class="tooltipValueNote"&gt;* Value …&lt;/span&gt;" → "* Value …").</summary>
     public static string? Note(this TableRow row, int index, IndicatorBatch batch)
     {
-        var text = row.Words(index, max: int.MaxValue);
+        var text = row.Words(index, na: true, max: int.MaxValue);
         if (text is not null && text.Contains('<', StringComparison.Ordinal)) text = StripTags(text);
         if (string.IsNullOrEmpty(text)) return null;
         if (text.Length <= MaxNote) return text;

@@ -38,6 +38,7 @@ public sealed class FingertipsExportReader : IndicatorFileReader
         var note = table.OptionalColumn("Value note");
         var trend = table.OptionalColumn("Recent Trend");
         var compared = table.OptionalColumn("Compared to England value or percentiles", "Compared to England");
+        batch.Reads(id, name, code, areaType, categoryType, category, period);
         MapColumns(batch, (StagedField.Value, value), (StagedField.Count, count), (StagedField.Denominator, denominator), (StagedField.Lower95, lower95),
             (StagedField.Upper95, upper95), (StagedField.Lower998, lower998), (StagedField.Upper998, upper998), (StagedField.ValueNote, note),
             (StagedField.Comparison, compared), (StagedField.Trend, trend), (StagedField.AreaName, areaName), (StagedField.Age, age), (StagedField.Sex, sex));

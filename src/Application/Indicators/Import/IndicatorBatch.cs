@@ -68,11 +68,19 @@ public sealed class IndicatorBatch(string format, string fileName)
     public IEnumerable<string> TallyNotes() =>
         tallies.Select(t => t.Key.Replace("{n}", t.Value.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal));
 
+    /// <summary>The last column (0-based) the reader reads: a row may stop after it (older Fingertips downloads leave out trailing empty columns).</summary>
+    public int LastColumnRead { get; private set; } = -1;
+
     /// <summary>Records which column of the file holds a field, so checks after reading can point at it.</summary>
     public void MapColumn(StagedField field, int index)
     {
-        if (index >= 0) columns[field] = index;
+        if (index < 0) return;
+        columns[field] = index;
+        Reads(index);
     }
+
+    /// <summary>Records columns the reader reads (−1 for one the file does not have).</summary>
+    public void Reads(params int[] indexes) => LastColumnRead = Math.Max(LastColumnRead, indexes.DefaultIfEmpty(-1).Max());
 
     /// <summary>A problem at a line, in the column of <paramref name="field"/> when the file has one.</summary>
     public FileProblemException Reject(int line, StagedField? field, string rule)

@@ -45,7 +45,12 @@ public abstract class IndicatorFileReader
         foreach (var row in table.Rows())
         {
             if (row.FieldCount < fields)
-                throw row.Reject(row.FieldCount, $"truncated row: expected {fields} fields, found {row.FieldCount}");
+            {
+                if (row.FieldCount <= batch.LastColumnRead)
+                    throw row.Reject(row.FieldCount, $"truncated row: expected {fields} fields, found {row.FieldCount}");
+                batch.Tally($"{{n}} rows end before the trailing column(s) {string.Join(", ", table.Header.Skip(row.FieldCount).Select(h => $"'{h}'"))}, which Commonweal does not read");
+            }
+
             if (row.FieldCount > fields)
                 throw row.Reject(fields, $"too many fields: expected {fields}, found {row.FieldCount}");
             batch.RowsRead++;

@@ -96,8 +96,10 @@ public sealed class IndicatorImport(CommonwealDbContext db, AuditLog audit, Time
 
         var (values, ageCounts, imported, disagreements) = Build(batch, decisions);
         progress?.Report($"{fileName}: {batch.RowsRead:N0} rows read, {values.Count:N0} values; writing");
-        var changed = await WriteAsync(reader, path, batch, decisions.Values, values, ageCounts, actor, cancellationToken);
-        return new IndicatorImportOutcome(fileName, reader.Kind, batch.RowsRead, values.Count, ageCounts.Count, changed, imported, notes, disagreements, null,
+        var written = await WriteAsync(reader, path, batch, decisions.Values, values, ageCounts, actor, cancellationToken);
+        if (written.ReplacedValues > 0)
+            notes.Add($"{written.ReplacedValues:N0} values were stored before with other figures (from another file, or another edition of this one): replaced by this file's");
+        return new IndicatorImportOutcome(fileName, reader.Kind, batch.RowsRead, values.Count, ageCounts.Count, written.Total, imported, notes, disagreements, null,
             clock.GetElapsedTime(started));
     }
 
@@ -126,7 +128,7 @@ public sealed class IndicatorImport(CommonwealDbContext db, AuditLog audit, Time
         return (values, ageCounts, imported, disagreements);
     }
 
-    private async Task<int> WriteAsync(
+    private async Task<WrittenRows> WriteAsync(
         IndicatorFileReader reader, string path, IndicatorBatch batch, IEnumerable<IndicatorDecision> decisions,
         List<IndicatorValue> values, List<IndicatorAgeCount> ageCounts, string actor, CancellationToken cancellationToken)
     {
@@ -142,12 +144,12 @@ public sealed class IndicatorImport(CommonwealDbContext db, AuditLog audit, Time
             foreach (var change in catalogueChanges)
             {
                 audit.Record(actor, change.Created ? "indicator.create" : "indicator.update", "Indicator", change.Indicator.Id.ToString(),
-                    $"{change.Indicator.Name}: {string.Join("; ", change.Said)} (from {fileName})");
+                    Clip($"{change.Indicator.Name}: {string.Join("; ", change.Said)} (from {fileName})"));
             }
 
-            db.Imports.Add(new ImportRecord(0, "indicators:" + reader.Kind, fileName, sha, batch.RowsRead, written, clock.GetUtcNow(), actor));
-            audit.Record(actor, "import", "IndicatorFile", fileName,
-                $"{reader.Kind}: {batch.RowsRead} rows read, {values.Count} values, {written} rows changed; indicators {string.Join(", ", decisions.Select(d => d.Indicator.Id))}");
+            db.Imports.Add(new ImportRecord(0, "indicators:" + reader.Kind, fileName, sha, batch.RowsRead, written.Total, clock.GetUtcNow(), actor));
+            audit.Record(actor, "import", "IndicatorFile", fileName, Clip(
+                $"{reader.Kind}: {batch.RowsRead} rows read, {values.Count} values, {written.Total} rows changed ({written.ReplacedValues} replaced); indicators {string.Join(", ", decisions.Select(d => d.Indicator.Id))}"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return written;
@@ -155,6 +157,9 @@ public sealed class IndicatorImport(CommonwealDbContext db, AuditLog audit, Time
         db.ChangeTracker.Clear();
         return changed;
     }
+
+    /// <summary>An audit entry's detail holds 4,000 characters.</summary>
+    private static string Clip(string detail) => detail.Length <= 4000 ? detail : detail[..3999] + "…";
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
     {

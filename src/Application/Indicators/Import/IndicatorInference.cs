@@ -86,13 +86,14 @@ public static class IndicatorInference
     {
         if (options.Multiplier is { } given) return (given, "given (--multiplier)");
         if (stored is not null && stored.ValueType == type) return (stored.Multiplier, "as in the catalogue");
-        // A ratio of counts (an ISR's observed over expected) has value ÷ count × denominator as its multiplier too.
-        var sameScale = counted is not null && (counted.Type == type || type is IndicatorValueType.Isr or IndicatorValueType.Ratio);
-        if (sameScale && counted!.Multiplier is { } c)
+        // Value ÷ count × denominator is the multiplier whatever the words say (a constant one; a varying one only for a DSR).
+        var countBased = type is IndicatorValueType.Proportion or IndicatorValueType.CrudeRate or IndicatorValueType.Isr or IndicatorValueType.Ratio or IndicatorValueType.Dsr;
+        if (countBased && counted?.Multiplier is { } c && (counted.Strength != Strength.Standardised || counted.Type == type))
             return (c, counted.Strength == Strength.Standardised ? "inferred: the power of ten nearest value ÷ count × denominator" : "inferred: value ÷ count × denominator");
         if (known is not null && known.ValueType == type) return (known.Multiplier, $"Fingertips' (what Commonweal knows of indicator {known.Id})");
         if (words is { Multiplier: { } w } && words.Type == type) return (w, "inferred " + words.Why);
-        if (counts && Recompute.FromCounts(type) && type != IndicatorValueType.Count) return (0, null);
+        // A rate's multiplier (per 1,000? per 100,000?) is no default to guess when its values are to be worked out from counts.
+        if (counts && type == IndicatorValueType.CrudeRate) return (0, null);
         return (UnitInference.DefaultMultiplier(type), $"the usual multiplier of a {type.Label()}");
     }
 

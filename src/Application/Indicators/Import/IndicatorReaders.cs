@@ -11,6 +11,13 @@ public static class IndicatorReaders
     public static IReadOnlyList<IndicatorFileReader> All { get; } =
     [
         new FingertipsExportReader(),
+        new PracticeScoreReader(),
+        new ProfileExtractReader(),
+        new QofModelledPrevalenceReader(),
+        new DistrictProfileReader(),
+        new ExploreLocalStatisticsReader(),
+        new GenericCountsReader(),
+        new GenericAgeBandsReader(),
     ];
 
     /// <summary>The reader for a file, by its content, or null with the reason it is not an indicator file Commonweal reads.</summary>

@@ -48,14 +48,15 @@ public static class MethodInference
         var (wilson, poisson, tested) = Reproduced(rows, power);
         if (tested > 0 && Math.Max(wilson, poisson) >= 0.5 * tested)
         {
-            return wilson >= poisson
+            // Where both reproduce the limits (small proportions, large counts), a percentage is a proportion and a rate per 1,000 or more a rate.
+            return wilson > poisson || (wilson == poisson && power <= 100)
                 ? new Evidence(IndicatorValueType.Proportion, power, Strength.Reproduced, $"{said}; Wilson score reproduces the published limits of {wilson:N0} of {tested:N0} rows")
                 : new Evidence(IndicatorValueType.CrudeRate, power, Strength.Reproduced, $"{said}; Byar's/exact Poisson limits reproduce the published limits of {poisson:N0} of {tested:N0} rows");
         }
 
         var tail = tested > 0 ? $"; neither Wilson score ({wilson:N0}) nor Byar's/exact Poisson ({poisson:N0}) reproduces the published limits of most of its {tested:N0} rows" : "; no limits to test a method against";
         var within = rows.All(r => r.Count is not { } c || r.Denominator is not { } d || c.Value <= d.Value);
-        return power == 100 && within
+        return power is 100 or 1 && within
             ? new Evidence(IndicatorValueType.Proportion, power, Strength.Counts, said + tail + ": a percentage of counts within their denominators")
             : new Evidence(IndicatorValueType.CrudeRate, power, Strength.Counts, said + tail);
     }
