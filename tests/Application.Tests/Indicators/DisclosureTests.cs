@@ -1,5 +1,4 @@
 using Commonweal.Application.Indicators;
-using Commonweal.Core.Indicators;
 using Commonweal.Core.Places;
 using Commonweal.Core.Statistics;
 using static Commonweal.Application.Tests.Indicators.DemoPlaces;
