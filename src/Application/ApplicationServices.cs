@@ -1,4 +1,6 @@
 using Commonweal.Application.Access;
+using Commonweal.Application.Indicators;
+using Commonweal.Application.Indicators.Import;
 using Commonweal.Application.Places;
 using Commonweal.Application.Places.Ics;
 using Commonweal.Application.Places.Import;
@@ -19,6 +21,8 @@ public static class ApplicationServices
         services.AddScoped<AuditLog>();
         services.AddScoped<ReferenceImport>();
         services.AddScoped<ImportHistory>();
+        services.AddScoped<IndicatorImport>();
+        services.AddScoped<IndicatorCatalogue>();
         services.AddScoped<DemoSeeding>();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<UserAdministration>();
@@ -27,6 +31,8 @@ public static class ApplicationServices
         services.AddScoped<DeprivationSetting>();
         services.AddScoped<DeprivationQueries>();
         services.AddSingleton<PlaceGraphCache>();
+        services.AddScoped<IndicatorQueries>();
+        services.AddSingleton<IndicatorCache>();
         return services;
     }
 

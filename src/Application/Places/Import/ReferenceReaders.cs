@@ -1,4 +1,5 @@
 using Commonweal.Application.Files;
+using Commonweal.Application.Indicators.Import;
 
 namespace Commonweal.Application.Places.Import;
 
@@ -43,8 +44,8 @@ public static class ReferenceReaders
     private static string WhyNot(FileSniff sniff) => sniff.Kind switch
     {
         SniffKind.Csv when sniff.CsvHeader![0].StartsWith('#') => "a text document, not a data file",
-        SniffKind.Csv when IsIndicatorFile(sniff.CsvHeader!) =>
-            "an indicator file (values of an indicator by area and period): indicators are not places; they are loaded by the indicators import",
+        SniffKind.Csv when IndicatorReaders.Recognise(sniff).Reader is { } indicators =>
+            $"an indicator file ({indicators.Description}): indicators are not places; import it with `commonweal indicators import <file-or-folder>`",
         SniffKind.Csv => $"a CSV file whose header is not one Commonweal reads ({Shorten(string.Join(",", sniff.CsvHeader!))})",
         SniffKind.Xlsx => $"a workbook with no sheet Commonweal reads (sheets: {string.Join(", ", sniff.Sheets.Select(s => s.Name))})",
         SniffKind.Zip => sniff.Members.Count == 0 ? "an empty zip file" : $"a zip file holding nothing Commonweal reads ({string.Join(", ", sniff.Members.Select(m => Path.GetFileName(m.Path)).Take(5))})",
@@ -54,12 +55,6 @@ public static class ReferenceReaders
             "part of a shapefile: Commonweal reads boundaries as GeoJSON (download the same layer's GeoJSON from the Open Geography Portal)",
         _ => sniff.Reason ?? "not a file Commonweal reads",
     };
-
-    private static bool IsIndicatorFile(IReadOnlyList<string> header)
-    {
-        bool Has(params string[] names) => header.Any(h => names.Any(n => string.Equals(h.Trim(), n, StringComparison.OrdinalIgnoreCase)));
-        return Has("Indicator ID", "IndicatorID", "indicator") && Has("Value", "observation", "value");
-    }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }
