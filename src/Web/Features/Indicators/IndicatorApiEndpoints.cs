@@ -302,7 +302,7 @@ public static class IndicatorApiEndpoints
         if (ParseId(id) is not { } indicatorId) return BadId(id);
         if (await editing.FindAsync(indicatorId, cancellationToken) is not { } found) return NotFound(indicatorId);
         var (edit, problems) = IndicatorChoices.Read(body, IndicatorEdit.Of(found.Indicator));
-        if (problems.Count == 0) problems = CatalogueEditing.Check(edit, found.Indicator, found.HasValues);
+        problems = IndicatorChoices.Problems(problems, edit, found.Indicator, found.HasValues);
         if (problems.Count > 0) return Invalid(problems);
         var outcome = await editing.UpdateAsync(indicatorId, edit, context.User.Identity?.Name ?? "unknown", cancellationToken);
         if (outcome.NotFound) return NotFound(indicatorId);

@@ -94,6 +94,13 @@ public static class IndicatorChoices
         return (edit, errors);
     }
 
+    /// <summary>Every problem of an edit: the choices that could not be read, and the catalogue's rules on the rest.</summary>
+    public static IReadOnlyList<FieldError> Problems(IReadOnlyList<FieldError> reading, IndicatorEdit edit, Indicator stored, bool hasValues)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        return [.. reading, .. CatalogueEditing.Check(edit, stored, hasValues).Where(e => reading.All(r => r.Field != e.Field))];
+    }
+
     private static IndicatorEdit Choose<T>(string? text, string field, List<FieldError> errors, Func<T, IndicatorEdit> apply, IndicatorEdit edit)
         where T : struct, Enum
     {
