@@ -131,25 +131,29 @@ public abstract class IndicatorApiTests(IndicatorPlatform platform)
     }
 
     [Fact]
-    public async Task Inequality_and_spc_answer_or_refuse_as_problem_details()
+    public async Task A_quarterly_series_is_an_spc_chart_and_an_annual_one_is_refused()
     {
-        var inequality = await platform.Factory.Client().GetAsync("/api/indicators/91547/inequality?period=2013/14");
-        var spc = await platform.Factory.Client().GetAsync("/api/indicators/91547/spc?area=E07000066");
+        var chart = await GetAsync("/api/indicators/90001/spc?area=E07000066");
+        var annual = await platform.Factory.Client().GetAsync("/api/indicators/91547/spc?area=E07000066");
 
-        Assert.True(inequality.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict, $"{inequality.StatusCode}");
-        if (inequality.StatusCode == HttpStatusCode.OK)
-        {
-            var json = await inequality.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("2013/14", json.GetProperty("period").GetString());
-        }
-        else Assert.Equal("application/problem+json", inequality.Content.Headers.ContentType?.MediaType);
+        var points = chart.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(8, points.Count);
+        Assert.Equal("2021/22 Q1", points[0].GetProperty("period").GetString());
+        Assert.Equal(20, points[0].GetProperty("value").GetDouble(), 6);
+        Assert.True(points[^1].GetProperty("upper").GetDouble() > points[^1].GetProperty("mean").GetDouble());
+        Assert.False(string.IsNullOrEmpty(chart.GetProperty("variation").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, annual.StatusCode);
+        Assert.Equal("not a frequent series", (await annual.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+    }
 
-        Assert.True(spc.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{spc.StatusCode}");
-        if (spc.StatusCode == HttpStatusCode.OK)
-        {
-            var json = await spc.Content.ReadFromJsonAsync<JsonElement>();
-            Assert.Equal("E07000066", json.GetProperty("areaCode").GetString());
-        }
+    [Fact]
+    public async Task Inequality_without_LSOA_values_is_a_409_saying_so()
+    {
+        var response = await platform.Factory.Client().GetAsync("/api/indicators/91547/inequality?period=2013/14");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("no LSOA values", problem.GetProperty("title").GetString());
     }
 
     [Theory]

@@ -38,6 +38,14 @@ public static class SmallIndicatorFile
     public static string Content(params string[] rows) => Header + "\n" + string.Concat((rows.Length == 0 ? Rows : rows).Select(r => r + "\n"));
 
     public static string Write(string fileName = "fingertips_91547.csv") => Importing.TempFile(fileName, Content());
+
+    /// <summary>Indicator 90001, a proportion published quarterly for Basildon over two years (for an SPC chart).</summary>
+    public static string Quarterly() => Content(
+    [
+        .. Enumerable.Range(0, 8).Select(i => (Year: 2021 + (i / 4), Quarter: (i % 4) + 1))
+            .Select((p, i) => $"90001,Test quarterly proportion,E92000001,England,E07000066,Basildon,District,Persons,18+ yrs,,,{p.Year}/{(p.Year + 1) % 100:00} Q{p.Quarter},"
+                + $"{(200 + (i % 3 * 10)) / 10.0},,,,,{200 + (i % 3 * 10)},1000,,,,,{p.Year}0{p.Quarter}00,,"),
+    ]);
 }
 
 /// <summary>The platform over its demo with <see cref="SmallIndicatorFile"/> imported, as the command line would.</summary>
@@ -53,6 +61,9 @@ public abstract class IndicatorPlatform(DatabaseProvider provider, bool publicAg
         var outcome = await scope.ServiceProvider.GetRequiredService<IndicatorImport>()
             .ImportFileAsync(SmallIndicatorFile.Write(), IndicatorImportOptions.None, "test");
         Assert.True(outcome.Succeeded, outcome.Problem?.ToString());
+        var quarterly = await scope.ServiceProvider.GetRequiredService<IndicatorImport>()
+            .ImportFileAsync(Importing.TempFile("quarterly.csv", SmallIndicatorFile.Quarterly()), new IndicatorImportOptions(ValueType: Core.Indicators.IndicatorValueType.Proportion), "test");
+        Assert.True(quarterly.Succeeded, quarterly.Problem?.ToString());
     }
 }
 
