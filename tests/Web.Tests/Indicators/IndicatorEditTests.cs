@@ -4,7 +4,6 @@ using System.Text.Json;
 using Commonweal.Application.Indicators.Import;
 using Commonweal.Core.Access;
 using Commonweal.Persistence;
-using Commonweal.TestKit;
 using Commonweal.TestKit.Web;
 using Commonweal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +21,7 @@ public abstract class IndicatorEditTests(DatabaseProvider provider)
 
     private async Task<CommonwealFactory> StartAsync(bool publicAggregates = true)
     {
-        if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresServer is null)
-            Assert.Skip($"PostgreSQL is not available: ./test.sh starts one, or set {TestDatabase.PostgresVariable}");
-        var platform = await CommonwealFactory.StartAsync(provider, publicAggregates);
+        var platform = await OwnPlatform.StartAsync(provider, publicAggregates);
         await using var scope = platform.Services.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<IndicatorImport>().ImportFileAsync(SmallIndicatorFile.Write(), IndicatorImportOptions.None, "test");
         Assert.True(outcome.Succeeded, outcome.Problem?.ToString());

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Commonweal.Core.Access;
 using Commonweal.Persistence;
-using Commonweal.TestKit;
 using Commonweal.TestKit.Web;
 using Commonweal.Web.Tests.Support;
 using static Commonweal.Web.Tests.Indicators.SmallIndicatorFile;
@@ -20,12 +19,7 @@ public abstract class IndicatorUploadTests(DatabaseProvider provider)
     private const string Page = "/indicators/upload";
     private const string Form = "indicator-upload";
 
-    private async Task<CommonwealFactory> StartAsync()
-    {
-        if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresServer is null)
-            Assert.Skip($"PostgreSQL is not available: ./test.sh starts one, or set {TestDatabase.PostgresVariable}");
-        return await CommonwealFactory.StartAsync(provider, publicAggregates: true);
-    }
+    private Task<CommonwealFactory> StartAsync() => OwnPlatform.StartAsync(provider);
 
     private static async Task<AngleSharp.Dom.IDocument> UploadAsync(HttpClient client, IReadOnlyDictionary<string, string>? fields, params (string Name, string Content)[] files) =>
         await Html.ParseAsync(await (await Forms.PostAsync(client, Page, Form, fields, files)).Content.ReadAsStringAsync());

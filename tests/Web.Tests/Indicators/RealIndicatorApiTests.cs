@@ -2,56 +2,20 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Commonweal.Persistence;
 using Commonweal.TestKit;
-using Commonweal.TestKit.Web;
+using Commonweal.Web.Tests.Support;
 
 namespace Commonweal.Web.Tests.Indicators;
 
 /// <summary>
-/// The platform over a store holding Fingertips' real export of indicator 91547 (smoking prevalence, QOF), imported as
-/// the command line does before the platform starts. Skips when the reference data or PostgreSQL is not available.
+/// The platform over a store holding only Fingertips' real export of indicator 91547 (smoking prevalence, QOF), imported
+/// as the command line does before the platform starts (the demo's places are seeded at start). Skips when the
+/// reference data or PostgreSQL is not available.
 /// </summary>
-public abstract class RealIndicatorPlatform(DatabaseProvider provider) : IAsyncLifetime
+public abstract class RealIndicatorPlatform(DatabaseProvider provider) : RealDataPlatform(provider)
 {
     public const string File = "indicators/fingertips_91547_smoking_prevalence_qof.csv";
 
-    private TestDatabase? database;
-    private CommonwealFactory? factory;
-    private string? unavailable;
-
-    public CommonwealFactory Factory
-    {
-        get
-        {
-            if (unavailable is not null) Assert.Skip(unavailable);
-            return factory!;
-        }
-    }
-
-    public async ValueTask InitializeAsync()
-    {
-        if (ReferenceData.Folder is null || !System.IO.File.Exists(ReferenceData.File(File)))
-        {
-            unavailable = $"the reference data is not available: set {ReferenceData.Variable} to the folder of official files";
-            return;
-        }
-
-        if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresServer is null)
-        {
-            unavailable = $"PostgreSQL is not available: ./test.sh starts one, or set {TestDatabase.PostgresVariable}";
-            return;
-        }
-
-        database = await TestDatabase.CreateAsync(provider);
-        await IndicatorImporting.ReferenceFileAsync(database, File);
-        factory = await CommonwealFactory.StartAsync(provider, publicAggregates: true, new Dictionary<string, string> { ["Commonweal:Database"] = database.Setting });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (factory is not null) await factory.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
+    protected override async Task LoadAsync(TestDatabase store, string folder) => await IndicatorImporting.ReferenceFileAsync(store, File);
 }
 
 public sealed class SqliteRealIndicatorPlatform() : RealIndicatorPlatform(DatabaseProvider.Sqlite);
