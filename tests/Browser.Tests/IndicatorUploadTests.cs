@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Commonweal.Browser.Tests;
 
-/// <summary>An analyst uploads a small Fingertips export through the page, with the upload's progress script, and finds the indicator in the API.</summary>
+/// <summary>An analyst uploads a small Fingertips export through the page, with the upload's progress script, finds the indicator in the API, and edits its catalogue entry.</summary>
 public sealed class IndicatorUploadTests(BrowserPlatform platform) : IClassFixture<BrowserPlatform>
 {
     private const string Export =
@@ -15,7 +15,7 @@ public sealed class IndicatorUploadTests(BrowserPlatform platform) : IClassFixtu
         + "91547,Smoking prevalence in adults (15+) - current smokers (QOF),E92000001,England,E07000066,Basildon,District,Persons,15+ yrs,,,2013/14,21.75000544,21.53307848,21.9685059,21.4087005,22.09522184,30000,137931,,,Worse,Worse,20130000,,\n";
 
     [Fact]
-    public async Task An_analyst_uploads_a_fingertips_export_sees_the_outcome_and_finds_the_indicator_in_the_api()
+    public async Task An_analyst_uploads_a_fingertips_export_sees_the_outcome_finds_the_indicator_in_the_api_and_edits_its_polarity()
     {
         var page = await platform.SignedInPageAsync(Roles.Analyst);
         await page.GotoAsync("/indicators/upload");
@@ -37,5 +37,13 @@ public sealed class IndicatorUploadTests(BrowserPlatform platform) : IClassFixtu
         Assert.NotNull(api);
         Assert.True(api!.Ok, $"/api/indicators: {api.Status}");
         Assert.Contains("\"id\":91547", await api.TextAsync(), StringComparison.Ordinal);
+
+        await page.GotoAsync("/indicators/91547/edit");
+        await page.SelectOptionAsync("#polarity", "high-is-good");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        var saved = page.Locator("[data-testid=saved]");
+        await saved.WaitForAsync();
+        Assert.Contains("polarity: low-is-good → high-is-good", await saved.TextContentAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "indicator-edit.png"), FullPage = true });
     }
 }
