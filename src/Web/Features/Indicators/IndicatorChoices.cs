@@ -36,6 +36,11 @@ public static class IndicatorChoices
         return !char.IsAsciiDigit(trimmed[0]) && trimmed[0] != '-' && Enum.TryParse(trimmed, ignoreCase: true, out value) && Enum.IsDefined(value);
     }
 
+    /// <summary>A multiplier as people write it ("100", "100,000", "1e5"): a positive number.</summary>
+    public static bool TryParseMultiplier(string? text, out double multiplier) =>
+        double.TryParse(text?.Replace(",", string.Empty, StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out multiplier)
+        && double.IsFinite(multiplier) && multiplier > 0;
+
     /// <summary>One comparator: england, region, parent or ics.</summary>
     public static bool TryParseComparator(string? text, out Comparators comparator) =>
         TryParse(text, out comparator) && comparator is Comparators.England or Comparators.Region or Comparators.Parent or Comparators.Ics;
