@@ -23,6 +23,7 @@ public static class ApplicationServices
         services.AddScoped<ImportHistory>();
         services.AddScoped<IndicatorImport>();
         services.AddScoped<IndicatorCatalogue>();
+        services.AddScoped<CatalogueEditing>();
         services.AddScoped<DemoSeeding>();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<UserAdministration>();

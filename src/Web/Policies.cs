@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>User administration and the audit trail.</summary>
     public const string Administration = nameof(Administration);
 
+    /// <summary>Analysts' work on indicators: uploading indicator files and editing the catalogue (analysts and administrators).</summary>
+    public const string Analysis = nameof(Analysis);
+
     /// <summary>Anyone, signed in or not (sign-in page, health check).</summary>
     public const string Anyone = nameof(Anyone);
 
@@ -24,6 +27,7 @@ public static class Policies
             else p.RequireAuthenticatedUser();
         });
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(Analysis, p => p.RequireRole(Roles.Analyst, Roles.Administrator));
         options.FallbackPolicy = options.GetPolicy(Administration);
     }
 }

@@ -1,12 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Commonweal.Core.Access;
 using Commonweal.Persistence;
-using Commonweal.TestKit;
 using Commonweal.TestKit.Web;
 using Commonweal.Web.Tests.Support;
 
@@ -17,18 +13,13 @@ namespace Commonweal.Web.Tests.Admin;
 /// listed; a malformed or unknown file is refused with where and why, and nothing is written. Each test starts its own
 /// platform, as the first real file replaces the demo.
 /// </summary>
-public abstract partial class ReferenceUploadTests(DatabaseProvider provider)
+public abstract class ReferenceUploadTests(DatabaseProvider provider)
 {
     private const string Lookup = "FID,CCG20CD,CCG20CDH,CCG20NM,STP20CD,STP20CDH,STP20NM\r\n"
         + "1,E38000016,00T,NHS Bolton CCG,E54000007,QOP,Greater Manchester Health and Social Care Partnership\r\n"
         + "2,E38000106,06Q,NHS Mid Essex CCG,E54000026,QH8,Mid and South Essex\r\n";
 
-    private async Task<CommonwealFactory> StartAsync()
-    {
-        if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresServer is null)
-            Assert.Skip($"PostgreSQL is not available: ./test.sh starts one, or set {TestDatabase.PostgresVariable}");
-        return await CommonwealFactory.StartAsync(provider, publicAggregates: true);
-    }
+    private Task<CommonwealFactory> StartAsync() => OwnPlatform.StartAsync(provider);
 
     [Fact]
     public async Task An_administrator_uploads_an_official_file_which_is_recognised_imported_audited_and_listed()
@@ -92,7 +83,7 @@ public abstract partial class ReferenceUploadTests(DatabaseProvider provider)
 
         var forbidden = await analyst.GetAsync("/admin/import");
         var list = await analyst.GetAsync("/admin/imports.csv");
-        using var form = new MultipartFormDataContent { { new StringContent("reference-upload"), "_handler" }, { File("lookup.csv", Lookup), "file", "lookup.csv" } };
+        using var form = new MultipartFormDataContent { { new StringContent("reference-upload"), "_handler" }, { Forms.File(Lookup), "file", "lookup.csv" } };
         var forged = await admin.PostAsync("/admin/import", form);
 
         Assert.Equal(HttpStatusCode.Redirect, forbidden.StatusCode);
@@ -102,29 +93,8 @@ public abstract partial class ReferenceUploadTests(DatabaseProvider provider)
         Assert.Equal("Demo", (await platform.Client().GetFromJsonAsync<JsonElement>("/api/overview")).GetProperty("dataset").GetString());
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string? fileName, string? content)
-    {
-        var form = await client.GetStringAsync("/admin/import");
-        var token = Token().Match(form);
-        Assert.True(token.Success, "the upload form has no antiforgery token");
-        using var body = new MultipartFormDataContent
-        {
-            { new StringContent("reference-upload"), "_handler" },
-            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
-        };
-        if (fileName is not null) body.Add(File(fileName, content!), "file", fileName);
-        return await client.PostAsync("/admin/import", body);
-    }
-
-    private static ByteArrayContent File(string name, string content)
-    {
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        return file;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string? fileName, string? content) =>
+        Forms.PostAsync(client, "/admin/import", "reference-upload", files: fileName is null ? [] : [(fileName, content!)]);
 }
 
 public sealed class SqliteReferenceUploadTests() : ReferenceUploadTests(DatabaseProvider.Sqlite);

@@ -208,10 +208,12 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Contains(rows, r => r.Contains("GET /api/deprivation/compare", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("/api/audit", StringComparison.Ordinal) && r.Contains("Administrators", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("/health", StringComparison.Ordinal));
-        Assert.Equal(8, rows.Count);
+        Assert.Contains(rows, r => r.Contains("GET /api/indicators/{id}/values", StringComparison.Ordinal) && r.Contains("areaType, area, period, sex, age, category, page, pageSize", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("PUT /api/indicators/{id}", StringComparison.Ordinal) && r.Contains("Analysts and administrators", StringComparison.Ordinal));
+        Assert.Equal(16, rows.Count);
         var downloads = page.QuerySelectorAll("[data-testid=downloads] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(downloads, r => r.Contains("GET /deprivation.csv", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
-        Assert.Equal(9, downloads.Count);
+        Assert.Equal(11, downloads.Count);
     }
 
     [Fact]

@@ -38,15 +38,20 @@ public abstract class RealDataPlatform(DatabaseProvider provider) : IAsyncLifeti
         }
 
         database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.CreateContext())
-        {
-            var import = await Importing.For(db).ImportFolderAsync(folder, "test");
-            Assert.All(import.Outcomes, o => Assert.True(o.Succeeded, $"{o.FileName}: {o.Problem}"));
-        }
+        await LoadAsync(database, folder);
 
         // The factory's own empty store is left unused: the platform reads the imported one.
         factory = await CommonwealFactory.StartAsync(provider, publicAggregates: true,
             new Dictionary<string, string> { ["Commonweal:Database"] = database.Setting });
+    }
+
+    /// <summary>Fills the store before the platform starts: by default with every official file of the folder.</summary>
+    protected virtual async Task LoadAsync(TestDatabase store, string folder)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var db = store.CreateContext();
+        var import = await Importing.For(db).ImportFolderAsync(folder, "test");
+        Assert.All(import.Outcomes, o => Assert.True(o.Succeeded, $"{o.FileName}: {o.Problem}"));
     }
 
     public async ValueTask DisposeAsync()

@@ -74,3 +74,15 @@ public abstract class OnlyIod2019Platform(DatabaseProvider provider) : WebFixtur
 public sealed class SqliteOnlyIod2019Platform() : OnlyIod2019Platform(DatabaseProvider.Sqlite);
 
 public sealed class PostgresOnlyIod2019Platform() : OnlyIod2019Platform(DatabaseProvider.Postgres);
+
+/// <summary>A platform of a test's own, for a test that changes the store (an upload, an edit).</summary>
+public static class OwnPlatform
+{
+    /// <summary>Starts the platform over a fresh store of the provider; skips the test when PostgreSQL is not available.</summary>
+    public static async Task<CommonwealFactory> StartAsync(DatabaseProvider provider, bool publicAggregates = true)
+    {
+        if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresServer is null)
+            Assert.Skip($"PostgreSQL is not available: ./test.sh starts one, or set {TestDatabase.PostgresVariable}");
+        return await CommonwealFactory.StartAsync(provider, publicAggregates);
+    }
+}

@@ -1,4 +1,5 @@
 using Commonweal.Core.Indicators;
+using Commonweal.Core.Places;
 using Commonweal.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,5 +34,12 @@ public sealed class IndicatorCatalogue(CommonwealDbContext db)
         return [.. indicators.Select(i => counts.TryGetValue(i.Id, out var c)
             ? new CatalogueEntry(i, c.Periods, c.Areas, c.Values, ends[i.Id].First, ends[i.Id].Last)
             : new CatalogueEntry(i, 0, 0, 0, null, null))];
+    }
+
+    /// <summary>The types of place each indicator has stored values for (as imported; the engine adds the ICS's own levels).</summary>
+    public async Task<IReadOnlyDictionary<IndicatorId, IReadOnlyList<AreaType>>> AreaTypesAsync(CancellationToken cancellationToken = default)
+    {
+        var pairs = await db.IndicatorValues.AsNoTracking().Select(v => new { v.Indicator, v.AreaType }).Distinct().ToListAsync(cancellationToken);
+        return pairs.GroupBy(p => p.Indicator).ToDictionary(g => g.Key, g => (IReadOnlyList<AreaType>)[.. g.Select(p => p.AreaType).Order()]);
     }
 }

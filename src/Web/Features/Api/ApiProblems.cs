@@ -21,5 +21,14 @@ public static class ApiProblems
             _ => StatusCodes.Status400BadRequest,
         });
 
+    /// <summary>A refusal about one parameter (an indicator, a place or a period with no values): as <see cref="Refused(Refusal)"/>, naming it.</summary>
+    public static ProblemHttpResult Refused(Refusal refusal, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var result = Refused(refusal);
+        result.ProblemDetails.Extensions["parameter"] = parameter;
+        return result;
+    }
+
     public static ProblemHttpResult PlaceNotFound(string code) => Refused(new Refusal("place not found", $"No place has the code {code}.", RefusalKind.NotFound));
 }
