@@ -83,6 +83,7 @@ app.MapPlacesEndpoints();
 app.MapDeprivationEndpoints();
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
+Commonweal.Web.Features.Indicators.IndicatorDownloads.MapIndicatorDownloads(app);
 app.MapRazorComponents<Commonweal.Web.App>();
 
 await app.RunAsync();
