@@ -1,101 +1,33 @@
-using System.Globalization;
-using System.Text;
-using Commonweal.Application.Indicators.Import;
-using Commonweal.Application.Places;
-using Commonweal.Core.Indicators;
 using Commonweal.Core.Places;
-using Commonweal.Core.Statistics;
 using Commonweal.Persistence;
 using Commonweal.TestKit;
 using Commonweal.Web.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Commonweal.Web.Tests.Indicators;
 
-/// <summary>
-/// The platform over its demo with two hand-made indicators in the Fingertips export layout, imported as an analyst would:
-/// <see cref="Annual"/>, a proportion (low is good) for England, every practice of the ICS over five financial years
-/// (the first practice with a count of 3 in the latest year, to be suppressed) and every LSOA in the latest year; and
-/// <see cref="Quarterly"/>, a proportion for England and the ICS's districts over sixteen quarters, the last far above.
-/// </summary>
+/// <summary>The platform over its demo with the two hand-made indicators of <see cref="DemoIndicators"/> imported.</summary>
 public abstract class IndicatorPlatform(DatabaseProvider provider, bool publicAggregates) : WebFixture(provider, publicAggregates)
 {
-    public const int Annual = 1_000_001;
-    public const int Quarterly = 1_000_002;
-    public const string Latest = "2023/24";
-
-    private const string Header =
-        "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,"
-        + "Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,"
-        + "Compared to England value or percentiles,Compared to Region value or percentiles,Time period Sortable,New data,Compared to goal";
-
-    private static readonly string[] Years = ["2019/20", "2020/21", "2021/22", "2022/23", Latest];
+    public const int Annual = DemoIndicators.Annual;
+    public const int Quarterly = DemoIndicators.Quarterly;
+    public const string Latest = DemoIndicators.Latest;
 
     private readonly bool available = provider == DatabaseProvider.Sqlite || TestDatabase.PostgresServer is not null;
-
-    private IReadOnlyList<AreaCode> practices = [];
-    private IReadOnlyList<AreaCode> districts = [];
+    private DemoIndicatorPlaces places = new([], []);
 
     /// <summary>The practice whose count is suppressed in the latest year.</summary>
     public AreaCode SmallPractice => Practices[0];
 
     /// <summary>The ICS's practices (through <see cref="WebFixture.Factory"/>, so a test skips when the platform is not available).</summary>
-    public IReadOnlyList<AreaCode> Practices => Factory is not null ? practices : [];
+    public IReadOnlyList<AreaCode> Practices => Factory is not null ? places.Practices : [];
 
-    public IReadOnlyList<AreaCode> Districts => Factory is not null ? districts : [];
+    public IReadOnlyList<AreaCode> Districts => Factory is not null ? places.Districts : [];
 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        if (!available) return;
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var places = scope.ServiceProvider.GetRequiredService<PlaceQueries>();
-        var graph = await places.GraphAsync(new ViewRequest(new DateOnly(2024, 3, 31)));
-        var ics = places.Ics.Code;
-        practices = [.. graph.Within(ics, AreaType.Practice).Select(p => p.Code).Order()];
-        districts = [.. graph.Within(ics, AreaType.District).Select(p => p.Code).Order()];
-        var lsoas = graph.LsoasIn(ics);
-
-        var annual = new StringBuilder(Header + "\n");
-        for (var y = 0; y < Years.Length; y++)
-        {
-            annual.Append(Row(Annual, "Test smoking prevalence", "E92000001", "England", "England", Years[y], 8_000_000 - y * 200_000, 50_000_000));
-            for (var k = 0; k < Practices.Count; k++)
-            {
-                var denominator = 5_000 + 37 * k;
-                var count = Practices[k] == SmallPractice && Years[y] == Latest ? 3 : Math.Round(denominator * (0.10 + 0.002 * (k % 50)) * (1 - 0.03 * y));
-                annual.Append(Row(Annual, "Test smoking prevalence", Practices[k].Value, "Practice " + Practices[k].Value, "GPs", Years[y], count, denominator));
-            }
-        }
-
-        foreach (var lsoa in lsoas)
-        {
-            var decile = graph.Deprivation(lsoa)?.ImdDecile ?? 5;
-            annual.Append(Row(Annual, "Test smoking prevalence", lsoa.Value, "LSOA " + lsoa.Value, "LSOA", Latest, 100 + (10 - decile) * 15, 1_200));
-        }
-
-        var quarterly = new StringBuilder(Header + "\n");
-        for (var q = 0; q < 16; q++)
-        {
-            var label = $"{2020 + q / 4}/{(21 + q / 4) % 100:00} Q{q % 4 + 1}";
-            quarterly.Append(Row(Quarterly, "Test quarterly uptake", "E92000001", "England", "England", label, 500_000, 1_000_000));
-            foreach (var (district, i) in Districts.Select((d, i) => (d, i)))
-                quarterly.Append(Row(Quarterly, "Test quarterly uptake", district.Value, "District " + district.Value, "District", label, q == 15 ? 900 : 480 + (q * 7 + i * 3) % 40, 1_000));
-        }
-
-        var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
-        var options = new IndicatorImportOptions(IndicatorValueType.Proportion, 100, Polarity.LowIsGood);
-        foreach (var (name, text) in new[] { ("annual.csv", annual.ToString()), ("quarterly.csv", quarterly.ToString()) })
-        {
-            var outcome = await IndicatorImporting.For(db).ImportFileAsync(Importing.TempFile(name, text), options, "test");
-            Assert.True(outcome.Succeeded, outcome.Problem?.ToString());
-        }
+        if (available) places = await DemoIndicators.ImportAsync(Factory.Services);
     }
-
-    private static string Row(int id, string name, string code, string areaName, string type, string period, double count, double denominator) =>
-        string.Join(',', id.ToString(CultureInfo.InvariantCulture), name, string.Empty, string.Empty, code, areaName, type, "Persons", "All ages", string.Empty, string.Empty, period,
-            (count / denominator * 100).ToString("R", CultureInfo.InvariantCulture), string.Empty, string.Empty, string.Empty, string.Empty,
-            count.ToString("R", CultureInfo.InvariantCulture), denominator.ToString("R", CultureInfo.InvariantCulture), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty) + "\n";
 }
 
 public sealed class SqliteIndicatorPlatform() : IndicatorPlatform(DatabaseProvider.Sqlite, publicAggregates: true);
