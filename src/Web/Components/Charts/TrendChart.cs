@@ -12,7 +12,7 @@ public sealed record TrendChart
 {
     private const double Margin = 12;
     private const double AxisWidth = 52;
-    private const double LegendHeight = 26;
+    private const double LegendHeight = 44;
     private const double LabelHeight = 34;
 
     public required string IdPrefix { get; init; }
@@ -43,12 +43,10 @@ public sealed record TrendChart
         double X(int i) => left + step * (i + 0.5);
 
         var svg = ChartSvg.Open(IdPrefix, "trend-chart", Width, Height, Title, Description);
-        svg.Append(ChartSvg.Invariant, $"""<g class="trend-legend"><circle cx="{Margin + 7}" cy="{Margin + 8}" r="5" fill="#005eb8" stroke="#212b32"/><text x="{Margin + 18}" y="{Margin + 12}">""")
-           .AppendEscaped($"{AreaName} (dot coloured by comparison; bar = 95 % confidence interval)").Append("</text>");
-        var second = Math.Min(Width - 150, Margin + 30 + (AreaName.Length + 60) * 6.6);
-        if (Width < 500) second = -1;
-        if (second > 0)
-            svg.Append(ChartSvg.Invariant, $"""<line x1="{ChartSvg.N(second)}" y1="{Margin + 8}" x2="{ChartSvg.N(second + 22)}" y2="{Margin + 8}" stroke="#212b32" stroke-width="2.5"/><text x="{ChartSvg.N(second + 28)}" y="{Margin + 12}">""").AppendEscaped(ComparatorName).Append("</text>");
+        // The legend: the area on one line, the comparator on the next, so neither runs into the other at any width.
+        svg.Append(ChartSvg.Invariant, $"""<g class="trend-legend"><circle cx="{Margin + 7}" cy="{Margin + 6}" r="5" fill="#005eb8" stroke="#212b32"/><text x="{Margin + 18}" y="{Margin + 10}">""")
+           .AppendEscaped($"{AreaName} (bars: 95 % confidence interval)").Append("</text>");
+        svg.Append(ChartSvg.Invariant, $"""<line x1="{Margin}" y1="{Margin + 24}" x2="{Margin + 14}" y2="{Margin + 24}" stroke="#212b32" stroke-width="2.5"/><text x="{Margin + 18}" y="{Margin + 28}">""").AppendEscaped(ComparatorName).Append("</text>");
         svg.Append("</g>\n");
 
         svg.Append("""<g class="trend-axis" fill="#4c6272" stroke="none">""");
@@ -61,7 +59,8 @@ public sealed record TrendChart
         var every = Math.Max(1, (int)Math.Ceiling(Points.Count * 62.0 / Math.Max(1, right - left)));
         for (var i = 0; i < Points.Count; i++)
         {
-            if (i % every != 0 && i != Points.Count - 1) continue;
+            // Every n-th label, and the last unless it would run into the one before it.
+            if (i % every != 0 && (i != Points.Count - 1 || i % every < (every + 1) / 2 + 1)) continue;
             svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(X(i))}" y="{ChartSvg.N(bottom + 18)}" text-anchor="middle">""").AppendEscaped(Points[i].Label).Append("</text>");
         }
 
