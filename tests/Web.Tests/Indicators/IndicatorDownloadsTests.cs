@@ -1,4 +1,5 @@
 using System.Net;
+using Commonweal.TestKit;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -30,10 +31,10 @@ public abstract class IndicatorDownloadsTests(IndicatorPlatform platform)
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         Assert.EndsWith(".xlsx", xlsx.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
-        var sheet = Read(await xlsx.Content.ReadAsByteArrayAsync());
-        Assert.Equal(header.Split(','), sheet.Rows[0]);
-        Assert.Equal(lines.Length, sheet.Rows.Count);
-        Assert.Equal("About", sheet.Names[1]);
+        var sheets = XlsxReading.Sheets(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(header.Split(','), sheets[0].Rows[0]);
+        Assert.Equal(lines.Length, sheets[0].Rows.Count);
+        Assert.Equal("About", sheets[1].Name);
     }
 
     [Fact]
@@ -78,17 +79,7 @@ public abstract class IndicatorDownloadsTests(IndicatorPlatform platform)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private static string Text(Cell cell) => cell.DataType?.Value == CellValues.InlineString ? cell.InlineString!.InnerText : cell.CellValue?.Text ?? string.Empty;
-
-    private static (List<string> Names, List<List<string>> Rows) Read(byte[] bytes)
-    {
-        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-        var workbook = document.WorkbookPart!;
-        var sheets = workbook.Workbook.Sheets!.Elements<Sheet>().ToList();
-        var rows = ((WorksheetPart)workbook.GetPartById(sheets[0].Id!)).Worksheet.GetFirstChild<SheetData>()!.Elements<Row>()
-            .Select(r => r.Elements<Cell>().Select(Text).ToList()).ToList();
-        return ([.. sheets.Select(s => s.Name!.Value!)], rows);
-    }
+    private static string Text(Cell cell) => XlsxReading.Text(cell);
 }
 
 public sealed class SqliteIndicatorDownloadsTests(SqliteIndicatorPlatform platform) : IndicatorDownloadsTests(platform), IClassFixture<SqliteIndicatorPlatform>;

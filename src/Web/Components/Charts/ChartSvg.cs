@@ -27,6 +27,24 @@ internal static class ChartSvg
 
     public static string N(double value) => value.ToString("0.#", Invariant);
 
+    /// <summary>A label cut to <paramref name="max"/> characters with an ellipsis (the full text is in the tooltip and the table).</summary>
+    public static string Shorten(string text, int max) => text.Length <= max || max < 4 ? text : text[..(max - 1)] + "…";
+
+    /// <summary>The path data of a line through the points, broken where a point has no value ("M x,y L x,y M …"); empty when none has.</summary>
+    public static string Polyline(IEnumerable<(double X, double? Y)> points)
+    {
+        var d = new StringBuilder();
+        var pen = false;
+        foreach (var (x, y) in points)
+        {
+            if (y is not { } v || !double.IsFinite(v)) { pen = false; continue; }
+            d.Append(pen ? " L" : (d.Length > 0 ? " M" : "M")).Append(N(x)).Append(',').Append(N(v));
+            pen = true;
+        }
+
+        return d.ToString();
+    }
+
     /// <summary>A colour that is not a #rgb or #rrggbb hex colour is refused: colours go into attributes unescaped.</summary>
     public static string Colour(string colour) =>
         SvgChecks.IsColour(colour) ? colour : throw new ArgumentException($"the colour '{colour}' is not a #rgb or #rrggbb colour", nameof(colour));

@@ -67,7 +67,7 @@ public sealed record IntervalBarChart
             var labelY = Compact ? y + 12 : y + BarHeight - 2;
             if (bar.Href is not null) svg.Append("<a href=\"").AppendEscaped(bar.Href).Append("\">");
             svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(Margin)}" y="{ChartSvg.N(labelY)}" fill="{(bar.Href is null ? "#212b32" : "#005eb8")}"{(bar.Chosen ? " font-weight=\"bold\"" : string.Empty)}>""")
-               .AppendEscaped(Shorten(bar.Label, Compact ? 52 : (int)(labelWidth / CharWidth))).Append("</text>");
+               .AppendEscaped(ChartSvg.Shorten(bar.Label, Compact ? 52 : (int)(labelWidth / CharWidth))).Append("</text>");
             if (bar.Href is not null) svg.Append("</a>");
             var barTop = y + labelHeight;
             if (bar.Value is { } v)
@@ -101,6 +101,4 @@ public sealed record IntervalBarChart
 
     private static string Interval(IntervalBar bar) =>
         bar.Lower is { } l && bar.Upper is { } u ? $" (95 % CI {ChartSvg.Number(l, 2)}–{ChartSvg.Number(u, 2)})" : string.Empty;
-
-    private static string Shorten(string text, int max) => text.Length <= max || max < 4 ? text : text[..(max - 1)] + "…";
 }

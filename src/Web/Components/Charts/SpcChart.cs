@@ -82,16 +82,7 @@ public sealed record SpcChart
 
     private void Line(System.Text.StringBuilder svg, Func<SpcChartPoint, double> value, Func<int, double> x, LinearScale y, string cssClass, string colour, string? dash)
     {
-        var d = new System.Text.StringBuilder();
-        var pen = false;
-        for (var i = 0; i < Points.Count; i++)
-        {
-            var v = value(Points[i]);
-            if (!double.IsFinite(v)) { pen = false; continue; }
-            d.Append(pen ? " L" : (d.Length > 0 ? " M" : "M")).Append(ChartSvg.N(x(i))).Append(',').Append(ChartSvg.N(y[v]));
-            pen = true;
-        }
-
+        var d = ChartSvg.Polyline(Points.Select((p, i) => (x(i), double.IsFinite(value(p)) ? y[value(p)] : (double?)null)));
         if (d.Length == 0) return;
         svg.Append(ChartSvg.Invariant, $"""<path class="{cssClass}" fill="none" stroke="{colour}" stroke-width="1.5"{(dash is null ? string.Empty : $" stroke-dasharray=\"{dash}\"")} d="{d}"/>""").Append('\n');
     }

@@ -67,15 +67,7 @@ public sealed record TrendChart
         svg.Append("</g>\n");
 
         // The comparator: a line through its values (broken where it has none).
-        var path = new System.Text.StringBuilder();
-        var pen = false;
-        for (var i = 0; i < Points.Count; i++)
-        {
-            if (Points[i].Comparator is not { } c) { pen = false; continue; }
-            path.Append(pen ? " L" : (path.Length > 0 ? " M" : "M")).Append(ChartSvg.N(X(i))).Append(',').Append(ChartSvg.N(y[c]));
-            pen = true;
-        }
-
+        var path = ChartSvg.Polyline(Points.Select((p, i) => (X(i), p.Comparator is { } c ? y[c] : (double?)null)));
         if (path.Length > 0) svg.Append("<path class=\"trend-comparator\" fill=\"none\" stroke=\"#212b32\" stroke-width=\"2.5\" d=\"").Append(path).Append("\"/>\n");
         for (var i = 0; i < Points.Count; i++)
         {
