@@ -39,6 +39,7 @@ public sealed class IndicatorPageTests(BrowserPlatform platform) : IClassFixture
     [Theory]
     [InlineData("/indicators")]
     [InlineData("/indicators/1000001")]
+    [InlineData("/indicators/1000002?area=E07000066&type=District")]
     [InlineData("/places/E07000066/profile")]
     public async Task At_a_phones_width_the_indicator_pages_do_not_overflow(string path)
     {
@@ -48,7 +49,11 @@ public sealed class IndicatorPageTests(BrowserPlatform platform) : IClassFixture
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"{path} is {overflow} px wider than the screen");
+        var name = path.Replace('/', '-').Replace('?', '-').Replace('&', '-').Replace('=', '-');
         Directory.CreateDirectory("screenshots");
-        await page.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "phone" + path.Replace('/', '-') + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "phone" + name + ".png"), FullPage = true });
+        var desktop = await platform.NewPageAsync();
+        await desktop.GotoAsync(path);
+        await desktop.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "desktop" + name + ".png"), FullPage = true });
     }
 }
