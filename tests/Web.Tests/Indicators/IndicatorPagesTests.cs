@@ -42,6 +42,8 @@ public abstract class IndicatorPagesTests(IndicatorPlatform platform)
         var page = await Html.GetAsync(client, Annual);
 
         Assert.Equal("Test smoking prevalence", page.QuerySelector("h1")!.TextContent);
+        // The place shown is the one the form has chosen (the ICS's ICB), so "Show" keeps it.
+        Assert.Contains(page.QuerySelector("#area option[selected]")!.TextContent, page.Text("headline"), StringComparison.Ordinal);
         Assert.StartsWith("In 2023/24, ", page.Text("headline"), StringComparison.Ordinal);
         Assert.Contains("England", page.Text("headline"), StringComparison.Ordinal);
         var rows = page.QuerySelectorAll("[data-testid=areas-table] tbody tr");

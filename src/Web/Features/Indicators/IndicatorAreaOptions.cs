@@ -16,6 +16,14 @@ public static class IndicatorAreaOptions
 {
     private static readonly AreaType[] Levels = [AreaType.Icb, AreaType.SubIcb, AreaType.District, AreaType.Pcn, AreaType.Practice, AreaType.Ward];
 
+    /// <summary>The options, with the chosen place first when it is not among them (an LSOA, a place outside the ICS).</summary>
+    public static IReadOnlyList<AreaOption> For(IndicatorTable table, IndicatorPeriod period, AreaCode chosen)
+    {
+        var options = For(table, period);
+        if (options.Any(o => o.Code == chosen) || table.OfArea(chosen) is not [var any, ..]) return options;
+        return [new AreaOption(chosen, any.Value.AreaName, any.Value.AreaType), .. options];
+    }
+
     public static IReadOnlyList<AreaOption> For(IndicatorTable table, IndicatorPeriod period)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -30,6 +38,7 @@ public static class IndicatorAreaOptions
             foreach (var type in Levels)
             {
                 var members = Aggregation.Members(graph, table.Ics.Code, type).ToHashSet();
+                if (type == AreaType.Icb) members.UnionWith(table.Ics.Icbs.Select(i => table.Resolve(i.Code)));
                 options.AddRange(rows.Where(r => r.Value.AreaType == type && members.Contains(r.Area)).Select(r => new AreaOption(r.Area, r.Value.AreaName, type))
                     .DistinctBy(o => o.Code).OrderBy(o => o.Name, StringComparer.OrdinalIgnoreCase));
             }
