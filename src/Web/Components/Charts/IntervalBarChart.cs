@@ -67,7 +67,7 @@ public sealed record IntervalBarChart
             var labelY = Compact ? y + 12 : y + BarHeight - 2;
             if (bar.Href is not null) svg.Append("<a href=\"").AppendEscaped(bar.Href).Append("\">");
             svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(Margin)}" y="{ChartSvg.N(labelY)}" fill="{(bar.Href is null ? "#212b32" : "#005eb8")}"{(bar.Chosen ? " font-weight=\"bold\"" : string.Empty)}>""")
-               .AppendEscaped(ChartSvg.Shorten(bar.Label, Compact ? 52 : (int)(labelWidth / CharWidth))).Append("</text>");
+               .AppendEscaped(ChartSvg.Shorten(bar.Label, Compact ? 52 : (int)((labelWidth - 12) / CharWidth))).Append("</text>");
             if (bar.Href is not null) svg.Append("</a>");
             var barTop = y + labelHeight;
             if (bar.Value is { } v)

@@ -69,7 +69,7 @@ public sealed record SpineChart
             svg.Append("""<g class="spine-row">""");
             if (r.Href is not null) svg.Append("<a href=\"").AppendEscaped(r.Href).Append("\">");
             svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(Margin)}" y="{ChartSvg.N(Compact ? y + 12 : y + 15)}" fill="{(r.Href is null ? "#212b32" : "#005eb8")}">""")
-               .AppendEscaped(ChartSvg.Shorten(r.Label, Compact ? 55 : (int)(labelWidth / CharWidth))).Append("</text>");
+               .AppendEscaped(ChartSvg.Shorten(r.Label, Compact ? 55 : (int)((labelWidth - 12) / CharWidth))).Append("</text>");
             if (r.Href is not null) svg.Append("</a>");
             var top = y + labelHeight + 3;
             var (a, b) = (X(r.Worst), X(r.Best));
