@@ -34,6 +34,7 @@ public static class ApplicationServices
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();
+        services.AddScoped<IndicatorListing>(); services.AddScoped<AreaProfiles>();
         return services;
     }
 

@@ -85,6 +85,7 @@ app.MapDeprivationEndpoints();
 app.MapIndicatorApiEndpoints();
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
+Commonweal.Web.Features.Indicators.IndicatorDownloads.MapIndicatorDownloads(app);
 app.MapRazorComponents<Commonweal.Web.App>();
 
 await app.RunAsync();

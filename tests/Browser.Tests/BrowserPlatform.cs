@@ -20,6 +20,16 @@ public sealed class BrowserPlatform : IAsyncLifetime
 
     public string? Unavailable { get; private set; }
 
+    /// <summary>The running platform's services (e.g. to import data into its store); skips when there is no browser.</summary>
+    public IServiceProvider Services
+    {
+        get
+        {
+            if (Unavailable is not null) Assert.Skip(Unavailable);
+            return factory!.Services;
+        }
+    }
+
     public async ValueTask InitializeAsync()
     {
         var chromium = Environment.GetEnvironmentVariable(ChromiumVariable);

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Commonweal.Web.Tests.Indicators;
 
 /// <summary>The indicators API over a small Fingertips export: each endpoint's content, suppression, and a problem naming each bad parameter.</summary>
-public abstract class IndicatorApiTests(IndicatorPlatform platform)
+public abstract class IndicatorApiTests(SmallIndicatorPlatform platform)
 {
     private Task<JsonElement> GetAsync(string path) => platform.Factory.Client().GetFromJsonAsync<JsonElement>(path);
 
@@ -201,12 +201,12 @@ public abstract class IndicatorApiTests(IndicatorPlatform platform)
     }
 }
 
-public sealed class SqliteIndicatorApiTests(SqliteIndicatorPlatform platform) : IndicatorApiTests(platform), IClassFixture<SqliteIndicatorPlatform>;
+public sealed class SqliteIndicatorApiTests(SqliteSmallIndicatorPlatform platform) : IndicatorApiTests(platform), IClassFixture<SqliteSmallIndicatorPlatform>;
 
-public sealed class PostgresIndicatorApiTests(PostgresIndicatorPlatform platform) : IndicatorApiTests(platform), IClassFixture<PostgresIndicatorPlatform>;
+public sealed class PostgresIndicatorApiTests(PostgresSmallIndicatorPlatform platform) : IndicatorApiTests(platform), IClassFixture<PostgresSmallIndicatorPlatform>;
 
 /// <summary>With aggregates private, reading indicators needs a sign-in: anonymous calls are 401, any signed-in user's are answered.</summary>
-public abstract class PrivateIndicatorApiTests(IndicatorPlatform platform)
+public abstract class PrivateIndicatorApiTests(SmallIndicatorPlatform platform)
 {
     [Fact]
     public async Task Anonymous_reads_are_401_and_signed_in_reads_are_answered()
@@ -220,6 +220,6 @@ public abstract class PrivateIndicatorApiTests(IndicatorPlatform platform)
     }
 }
 
-public sealed class SqlitePrivateIndicatorApiTests(SqlitePrivateIndicatorPlatform platform) : PrivateIndicatorApiTests(platform), IClassFixture<SqlitePrivateIndicatorPlatform>;
+public sealed class SqlitePrivateIndicatorApiTests(SqlitePrivateSmallIndicatorPlatform platform) : PrivateIndicatorApiTests(platform), IClassFixture<SqlitePrivateSmallIndicatorPlatform>;
 
-public sealed class PostgresPrivateIndicatorApiTests(PostgresPrivateIndicatorPlatform platform) : PrivateIndicatorApiTests(platform), IClassFixture<PostgresPrivateIndicatorPlatform>;
+public sealed class PostgresPrivateIndicatorApiTests(PostgresPrivateSmallIndicatorPlatform platform) : PrivateIndicatorApiTests(platform), IClassFixture<PostgresPrivateSmallIndicatorPlatform>;

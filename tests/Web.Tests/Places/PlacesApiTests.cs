@@ -213,7 +213,8 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Equal(16, rows.Count);
         var downloads = page.QuerySelectorAll("[data-testid=downloads] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(downloads, r => r.Contains("GET /deprivation.csv", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
-        Assert.Equal(11, downloads.Count);
+        Assert.Contains(downloads, r => r.Contains("GET /indicators/{id:int}/areas.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("period, type", StringComparison.Ordinal));
+        Assert.Equal(18, downloads.Count);
     }
 
     [Fact]
