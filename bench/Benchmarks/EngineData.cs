@@ -1,6 +1,5 @@
 using Commonweal.Application.Indicators;
 using Commonweal.Application.Places;
-using Commonweal.Application.Places.Demo;
 using Commonweal.Application.Places.Ics;
 using Commonweal.Core.Indicators;
 using Commonweal.Core.Places;
@@ -20,11 +19,7 @@ public static class EngineData
 
     private static readonly AgeBand[] Bands = [AgeBand.Range(0, 34), AgeBand.Range(35, 49), AgeBand.Range(50, 64), AgeBand.Range(65, 74), AgeBand.Range(75, null)];
 
-    public static PlaceTimeline Places()
-    {
-        var demo = DemoDataset.Generate(Mse);
-        return new PlaceTimeline(1, DatasetKind.Demo, Mse, demo.Areas, demo.Memberships, demo.ReleasedAreas, [], [], demo.Deprivation, demo.LsoaLinks);
-    }
+    public static PlaceTimeline Places() => PlaceBenchmarks.Timeline();
 
     public static List<IndicatorData> Indicators(PlaceTimeline places, int indicators, int seed = 42)
     {
