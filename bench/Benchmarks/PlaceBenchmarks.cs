@@ -40,7 +40,8 @@ public class PlaceBenchmarks
     [Benchmark]
     public int LsoasOfTheIcsAsAtANewDate() => timeline.At(new DateOnly(2023, 1, 1), Reorganisations.Census[1]).LsoasIn(Mse.Code).Count;
 
-    private static PlaceTimeline Timeline()
+    /// <summary>The demo's places through time, built from its generated rows (also what the indicator engine benchmarks add up over).</summary>
+    internal static PlaceTimeline Timeline()
     {
         var demo = DemoDataset.Generate(Mse);
         return new PlaceTimeline(1, DatasetKind.Demo, Mse, demo.Areas, demo.Memberships, demo.ReleasedAreas,

@@ -104,6 +104,7 @@ public sealed class CliTests : IAsyncLifetime
         Assert.Contains("ons-lsoa-ccg-lad", output, StringComparison.Ordinal);
         Assert.Contains("1 rows", output, StringComparison.Ordinal);
         Assert.Contains("the demo dataset was removed", output, StringComparison.Ordinal);
+        Assert.Equal("id,name,value_type,multiplier,unit,polarity,frequency,source,periods,areas,values\n", (await RunAsync(string.Empty, "indicators", "list", "--format", "csv")).Out);
         Assert.Contains("Tendring 018A (E01021988)", shown, StringComparison.Ordinal);
         Assert.Contains("In sub-ICB location (former CCG): NHS North East Essex CCG (E38000117)", shown, StringComparison.Ordinal);
     }

@@ -35,20 +35,21 @@ public static class Aggregation
         if (!indicator.ValueType.Aggregates()) return results;
 
         // The period's own values by breakdown and place, only those of a type some level is added up from.
-        var byBreakdown = new Dictionary<Breakdown, Dictionary<AreaCode, Own>>();
+        var byBreakdown = new Dictionary<Breakdown, (Dictionary<AreaCode, Own> Places, HashSet<AreaType> Types)>();
         foreach (var (key, value) in own)
         {
             if (!IsBase(value.Value.AreaType)) continue;
-            if (!byBreakdown.TryGetValue(key.Breakdown, out var places)) byBreakdown[key.Breakdown] = places = [];
-            places[key.Area] = value;
+            if (!byBreakdown.TryGetValue(key.Breakdown, out var held)) byBreakdown[key.Breakdown] = held = ([], []);
+            held.Places[key.Area] = value;
+            held.Types.Add(value.Value.AreaType);
         }
 
         if (byBreakdown.Count == 0) return results;
         foreach (var target in Targets(graph, period))
         {
-            foreach (var (breakdown, places) in byBreakdown)
+            foreach (var (breakdown, (places, types)) in byBreakdown)
             {
-                if (Add(data, graph, period, target, breakdown, places) is { } aggregate) results.Add(aggregate);
+                if (Add(data, graph, period, target, breakdown, places, types) is { } aggregate) results.Add(aggregate);
             }
         }
 
@@ -86,10 +87,13 @@ public static class Aggregation
         or AreaType.Pcn or AreaType.District or AreaType.SubIcb or AreaType.Alliance;
 
     private static Aggregate? Add(
-        IndicatorData data, PlaceGraph graph, IndicatorPeriod period, Area target, Breakdown breakdown, Dictionary<AreaCode, Own> places)
+        IndicatorData data, PlaceGraph graph, IndicatorPeriod period, Area target, Breakdown breakdown, Dictionary<AreaCode, Own> places,
+        HashSet<AreaType> types)
     {
         foreach (var type in AggregationLevels.From(target.Type))
         {
+            // A level the breakdown has no values at is not looked into (finding a place's members costs more than the lookups).
+            if (!types.Contains(type)) continue;
             var members = Members(graph, target.Code, type);
             if (members.Count == 0) continue;
             var found = new List<Own>();

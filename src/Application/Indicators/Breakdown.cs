@@ -23,4 +23,8 @@ public readonly record struct Breakdown(Sex Sex, string Age, string CategoryType
 
     /// <summary>The breakdown without its age: age-band counts behind a standardised rate are keyed so.</summary>
     public Breakdown WithoutAge => this with { Age = string.Empty };
+
+    /// <summary>"Persons, 15+ yrs" or "Persons, 15+ yrs, IMD deciles: Most deprived decile" (the generated one would recurse through <see cref="WholePopulation"/>).</summary>
+    public override string ToString() =>
+        string.Join(", ", new[] { Sex.ToString(), Age, IsWholePopulation ? string.Empty : $"{CategoryType}: {Category}" }.Where(s => s.Length > 0));
 }

@@ -25,7 +25,7 @@ public sealed class IndicatorTable
 
     internal IndicatorTable(
         IndicatorData data, PlaceTimeline places, BenchmarkMethod method, IReadOnlyDictionary<string, PlaceGraph> graphs,
-        List<IndicatorRow> rows, IReadOnlyDictionary<AreaCode, AreaCode> aliases, IReadOnlyList<AggregateCheck> checks)
+        IReadOnlyList<IndicatorRow> rows, IReadOnlyDictionary<AreaCode, AreaCode> aliases, IReadOnlyList<AggregateCheck> checks)
     {
         Data = data;
         Places = places;
@@ -33,14 +33,34 @@ public sealed class IndicatorTable
         this.graphs = graphs;
         this.aliases = aliases;
         Checks = checks;
+        // Sorted by period through each row's period index (looked up once per row, not twice per comparison).
         var order = data.Periods.Select((p, i) => (p.Label, i)).ToDictionary(x => x.Label, x => x.i);
-        rows.Sort((a, b) => Compare(a.Value, b.Value, order));
-        Rows = rows;
-        byKey = rows.ToDictionary(r => r.Key);
-        byPeriod = rows.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.ToArray());
-        byArea = rows.GroupBy(r => r.Area).ToDictionary(g => g.Key, g => g.ToArray());
+        var periodOf = new int[rows.Count];
+        var permutation = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++) (periodOf[i], permutation[i]) = (order[rows[i].Period], i);
+        Array.Sort(permutation, (i, j) => periodOf[i] != periodOf[j] ? periodOf[i].CompareTo(periodOf[j]) : Compare(rows[i].Value, rows[j].Value));
+        var sorted = new IndicatorRow[rows.Count];
+        byKey = new Dictionary<ValueKey, IndicatorRow>(rows.Count);
+        byPeriod = [];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var row = sorted[i] = rows[permutation[i]];
+            byKey.Add(row.Key, row);
+        }
+
+        // Each period's rows are one run of the sorted rows.
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && periodOf[permutation[end]] == periodOf[permutation[start]]) end++;
+            byPeriod[sorted[start].Period] = sorted[start..end];
+            start = end;
+        }
+
+        Rows = sorted;
+        byArea = sorted.GroupBy(r => r.Area).ToDictionary(g => g.Key, g => g.ToArray());
         periods = data.Periods.ToDictionary(p => p.Label);
-        Breakdowns = [.. rows.Select(r => r.Breakdown).Distinct().OrderBy(b => b.CategoryType, StringComparer.Ordinal).ThenBy(b => b.Sex)
+        Breakdowns = [.. sorted.Select(r => r.Breakdown).Distinct().OrderBy(b => b.CategoryType, StringComparer.Ordinal).ThenBy(b => b.Sex)
             .ThenBy(b => b.Age, StringComparer.Ordinal).ThenBy(b => b.Category, StringComparer.Ordinal)];
     }
 
@@ -181,10 +201,10 @@ public sealed class IndicatorTable
         return null;
     }
 
-    private static int Compare(IndicatorValue a, IndicatorValue b, Dictionary<string, int> periodOrder)
+    /// <summary>Rows of one period: by type of place, place code and breakdown.</summary>
+    private static int Compare(IndicatorValue a, IndicatorValue b)
     {
-        var c = periodOrder[a.Period].CompareTo(periodOrder[b.Period]);
-        if (c == 0) c = a.AreaType.CompareTo(b.AreaType);
+        var c = a.AreaType.CompareTo(b.AreaType);
         if (c == 0) c = a.Area.CompareTo(b.Area);
         if (c == 0) c = a.Sex.CompareTo(b.Sex);
         if (c == 0) c = string.CompareOrdinal(a.Age, b.Age);

@@ -5,9 +5,12 @@ namespace Commonweal.Application.Indicators;
 
 /// <summary>
 /// The recent trend of every value (<see cref="TrendMarker"/>, Fingertips' χ² test over the last five points): the series
-/// of its area and breakdown over the indicator's periods of the same length (years with years, quarters with quarters),
-/// ending at its own period, a period without a value breaking the run. Proportions use their counts when all five points
-/// have them; every other value its 95 % limits. A score (no limits) has no trend.
+/// of its area and breakdown over the periods of the same length (years with years, quarters with quarters) that it has a
+/// row for, ending at its own period. As in Fingertips, a period with no row is skipped (North Yorkshire's 2022/23 trend
+/// runs 2017/18–2020/21 then 2022/23), while a row without a value breaks the run. Proportions use their counts when all
+/// five points have them; every other value its 95 % limits. A score (no limits) has no trend. Fingertips publishes the
+/// trend of the latest period only; an earlier period's row here carries the trend of the five points ending at it (what
+/// Fingertips showed when that period was the latest).
 /// </summary>
 public static class RecentTrends
 {
@@ -20,7 +23,7 @@ public static class RecentTrends
         var trends = new Dictionary<ValueKey, RecentTrend>();
         if (indicator.ValueType == IndicatorValueType.Score) return trends;
 
-        // Each period's place in the run of periods of its length.
+        // Each period's place among the periods of its length.
         var position = new Dictionary<string, (int Span, int Index)>();
         foreach (var group in periods.GroupBy(p => p.MonthsSpanned))
         {
@@ -28,19 +31,20 @@ public static class RecentTrends
             foreach (var period in group.Order()) position[period.Label] = (group.Key, index++);
         }
 
-        var lengths = position.Values.GroupBy(p => p.Span).ToDictionary(g => g.Key, g => g.Count());
         var counts = indicator.ValueType == IndicatorValueType.Proportion;
         foreach (var series in values.GroupBy(v => (v.Area, Breakdown.Of(v), position[v.Period].Span)))
         {
-            var length = lengths[series.Key.Span];
-            var value = Filled(length);
-            var lower = Filled(length);
-            var upper = Filled(length);
+            // The area's own points, oldest first: a period it has no row for is not a point (Fingertips' series hold the rows there are).
+            var points = series.OrderBy(v => position[v.Period].Index).ToArray();
+            var length = points.Length;
+            var value = new double[length];
+            var lower = new double[length];
+            var upper = new double[length];
             var count = Filled(length);
             var denominator = Filled(length);
-            foreach (var v in series)
+            for (var i = 0; i < length; i++)
             {
-                var i = position[v.Period].Index;
+                var v = points[i];
                 value[i] = v.Value ?? double.NaN;
                 lower[i] = v.Lower95 ?? double.NaN;
                 upper[i] = v.Upper95 ?? double.NaN;
@@ -51,13 +55,13 @@ public static class RecentTrends
                 }
             }
 
-            foreach (var v in series)
+            for (var i = 0; i < length; i++)
             {
-                var end = position[v.Period].Index + 1;
+                var end = i + 1;
                 var marker = counts && HasCounts(count, end)
                     ? TrendMarker.FromCounts(count.AsSpan(0, end), denominator.AsSpan(0, end))
                     : TrendMarker.FromIntervals(value.AsSpan(0, end), lower.AsSpan(0, end), upper.AsSpan(0, end));
-                trends[new ValueKey(series.Key.Area, v.Period, series.Key.Item2)] = RecentTrend.Of(marker, indicator.Polarity);
+                trends[new ValueKey(series.Key.Area, points[i].Period, series.Key.Item2)] = RecentTrend.Of(marker, indicator.Polarity);
             }
         }
 

@@ -1,4 +1,6 @@
 using Commonweal.Application.Access;
+using Commonweal.Application.Indicators.Demo;
+using Commonweal.Application.Indicators.Import;
 using Commonweal.Application.Places.Demo;
 using Commonweal.Application.Places.Import;
 using Commonweal.Core.Places;
@@ -7,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Application.Places;
 
-/// <summary>Fills an empty store with the generated demo dataset in the shape of the configured ICS.</summary>
+/// <summary>
+/// Fills an empty store with the generated demo dataset in the shape of the configured ICS, and the demo indicators over
+/// its places (<see cref="DemoIndicators"/>), in one transaction.
+/// </summary>
 public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefinition ics, TimeProvider clock)
 {
     public enum Result
@@ -26,15 +31,18 @@ public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefin
         if (dataset == DatasetKind.Empty && await db.Areas.AnyAsync(cancellationToken)) return Result.AlreadyHasData;
 
         var batch = DemoDataset.Generate(ics);
+        var indicators = DemoIndicators.Generate(batch);
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ImportWriter.ClearPlacesAsync(db, cancellationToken);
             await ImportWriter.WriteAsync(db, batch, cancellationToken);
+            await DemoIndicators.ClearAsync(db, cancellationToken);
+            await IndicatorWriter.WriteAsync(db, indicators.Indicators, indicators.Values, indicators.AgeCounts, cancellationToken);
             await DatasetState.SetAsync(db, DatasetKind.Demo, cancellationToken);
             db.Imports.Add(new ImportRecord(0, "demo", "generated", string.Empty, batch.Rows, batch.Rows, clock.GetUtcNow(), actor));
-            audit.Record(actor, "demo.seed", "Dataset", "demo", $"{batch.Rows} LSOAs generated for {ics.Name}");
+            audit.Record(actor, "demo.seed", "Dataset", "demo", $"{batch.Rows} LSOAs and {indicators.Values.Count} values of {indicators.Indicators.Count} demo indicators generated for {ics.Name}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });

@@ -21,7 +21,8 @@ public static class IndicatorValuesCommand
         var period = new Option<string?>("--period") { Description = "Only this period, as published (e.g. 2022/23, 2019, 2015 - 17)" };
         var format = PlaceOptions.Format();
         var command = new Command("values", "List an indicator's values at every level of the ICS: "
-            + string.Join(",", IndicatorTables.ValueColumns) + ". Aggregated rows are added up from the areas within each place, as the places were at the period's end.")
+            + string.Join(",", IndicatorTables.ValueColumns) + ". Aggregated rows are added up from the areas within each place, as the places were at the period's end. "
+            + "Bad input (an unknown indicator, place, type or period) exits 2 with a message.")
         {
             indicator, areaType, area, period, format,
         };
@@ -41,11 +42,8 @@ public static class IndicatorValuesCommand
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
             var answer = await scope.ServiceProvider.GetRequiredService<IndicatorQueries>()
                 .ValuesAsync(new ValuesQuery(id, type, code, label), cancellationToken);
-            if (answer.Refusal is { } refusal)
-            {
-                await context.Error.WriteLineAsync("error: " + refusal.Detail);
-                return CliApp.Failed;
-            }
+            // An indicator, place or period the store has no values for is bad input, as for the place commands.
+            if (answer.Refusal is { } refusal) return await PlaceCommands.FailAsync(context, refusal.Detail);
 
             var listing = answer.Value!;
             await TableWriter.WriteAsync(context.Output, output, IndicatorTables.Values(listing));

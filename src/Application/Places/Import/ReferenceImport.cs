@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Commonweal.Application.Access;
 using Commonweal.Application.Files;
+using Commonweal.Application.Indicators.Demo;
 using Commonweal.Core.Places;
 using Commonweal.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
             if (dataset == DatasetKind.Demo)
             {
                 await ImportWriter.ClearPlacesAsync(db, cancellationToken);
+                await DemoIndicators.ClearAsync(db, cancellationToken);
                 notes.Add("the demo dataset was removed: the store now holds real data only");
             }
 
