@@ -9,18 +9,18 @@ public sealed class IndicatorPageTests(BrowserPlatform platform) : IClassFixture
     [Fact]
     public async Task Switching_area_with_the_form_shows_that_area_and_the_xlsx_download_holds_the_table()
     {
-        var places = await DemoIndicators.ImportAsync(platform.Services);
+        var places = await HandMadeIndicators.ImportAsync(platform.Services);
         var practice = places.Practices[2];
         var page = await platform.SignedInPageAsync("Analyst");
-        await page.GotoAsync($"/indicators/{DemoIndicators.Annual}");
+        await page.GotoAsync($"/indicators/{HandMadeIndicators.Annual}");
         var form = page.Locator("[data-testid=choose]");
 
         await form.Locator("select[name=area]").SelectOptionAsync(practice.Value);
         await form.Locator("select[name=type]").SelectOptionAsync("Practice");
         await form.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await page.WaitForURLAsync($"**/indicators/{DemoIndicators.Annual}?area={practice}*");
+        await page.WaitForURLAsync($"**/indicators/{HandMadeIndicators.Annual}?area={practice}*");
 
-        Assert.StartsWith($"In {DemoIndicators.Latest}, Practice {practice}", await page.Locator("[data-testid=headline]").TextContentAsync(), StringComparison.Ordinal);
+        Assert.StartsWith($"In {HandMadeIndicators.Latest}, Practice {practice}", await page.Locator("[data-testid=headline]").TextContentAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("[data-testid=trend-chart] svg").IsVisibleAsync());
         var rows = await page.Locator("[data-testid=areas-table] tbody tr").CountAsync();
 
@@ -43,7 +43,7 @@ public sealed class IndicatorPageTests(BrowserPlatform platform) : IClassFixture
     [InlineData("/places/E07000066/profile")]
     public async Task At_a_phones_width_the_indicator_pages_do_not_overflow(string path)
     {
-        await DemoIndicators.ImportAsync(platform.Services);
+        await HandMadeIndicators.ImportAsync(platform.Services);
         var page = await platform.NewPageAsync(width: 390);
         await page.GotoAsync(path);
 

@@ -5,15 +5,15 @@ using Commonweal.Web.Tests.Support;
 
 namespace Commonweal.Web.Tests.Indicators;
 
-/// <summary>The platform over its demo with the two hand-made indicators of <see cref="DemoIndicators"/> imported.</summary>
+/// <summary>The platform over its demo with the two hand-made indicators of <see cref="HandMadeIndicators"/> imported.</summary>
 public abstract class IndicatorPlatform(DatabaseProvider provider, bool publicAggregates) : WebFixture(provider, publicAggregates)
 {
-    public const int Annual = DemoIndicators.Annual;
-    public const int Quarterly = DemoIndicators.Quarterly;
-    public const string Latest = DemoIndicators.Latest;
+    public const int Annual = HandMadeIndicators.Annual;
+    public const int Quarterly = HandMadeIndicators.Quarterly;
+    public const string Latest = HandMadeIndicators.Latest;
 
     private readonly bool available = provider == DatabaseProvider.Sqlite || TestDatabase.PostgresServer is not null;
-    private DemoIndicatorPlaces places = new([], []);
+    private HandMadeIndicatorPlaces places = new([], []);
 
     /// <summary>The practice whose count is suppressed in the latest year.</summary>
     public AreaCode SmallPractice => Practices[0];
@@ -26,7 +26,7 @@ public abstract class IndicatorPlatform(DatabaseProvider provider, bool publicAg
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        if (available) places = await DemoIndicators.ImportAsync(Factory.Services);
+        if (available) places = await HandMadeIndicators.ImportAsync(Factory.Services);
     }
 }
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commonweal.TestKit;
 
 /// <summary>The ICS's practices and districts the demo indicators have values for.</summary>
-public sealed record DemoIndicatorPlaces(IReadOnlyList<AreaCode> Practices, IReadOnlyList<AreaCode> Districts);
+public sealed record HandMadeIndicatorPlaces(IReadOnlyList<AreaCode> Practices, IReadOnlyList<AreaCode> Districts);
 
 /// <summary>
 /// Two hand-made indicators over the demo's places in the Fingertips export layout, imported as an analyst would:
@@ -19,7 +19,7 @@ public sealed record DemoIndicatorPlaces(IReadOnlyList<AreaCode> Practices, IRea
 /// first practice with a count of 3 in the latest year, to be suppressed) and every LSOA in the latest year; and
 /// <see cref="Quarterly"/>, a proportion for England and the ICS's districts over sixteen quarters, the last far above.
 /// </summary>
-public static class DemoIndicators
+public static class HandMadeIndicators
 {
     public const int Annual = 1_000_001;
     public const int Quarterly = 1_000_002;
@@ -33,7 +33,7 @@ public static class DemoIndicators
     private static readonly string[] Years = ["2019/20", "2020/21", "2021/22", "2022/23", Latest];
 
     /// <summary>Imports both into the platform's store (its services), returning the places they cover.</summary>
-    public static async Task<DemoIndicatorPlaces> ImportAsync(IServiceProvider services)
+    public static async Task<HandMadeIndicatorPlaces> ImportAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var places = scope.ServiceProvider.GetRequiredService<PlaceQueries>();
@@ -79,7 +79,7 @@ public static class DemoIndicators
             Assert.True(outcome.Succeeded, outcome.Problem?.ToString());
         }
 
-        return new DemoIndicatorPlaces(practices, districts);
+        return new HandMadeIndicatorPlaces(practices, districts);
     }
 
 
