@@ -29,7 +29,10 @@ public abstract class IndicatorPagesTests(IndicatorPlatform platform)
         Assert.Contains("2019/20 to 2023/24", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Low is good", row.TextContent, StringComparison.Ordinal);
         Assert.Equal([IndicatorPlatform.Quarterly.ToString(System.Globalization.CultureInfo.InvariantCulture)], Ids(quarterly));
-        Assert.Equal([IndicatorPlatform.Annual.ToString(System.Globalization.CultureInfo.InvariantCulture)], Ids(lsoas));
+        // The hand-made annual indicator has LSOA values and the quarterly one has not; the seeded demo indicators at LSOA level are listed too.
+        Assert.Contains(IndicatorPlatform.Annual.ToString(System.Globalization.CultureInfo.InvariantCulture), Ids(lsoas));
+        Assert.DoesNotContain(IndicatorPlatform.Quarterly.ToString(System.Globalization.CultureInfo.InvariantCulture), Ids(lsoas));
+        Assert.True(Ids(lsoas).Count < Ids(all).Count);
         Assert.Contains(all.QuerySelectorAll("header a"), a => a.GetAttribute("href") == "/indicators" && a.TextContent == "Indicators");
     }
 
@@ -151,8 +154,10 @@ public abstract class IndicatorPagesTests(IndicatorPlatform platform)
         var row = page.QuerySelector($"[data-testid=profile-table] tr[data-id='{IndicatorPlatform.Annual}']")!;
         Assert.Contains(IndicatorPlatform.Latest, row.TextContent, StringComparison.Ordinal);
         Assert.Matches("Better|Similar|Worse", row.QuerySelector(".nhsuk-tag")!.TextContent);
-        Assert.Equal(1, page.QuerySelectorAll("[data-testid=spine-chart] circle.spine-marker").Length);
-        Assert.StartsWith("1 indicator for ", page.Text("headline"), StringComparison.Ordinal);
+        // One marker per indicator with a value for the PCN (the hand-made one and the seeded demo ones), as the table and headline say.
+        var rows = page.QuerySelectorAll("[data-testid=profile-table] tbody tr").Length;
+        Assert.Equal(rows, page.QuerySelectorAll("[data-testid=spine-chart] circle.spine-marker").Length);
+        Assert.StartsWith($"{rows} indicators for ", page.Text("headline"), StringComparison.Ordinal);
         Assert.Equal("england", england.QuerySelector("#scope option[selected]")!.GetAttribute("value"));
         Assert.All(page.QuerySelectorAll("svg"), CheckSvg);
     }

@@ -54,6 +54,17 @@ public abstract class RealIndicatorApiTests(RealIndicatorPlatform platform)
         Assert.Equal("proportion", detail.GetProperty("indicator").GetProperty("valueType").GetString());
         Assert.Contains(detail.GetProperty("periods").EnumerateArray(), p => p.GetProperty("label").GetString() == "2022/23");
     }
+
+    [Fact]
+    public async Task The_indicator_page_opens_on_the_latest_period_England_has_a_value_for_not_the_practices_later_year()
+    {
+        var periods = (await GetAsync("/api/indicators/91547")).GetProperty("periods").EnumerateArray().Select(p => p.GetProperty("label").GetString()).ToList();
+        var page = await Html.GetAsync(platform.Factory.Client(), "/indicators/91547");
+
+        Assert.Equal("2023/24", periods[^1]);
+        Assert.Equal("2022/23", page.QuerySelector("#period option[selected]")?.GetAttribute("value"));
+        Assert.DoesNotContain("so no area is compared", page.Body!.TextContent, StringComparison.Ordinal);
+    }
 }
 
 public sealed class SqliteRealIndicatorApiTests(SqliteRealIndicatorPlatform platform) : RealIndicatorApiTests(platform), IClassFixture<SqliteRealIndicatorPlatform>;

@@ -7,7 +7,7 @@ namespace Commonweal.Web.Features.Indicators;
 
 /// <summary>
 /// What the indicator page and its downloads were asked to show, checked against the indicator's table once: the place
-/// (<c>?area=</c>, default the ICS's ICB of the period), the period (<c>?period=</c>, default the latest) and the type of
+/// (<c>?area=</c>, default the ICS's ICB of the period), the period (<c>?period=</c>, default the latest in which England has a value, else the latest) and the type of
 /// area to compare (<c>?type=</c>, default PCNs, else the first level of the ICS the indicator has). A wrong value is a
 /// <see cref="ParameterProblem"/> (400); a place without values a <see cref="Refusal"/> (404).
 /// </summary>
@@ -26,7 +26,7 @@ public sealed record IndicatorChoice(AreaCode Area, IndicatorPeriod Period, Area
     {
         ArgumentNullException.ThrowIfNull(table);
         var problems = new List<ParameterProblem>();
-        var chosenPeriod = table.Latest!;
+        var chosenPeriod = DefaultPeriod(table);
         if (!string.IsNullOrWhiteSpace(period))
         {
             if (FindPeriod(table, period) is { } p) chosenPeriod = p;
@@ -52,6 +52,17 @@ public sealed record IndicatorChoice(AreaCode Area, IndicatorPeriod Period, Area
         }
 
         return new IndicatorChoice(chosenArea, chosenPeriod, chosenType, problems, refusal);
+    }
+
+    /// <summary>
+    /// The latest period in which England has a value, so that areas are compared (Fingertips' exports can end with a
+    /// period published for practices before England's figure); else the latest period.
+    /// </summary>
+    public static IndicatorPeriod DefaultPeriod(IndicatorTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return table.Periods.LastOrDefault(p => table.InPeriod(p.Label).Any(r => r.Value.AreaType == AreaType.Country && r.Value.Value is not null))
+            ?? table.Latest!;
     }
 
     /// <summary>A period by its label, with or without spaces around a dash.</summary>
