@@ -22,7 +22,10 @@ public sealed record SpcOptions
     /// NHSRplotthedots 0.2.x defaults: moving ranges ≥ 3.267 × MR̄ are screened out and MR̄ recomputed
     /// (<c>screen_outliers = TRUE</c>), and the earlier two-in-three rule (only points between 2σ and 3σ count).
     /// </summary>
-    public static SpcOptions PlotTheDots { get; } = new() { Name = "plotthedots", ScreenMovingRanges = true, TwoInThree = TwoInThreeRule.BetweenTwoAndThreeSigma };
+    public static SpcOptions PlotTheDots { get; } = new()
+    {
+        Name = "plotthedots", ScreenMovingRanges = true, TwoInThree = TwoInThreeRule.BetweenTwoAndThreeSigma, TrendPointsTakeTheNextStep = true,
+    };
 
     /// <summary>The preset this options value started from ("mdc" or "plotthedots"); informational only.</summary>
     public string Name { get; init; } = "mdc";
@@ -38,6 +41,15 @@ public sealed record SpcOptions
 
     /// <summary>Which points count towards the two-in-three rule.</summary>
     public TwoInThreeRule TwoInThree { get; init; } = TwoInThreeRule.BeyondTwoSigma;
+
+    /// <summary>
+    /// How a trend point's direction is read. False (Making Data Count): the direction of the trend run it belongs to (a
+    /// point shared by a rising and a falling run takes the later run's). True (NHSRplotthedots 0.2.x,
+    /// <c>ptd_special_cause_type</c>): the sign of the step to the next point when that point is also in a trend, else of
+    /// the step from the previous point — so where two rising trends are separated by a single falling step, the last
+    /// point of the first trend is labelled decreasing, and a zero step to the next trend point reads as decreasing.
+    /// </summary>
+    public bool TrendPointsTakeTheNextStep { get; init; }
 
     /// <summary>Points in a row, each higher (or each lower) than the one before, that make a trend; 7 by default, at least 2.</summary>
     public int TrendLength

@@ -40,6 +40,7 @@ public static class SpecialCauseRules
         flags.Clear();
         MarkOutsideLimits(values, limits, flags);
         MarkTrends(values, options.TrendLength, flags);
+        if (options.TrendPointsTakeTheNextStep) DirectTrendPointsByTheNextStep(values, flags);
         MarkTwoInThree(values, limits, options.TwoInThree, flags);
         MarkShifts(values, limits.Mean, options.ShiftLength, flags);
 
@@ -113,6 +114,19 @@ public static class SpecialCauseRules
         }
 
         FlagTrend(runStart, values.Length - 1, runSign, length, flags);
+    }
+
+    // NHSRplotthedots: a trend point whose next point is also in a trend takes the sign of the step to it (a zero step
+    // reads as decreasing, as R's ifelse(sdy == 1, "In", "De") does); any other trend point the sign of the step from the previous one.
+    private static void DirectTrendPointsByTheNextStep(ReadOnlySpan<double> values, Span<byte> flags)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if ((flags[i] & (Rising | Falling)) == 0) continue;
+            var nextInTrend = i + 1 < values.Length && (flags[i + 1] & (Rising | Falling)) != 0;
+            var step = nextInTrend ? Sign(values[i + 1] - values[i]) : i > 0 ? Sign(values[i] - values[i - 1]) : 0;
+            flags[i] = (byte)((flags[i] & ~(Rising | Falling)) | (step == 1 ? Rising : Falling));
+        }
     }
 
     private static void FlagTrend(int first, int last, int sign, int length, Span<byte> flags)

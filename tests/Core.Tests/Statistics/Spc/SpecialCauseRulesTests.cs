@@ -122,6 +122,31 @@ public sealed class SpecialCauseRulesTests
         Assert.Equal([.. Enumerable.Repeat(TrendIncreasing, 6), .. Enumerable.Repeat(TrendDecreasing, 7)], causes);
     }
 
+    // The one point type in 36,000 where NHSRplotthedots 0.2.2 and Commonweal differed on 10,000 generated series: two
+    // rising trends separated by a single falling step. The package reads the junction point by the step to the next
+    // trend point (falling), so the plotthedots preset does too; Making Data Count keeps the run's own direction.
+    [Fact]
+    public void Where_two_rising_trends_are_separated_by_one_falling_step_plotthedots_reads_the_junction_as_decreasing()
+    {
+        double[] values = [1, 2, 3, 4, 5, 6, 7, 6.5, 7.5, 8.5, 9.5, 10.5, 11.5, 12.5];
+
+        var plotthedots = Classify(SpcOptions.PlotTheDots, Around(7, 10), values);
+        var mdc = Classify(SpcOptions.Mdc, Around(7, 10), values);
+
+        Assert.Equal([.. Enumerable.Repeat(TrendIncreasing, 6), TrendDecreasing, .. Enumerable.Repeat(TrendIncreasing, 7)], plotthedots);
+        Assert.Equal(Enumerable.Repeat(TrendIncreasing, 14), mdc);
+    }
+
+    // And where they are separated by an equal pair, R's ifelse(sdy == 1, "In", "De") reads the zero step as decreasing.
+    [Fact]
+    public void Where_two_rising_trends_are_separated_by_an_equal_pair_plotthedots_reads_the_zero_step_as_decreasing()
+    {
+        double[] values = [1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 10, 11, 12, 13];
+
+        Assert.Equal(TrendDecreasing, Classify(SpcOptions.PlotTheDots, Around(7, 10), values)[6]);
+        Assert.Equal(TrendIncreasing, Classify(SpcOptions.Mdc, Around(7, 10), values)[6]);
+    }
+
     [Fact]
     public void Two_in_three_rules_differ_on_points_beyond_the_process_limit()
     {
