@@ -1,5 +1,6 @@
 using Commonweal.Core.Access;
 using Commonweal.Core.Indicators;
+using Commonweal.Core.Outcomes;
 using Commonweal.Core.Places;
 using Commonweal.Core.Statistics;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,6 +26,11 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
     public DbSet<IndicatorAgeCount> IndicatorAgeCounts => Set<IndicatorAgeCount>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<TargetChange> TargetChanges => Set<TargetChange>();
+    public DbSet<TargetCommentary> TargetCommentaries => Set<TargetCommentary>();
+    public DbSet<TargetAction> TargetActions => Set<TargetAction>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
