@@ -70,6 +70,16 @@ public sealed class IndicatorValuesCliTests(ReferenceStore store) : IClassFixtur
         Assert.All(output.TrimEnd('\n').Split('\n').Skip(1), line => Assert.Equal(18, Records(Header + "\n" + line + "\n")[0].Count));
     }
 
+    [Fact]
+    public async Task Options_that_match_nothing_together_give_the_header_and_say_so()
+    {
+        var (exit, output, error) = await RunAsync("indicators", "values", "--indicator", "91547", "--area", "E07000066", "--area-type", "Icb", "--format", "csv");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(Header, output.TrimEnd('\n'));
+        Assert.Contains("note: indicator 91547 has no values matching --area-type Icb, --area E07000066, --period (any) together", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Pcn")]
     [InlineData("Neighbourhood")]

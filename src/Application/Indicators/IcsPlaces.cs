@@ -31,7 +31,7 @@ public static class IcsPlaces
             )
 
             """;
-#pragma warning disable EF1003 // the SQL is made of constant text and numbered placeholders only; the codes go in as parameters
+#pragma warning disable EF1003 // the SQL is constant text with numbered parameter markers ({0}, {1} …); the codes go in as parameters, never as text
         var memberships = await db.AreaMemberships.FromSqlRaw(
                 inside + """SELECT m.* FROM area_memberships m WHERE m."Child" IN (SELECT code FROM inside)""", seeds)
             .AsNoTracking().ToListAsync(cancellationToken);

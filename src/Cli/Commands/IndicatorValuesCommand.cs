@@ -47,6 +47,8 @@ public static class IndicatorValuesCommand
 
             var listing = answer.Value!;
             await TableWriter.WriteAsync(context.Output, output, IndicatorTables.Values(listing));
+            if (listing.Rows.Count == 0)
+                await context.Error.WriteLineAsync($"note: indicator {id} has no values matching --area-type {type?.ToString() ?? "(any)"}, --area {code?.ToString() ?? "(any)"}, --period {label ?? "(any)"} together");
             if (listing.DisclosureNote is { } note) await context.Error.WriteLineAsync("note: " + note);
             await ChecksAsync(context, listing);
             return CliApp.Ok;
