@@ -162,6 +162,16 @@ public abstract class IndicatorPagesTests(IndicatorPlatform platform)
         Assert.All(page.QuerySelectorAll("svg"), CheckSvg);
     }
 
+    [Fact]
+    public async Task The_map_falls_back_to_districts_when_no_LSOA_is_compared_with_England()
+    {
+        // The seeded demo's under-75 DSR: each LSOA's few deaths give no interval to compare, its districts do.
+        var page = await Html.GetAsync(platform.Factory.Client(), "/indicators/1900003");
+
+        Assert.StartsWith("Each district or unitary authority of ", page.Text("map-summary"), StringComparison.Ordinal);
+        Assert.DoesNotContain("none compared", page.Text("map-summary"), StringComparison.Ordinal);
+    }
+
     private async Task<AreaComparison> ComparisonAsync(AreaType type)
     {
         await using var scope = platform.Factory.Services.CreateAsyncScope();
