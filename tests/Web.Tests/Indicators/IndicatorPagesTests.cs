@@ -4,7 +4,7 @@ using AngleSharp.Dom;
 using Commonweal.Application.Indicators;
 using Commonweal.Core.Indicators;
 using Commonweal.Core.Places;
-using Commonweal.Web.Components.Charts;
+using Commonweal.Application.Reporting.Charts;
 using Commonweal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

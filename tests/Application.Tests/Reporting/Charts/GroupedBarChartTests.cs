@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
-using Commonweal.Web.Components.Charts;
+using Commonweal.Application.Reporting.Charts;
 
-namespace Commonweal.Web.Tests.Charts;
+namespace Commonweal.Application.Tests.Reporting.Charts;
 
 public sealed class GroupedBarChartTests
 {

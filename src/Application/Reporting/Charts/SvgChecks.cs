@@ -1,9 +1,9 @@
 using System.Buffers;
 
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>What the chart components check before they write a value into SVG unescaped: ids, colours and links.</summary>
-internal static class SvgChecks
+public static class SvgChecks
 {
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 

@@ -1,6 +1,6 @@
 using Commonweal.Core.Places;
 
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>
 /// The outline of a group of areas that tile the ground edge to edge (the demo's hexagonal LSOAs): the edges that only

@@ -1,4 +1,4 @@
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>One period of a trend: the area's value with its 95 % limits (null where none or suppressed), the comparator's value, and the comparison (colour and word).</summary>
 public sealed record TrendPoint(string Label, double? Value, double? Lower, double? Upper, double? Comparator, string Colour, string Words);

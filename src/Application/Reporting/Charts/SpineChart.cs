@@ -1,4 +1,4 @@
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>
 /// One indicator of a spine chart: its name (and link), the area's value, the comparator's, the worst, 25th percentile,

@@ -1,6 +1,6 @@
 using Commonweal.Core.Statistics.Spc;
 
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>One point of an XmR chart: its period, value (NaN when missing), its segment's mean and process limits, and its Making Data Count point type.</summary>
 public sealed record SpcChartPoint(string Label, double Value, double Mean, double Lower, double Upper, PointType Type);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>A row of the chart: its label and one value per series, in the order of <see cref="GroupedBarChart.Series"/>.</summary>
 public sealed record BarGroup(string Label, IReadOnlyList<double> Values);

@@ -5,9 +5,9 @@ using System.Xml.Linq;
 using Commonweal.Application.Places.Import;
 using Commonweal.Core.Places;
 using Commonweal.TestKit;
-using Commonweal.Web.Components.Charts;
+using Commonweal.Application.Reporting.Charts;
 
-namespace Commonweal.Web.Tests.Charts;
+namespace Commonweal.Application.Tests.Reporting.Charts;
 
 public sealed partial class ChoroplethMapTests
 {

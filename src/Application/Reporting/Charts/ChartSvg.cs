@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>
 /// What the indicator charts share: the opening of an accessible SVG (role img, title and description by id), a linear

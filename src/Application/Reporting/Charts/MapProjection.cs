@@ -1,4 +1,4 @@
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>
 /// An equirectangular projection fitted to a width: x is longitude shrunk by the cosine of the middle latitude

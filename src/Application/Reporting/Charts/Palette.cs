@@ -1,4 +1,4 @@
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>Colour scales for maps and charts, chosen to stay readable for people with colour-vision deficiencies and in greyscale print.</summary>
 public static class Palette

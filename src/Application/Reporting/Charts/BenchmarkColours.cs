@@ -1,7 +1,7 @@
 using Commonweal.Core.Statistics;
 using Commonweal.Core.Statistics.Spc;
 
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>
 /// The colours of comparisons as Fingertips and Making Data Count draw them: better green, similar amber, worse red; higher

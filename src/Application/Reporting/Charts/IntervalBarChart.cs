@@ -1,4 +1,4 @@
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>One bar: its label, value and 95 % limits (null where none or suppressed), colour and the word for it, an optional link, and whether it is the chosen area.</summary>
 public sealed record IntervalBar(string Label, double? Value, double? Lower, double? Upper, string Colour, string Words, string? Href = null, bool Chosen = false);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Commonweal.Core.Places;
 
-namespace Commonweal.Web.Components.Charts;
+namespace Commonweal.Application.Reporting.Charts;
 
 /// <summary>An area to shade: its outline (WGS84), its class in the legend (null = no data), its tooltip and, optionally, a link.</summary>
 /// <param name="ClassIndex">0-based index into <see cref="ChoroplethMap.Legend"/>; null draws the hatched "no data" fill.</param>
