@@ -1,6 +1,7 @@
 using Commonweal.Application.Access;
 using Commonweal.Application.Indicators;
 using Commonweal.Application.Indicators.Import;
+using Commonweal.Application.Outcomes;
 using Commonweal.Application.Places;
 using Commonweal.Application.Places.Ics;
 using Commonweal.Application.Places.Import;
@@ -35,6 +36,10 @@ public static class ApplicationServices
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();
         services.AddScoped<IndicatorListing>(); services.AddScoped<AreaProfiles>();
+        services.AddScoped<TargetWriting>();
+        services.AddScoped<TargetNotes>();
+        services.AddScoped<FrameworkEditing>();
+        services.AddScoped<OutcomeQueries>();
         return services;
     }
 

@@ -31,6 +31,7 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<TargetChange> TargetChanges => Set<TargetChange>();
     public DbSet<TargetCommentary> TargetCommentaries => Set<TargetCommentary>();
     public DbSet<TargetAction> TargetActions => Set<TargetAction>();
+    public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Setting> Settings => Set<Setting>();

@@ -35,6 +35,16 @@ public static class TargetEvaluation
             .OrderBy(o => o.Period)];
     }
 
+    /// <summary>The rows of the draft's place and breakdown in period order (empty when it names none the table has).</summary>
+    public static IReadOnlyList<IndicatorRow> Series(TargetDraft draft, IndicatorTable table)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(table);
+        return AreaCode.TryParse(draft.AreaCode.Trim(), out var area, out _)
+            ? [.. Rows(draft, table, area).OrderBy(r => table.Period(r.Period))]
+            : [];
+    }
+
     /// <summary>
     /// The rows of the draft's place in its breakdown: its sex (default persons), its age (empty: the indicator's only
     /// age for the place, when it has one), its category (empty: the whole population).

@@ -38,3 +38,14 @@ public sealed record TargetCommentary(long Id, int Target, string Text, DateTime
 
 /// <summary>An agreed action on a target: what, who, by when, and its status (open, done, dropped).</summary>
 public sealed record TargetAction(long Id, int Target, string What, string Who, DateOnly ByWhen, string Status, DateTimeOffset At, string Author);
+
+public static class TargetDrafting
+{
+    /// <summary>The target as a draft (to check an edit of it against the data, as a new one is checked).</summary>
+    public static TargetDraft ToDraft(this Target target, string owner)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return new TargetDraft(target.Indicator.Value, target.Area.Value, target.Sex.ToString(), target.Age, target.Category, target.BaselinePeriod,
+            target.TargetValue, target.DeadlinePeriod, target.Trajectory, owner, target.Lead, target.Rationale);
+    }
+}

@@ -60,13 +60,11 @@ public sealed record TargetDraft(
         }
 
         var trajectory = ReadTrajectory(baseline, deadline, facts.BaselineValue, reasons);
-        return reasons.Count > 0 || trajectory is null || direction is null
-            ? new TargetCheck(reasons, null, null)
-            : new TargetCheck(reasons, trajectory, direction);
+        return new TargetCheck(reasons, trajectory, direction);
     }
 
-    /// <summary>The breakdown in words: "Persons, 15+ yrs" and the category if any.</summary>
-    public string Breakdown => string.Join(", ", new[] { Sex, Age, Category }.Where(s => !string.IsNullOrWhiteSpace(s)));
+    /// <summary>The breakdown in words: "Persons, 15+ yrs" and the category if any (no sex given is persons).</summary>
+    public string Breakdown => string.Join(", ", new[] { string.IsNullOrWhiteSpace(Sex) ? "Persons" : Sex, Age, Category }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     private Trajectory? ReadTrajectory(IndicatorPeriod? baseline, IndicatorPeriod? deadline, double? baselineValue, List<TargetProblem> reasons)
     {
@@ -104,14 +102,15 @@ public sealed record TargetDraft(
             return null;
         }
 
-        if (baseline is null || deadline is null || baselineValue is not { } start || TargetValue is not { } goal) return null;
+        if (baseline is null || deadline is null || TargetValue is not { } goal) return null;
+        var before = reasons.Count;
         var outside = points.Where(p => p.Period.Start <= baseline.Start || p.Period.Start > deadline.Start).Select(p => p.Period.Label).ToList();
         if (outside.Count > 0) reasons.Add(new TargetProblem("trajectory", $"the profile's periods must lie after the baseline {baseline.Label} and up to the deadline {deadline.Label}: not {string.Join(", ", outside)}"));
         if (points.Select(p => p.Period.Start).Distinct().Count() != points.Count) reasons.Add(new TargetProblem("trajectory", "the profile gives a period twice"));
         var last = points.MaxBy(p => p.Period.Start);
         if (last.Period.Start != deadline.Start || last.Value != goal)
             reasons.Add(new TargetProblem("trajectory", $"the profile does not end at the target: its last point is {last.Period.Label}={N(last.Value)}, the target is {deadline.Label}={N(goal)}"));
-        return reasons.Count > 0 ? null : Outcomes.Trajectory.Profiled(baseline, start, points);
+        return reasons.Count > before || baselineValue is not { } start ? null : Outcomes.Trajectory.Profiled(baseline, start, points);
     }
 
     private static IndicatorPeriod? Period(string field, string? label, string missing, List<TargetProblem> reasons)
@@ -141,7 +140,10 @@ public sealed record TargetProblem(string Field, string Reason)
     public override string ToString() => $"{Field}: {Reason}";
 }
 
-/// <summary>The outcome of <see cref="TargetDraft.Check"/>: the reasons, or the trajectory and direction of a SMART target.</summary>
+/// <summary>
+/// The outcome of <see cref="TargetDraft.Check"/>: the reasons it is not SMART (none when it is), and its trajectory and
+/// direction where they could be read (both are given for a SMART target).
+/// </summary>
 public sealed record TargetCheck(IReadOnlyList<TargetProblem> Problems, Trajectory? Trajectory, TargetDirection? Direction)
 {
     public bool IsSmart => Problems.Count == 0 && Trajectory is not null && Direction is not null;

@@ -77,3 +77,17 @@ public sealed class TargetActionConfiguration : IEntityTypeConfiguration<TargetA
         builder.HasOne<Target>().WithMany().HasForeignKey(a => a.Target).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class FrameworkVersionConfiguration : IEntityTypeConfiguration<FrameworkVersion>
+{
+    public void Configure(EntityTypeBuilder<FrameworkVersion> builder)
+    {
+        builder.ToTable("framework_versions");
+        builder.HasKey(v => v.Version);
+        builder.Property(v => v.Version).ValueGeneratedNever();
+        builder.Property(v => v.Title).HasMaxLength(400);
+        builder.Property(v => v.AgreedBy).HasMaxLength(400);
+        builder.Property(v => v.Why).HasMaxLength(2000);
+        builder.Property(v => v.CreatedBy).HasMaxLength(256);
+    }
+}

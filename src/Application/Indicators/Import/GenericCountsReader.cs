@@ -5,7 +5,7 @@ namespace Commonweal.Application.Indicators.Import;
 
 /// <summary>
 /// Commonweal's own format of counts (docs/indicator-formats.md): one row per indicator, area, period, sex, age and
-/// category with its count and denominator, and optionally a published value and limits to check against. Columns by
+/// category with its count and (for proportions and rates) denominator, and optionally a published value and limits to check against. Columns by
 /// name, in any order: indicator_id and/or indicator_name, area_code, area_name, area_type, period, sex, age,
 /// category_type, category, count, denominator, value, lower_95, upper_95, lower_99_8, upper_99_8, value_note.
 /// </summary>
@@ -19,12 +19,14 @@ public sealed class GenericCountsReader : IndicatorFileReader
 
     public override string Licence => string.Empty;
 
-    protected override TableLayout Layout { get; } = new("Commonweal counts", ["area_code", "period", "count", "denominator"]) { Exact = false };
+    protected override TableLayout Layout { get; } = new("Commonweal counts", ["area_code", "period", "count"]) { Exact = false };
 
     protected override Action<TableRow> Begin(Table table, ColumnMap columns, IndicatorBatch batch)
     {
         var key = GenericColumns.Find(table, columns, batch);
-        var (count, denominator) = (columns["count"], columns["denominator"]);
+        var count = columns["count"];
+        // A count with no denominator (a backlog, a register's size) needs no denominator column.
+        var denominator = table.OptionalColumn("denominator");
         var value = table.OptionalColumn("value");
         var lower95 = table.OptionalColumn("lower_95");
         var upper95 = table.OptionalColumn("upper_95");
