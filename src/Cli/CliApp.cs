@@ -20,7 +20,7 @@ public static class CliApp
         [
             DatabaseCommands.Create(context), ImportCommands.Create(context), DemoCommands.Create(context),
             UserCommands.Create(context), PlaceCommands.Create(context), DeprivationCommands.Create(context), SettingsCommands.Create(context),
-            IndicatorCommands.Create(context), TargetCommands.Create(context),
+            IndicatorCommands.Create(context), TargetCommands.Create(context), ReportCommands.Create(context),
         ];
         foreach (var command in storeCommands)
         {

@@ -15,6 +15,12 @@ public static class Policies
     /// <summary>Analysts' work on indicators: uploading indicator files and editing the catalogue (analysts and administrators).</summary>
     public const string Analysis = nameof(Analysis);
 
+    /// <summary>Commissioners' work on the outcomes framework: creating and editing targets, the framework's versions, agreed actions (commissioners and administrators).</summary>
+    public const string Commissioning = nameof(Commissioning);
+
+    /// <summary>Any signed-in user (a use case decides further, e.g. a target's lead officer adding commentary to their own target).</summary>
+    public const string SignedIn = nameof(SignedIn);
+
     /// <summary>Anyone, signed in or not (sign-in page, health check).</summary>
     public const string Anyone = nameof(Anyone);
 
@@ -28,6 +34,8 @@ public static class Policies
         });
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Analysis, p => p.RequireRole(Roles.Analyst, Roles.Administrator));
+        options.AddPolicy(Commissioning, p => p.RequireRole(Roles.Commissioner, Roles.Administrator));
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.FallbackPolicy = options.GetPolicy(Administration);
     }
 }

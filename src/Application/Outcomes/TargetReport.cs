@@ -29,7 +29,9 @@ public sealed record TargetPeriod(
 /// <param name="Owner">The partner organisation that owns it, by name.</param>
 /// <param name="AreaName">The place's name.</param>
 /// <param name="Series">The place and breakdown's values in period order, as outputs show them (the trend chart's points).</param>
-/// <param name="Spc">The XmR chart of <see cref="SpcPeriods"/> (null under 12 points).</param>
+/// <param name="SpcPeriods">The periods of the latest's length (months, quarters or years) the XmR chart is drawn over.</param>
+/// <param name="SpcValues">Their values, as stored.</param>
+/// <param name="Spc">The XmR chart of <see cref="SpcValues"/> (null under 12 points).</param>
 public sealed record TargetReport(
     Target Target,
     string Owner,
@@ -41,6 +43,7 @@ public sealed record TargetReport(
     TargetStatus Status,
     string Why,
     IReadOnlyList<IndicatorPeriod> SpcPeriods,
+    IReadOnlyList<double> SpcValues,
     XmrResult? Spc)
 {
     /// <summary>The least number of points for the variation and assurance icons (Making Data Count's guidance for limits).</summary>

@@ -45,11 +45,12 @@ public static class TargetReporting
         }
 
         var spcPeriods = spcIndex.Select(i => observations[i].Period).ToList();
+        var spcValues = spcIndex.Select(i => observations[i].Value).ToList();
         var spc = spcIndex.Count >= TargetReport.SpcMinimumPoints
-            ? XmrChart.Analyse([.. spcIndex.Select(i => observations[i].Value)], options, plan.Trajectory.ValueAt(observations[spcIndex[^1]].Period))
+            ? XmrChart.Analyse(spcValues, options, plan.Trajectory.ValueAt(observations[spcIndex[^1]].Period))
             : null;
         var area = table.Places.Find(target.Area)?.Name ?? rows.FirstOrDefault()?.Value.AreaName ?? target.Area.Value;
-        return new TargetReport(target, owner, table, area, plan, shown, periods, status, why, spcPeriods, spc);
+        return new TargetReport(target, owner, table, area, plan, shown, periods, status, why, spcPeriods, spcValues, spc);
     }
 
     /// <summary>The icons of the series up to observation <paramref name="upTo"/>, when that many points of its kind reach 12.</summary>

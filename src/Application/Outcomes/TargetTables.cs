@@ -64,5 +64,32 @@ public static class TargetTables
         }));
     }
 
+    /// <summary>The overview of the pack: every target by domain, its status, icons and benchmark in words, its owner.</summary>
+    public static TextTable Overview(IEnumerable<TargetSummary> targets)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        return new TextTable(["Domain", "Target", "Latest", "Status", "Variation", "Assurance", "Compared with England", "Owner"], targets.Select(s =>
+        {
+            var r = s.Report;
+            var latest = r.Latest;
+            return (IReadOnlyList<string?>)
+            [
+                s.Domain?.Label ?? "Not mapped", $"{r.Indicator.Name} — {r.AreaName} ({r.Breakdown}): {Number(r.Target.TargetValue)} by {r.Target.DeadlinePeriod}",
+                latest is null ? "No value" : $"{latest.Period.Label}: {(latest.Shown.Value is { } v ? Number(Math.Round(v, 3)) : "suppressed")}",
+                r.Status.Label(), Icon(r.Variation.Code()), Icon(r.Assurance.Code()), latest?.ComparedToEngland ?? "–", r.Owner,
+            ];
+        }));
+    }
+
+    /// <summary>A target's agreed actions: what, who, by when, status, agreed by.</summary>
+    public static TextTable Actions(IEnumerable<TargetAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        return new TextTable(["What", "Who", "By when", "Status", "Agreed by"], actions.Select(a => (IReadOnlyList<string?>)
+            [a.What, a.Who, a.ByWhen.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), a.Status, a.Author]));
+    }
+
+    private static string Icon(string code) => code.Length == 0 ? "–" : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+
     private static string Limit(double limit, double? value) => value is null || double.IsNaN(limit) ? string.Empty : Number(limit);
 }

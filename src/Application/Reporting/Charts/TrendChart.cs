@@ -27,6 +27,9 @@ public sealed record TrendChart
 
     public string ComparatorName { get; init; } = "England";
 
+    /// <summary>A path the values are expected to follow (a target's trajectory), one value per point (null where none), drawn dashed; null for none.</summary>
+    public (string Name, IReadOnlyList<double?> Values)? Trajectory { get; init; }
+
     public int Width { get; init; } = 800;
 
     public int Height { get; init; } = 320;
@@ -34,11 +37,13 @@ public sealed record TrendChart
     public string ToSvg()
     {
         foreach (var p in Points) ChartSvg.Colour(p.Colour);
-        var top = Margin + LegendHeight;
+        if (Trajectory is { } given && given.Values.Count != Points.Count) throw new ArgumentException("the trajectory gives one value per point", nameof(Trajectory));
+        var top = Margin + LegendHeight + (Trajectory is null ? 0 : 16);
         var bottom = Height - LabelHeight;
         var left = Margin + AxisWidth;
         var right = Width - Margin;
-        var y = LinearScale.Covering(Points.SelectMany(p => new[] { p.Value, p.Lower, p.Upper, p.Comparator }).OfType<double>(), bottom, top);
+        var y = LinearScale.Covering(Points.SelectMany(p => new[] { p.Value, p.Lower, p.Upper, p.Comparator })
+            .Concat(Trajectory?.Values ?? []).OfType<double>(), bottom, top);
         var step = Points.Count > 0 ? (right - left) / Points.Count : 0;
         double X(int i) => left + step * (i + 0.5);
 
@@ -47,6 +52,12 @@ public sealed record TrendChart
         svg.Append(ChartSvg.Invariant, $"""<g class="trend-legend"><circle cx="{Margin + 7}" cy="{Margin + 6}" r="5" fill="#005eb8" stroke="#212b32"/><text x="{Margin + 18}" y="{Margin + 10}">""")
            .AppendEscaped($"{AreaName} (bars: 95 % confidence interval)").Append("</text>");
         svg.Append(ChartSvg.Invariant, $"""<line x1="{Margin}" y1="{Margin + 24}" x2="{Margin + 14}" y2="{Margin + 24}" stroke="#212b32" stroke-width="2.5"/><text x="{Margin + 18}" y="{Margin + 28}">""").AppendEscaped(ComparatorName).Append("</text>");
+        if (Trajectory is { } line)
+        {
+            svg.Append(ChartSvg.Invariant, $"""<line x1="{Margin}" y1="{Margin + 40}" x2="{Margin + 14}" y2="{Margin + 40}" stroke="#007f3b" stroke-width="2.5" stroke-dasharray="6 3"/><text x="{Margin + 18}" y="{Margin + 44}">""")
+               .AppendEscaped(line.Name).Append("</text>");
+        }
+
         svg.Append("</g>\n");
 
         svg.Append("""<g class="trend-axis" fill="#4c6272" stroke="none">""");
@@ -74,6 +85,18 @@ public sealed record TrendChart
             if (Points[i].Comparator is { } c)
                 svg.Append(ChartSvg.Invariant, $"""<circle class="trend-comparator-point" cx="{ChartSvg.N(X(i))}" cy="{ChartSvg.N(y[c])}" r="3" fill="#212b32"><title>""")
                    .AppendEscaped($"{ComparatorName}, {Points[i].Label}: {ChartSvg.Number(c, 2)}").Append("</title></circle>");
+        }
+
+        if (Trajectory is { } expected)
+        {
+            var dashed = ChartSvg.Polyline(expected.Values.Select((v, i) => (X(i), v is { } t ? y[t] : (double?)null)));
+            if (dashed.Length > 0) svg.Append("<path class=\"trend-trajectory\" fill=\"none\" stroke=\"#007f3b\" stroke-width=\"2.5\" stroke-dasharray=\"6 3\" d=\"").Append(dashed).Append("\"/>\n");
+            for (var i = 0; i < Points.Count; i++)
+            {
+                if (expected.Values[i] is { } t)
+                    svg.Append(ChartSvg.Invariant, $"""<circle class="trend-trajectory-point" cx="{ChartSvg.N(X(i))}" cy="{ChartSvg.N(y[t])}" r="2.5" fill="#007f3b"><title>""")
+                       .AppendEscaped($"{expected.Name}, {Points[i].Label}: {ChartSvg.Number(t, 2)}").Append("</title></circle>");
+            }
         }
 
         svg.Append("""<g class="trend-points">""");
