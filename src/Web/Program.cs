@@ -86,6 +86,7 @@ app.MapIndicatorApiEndpoints();
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
 Commonweal.Web.Features.Indicators.IndicatorDownloads.MapIndicatorDownloads(app);
+Commonweal.Web.Features.Outcomes.OutcomeDownloads.MapOutcomeDownloads(app);
 app.MapRazorComponents<Commonweal.Web.App>();
 
 await app.RunAsync();

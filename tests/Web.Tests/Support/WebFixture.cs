@@ -22,6 +22,9 @@ public abstract class WebFixture(DatabaseProvider provider, bool publicAggregate
         }
     }
 
+    /// <summary>Whether the platform was started (false for PostgreSQL without a server: its tests skip).</summary>
+    public bool Started => factory is not null;
+
     public virtual async ValueTask InitializeAsync()
     {
         if (provider == DatabaseProvider.Postgres && TestDatabase.PostgresServer is null) return;
