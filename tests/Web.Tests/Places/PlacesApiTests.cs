@@ -210,7 +210,7 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Contains(rows, r => r.Contains("/health", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("GET /api/indicators/{id}/values", StringComparison.Ordinal) && r.Contains("areaType, area, period, sex, age, category, page, pageSize", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("PUT /api/indicators/{id}", StringComparison.Ordinal) && r.Contains("Analysts and administrators", StringComparison.Ordinal));
-        Assert.Equal(16, rows.Count);
+        Assert.Equal(32, rows.Count);
         var downloads = page.QuerySelectorAll("[data-testid=downloads] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(downloads, r => r.Contains("GET /deprivation.csv", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /indicators/{id:int}/areas.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("period, type", StringComparison.Ordinal));
