@@ -143,6 +143,41 @@ public sealed class TargetsCliTests(ReferenceStore store) : IClassFixture<Refere
         Assert.Equal("consistent_fail", rows[^1]["assurance_icon"]);
     }
 
+    [Fact]
+    public async Task The_pack_is_written_as_a_Word_document_and_as_printable_HTML_and_bad_options_are_refused()
+    {
+        var file = Importing.TempFile("targets.csv", Header + "\n91547,QH8,,,,2019/20,12,2025/26,linear,NHS Mid and South Essex ICB,Director of Public Health,Tobacco control plan\n");
+        Assert.Equal(0, (await RunAsync("targets", "import", file)).Exit);
+        var folder = Directory.CreateTempSubdirectory("commonweal-pack-").FullName;
+        var docx = Path.Combine(folder, "pack.docx");
+        var html = Path.Combine(folder, "pack.html");
+
+        var word = await RunAsyncKeeping("report", "pack", "--format", "docx", "--output", docx);
+        var page = await RunAsyncKeeping("report", "pack", "--format", "html", "--output", html);
+        var badFormat = await RunAsyncKeeping("report", "pack", "--format", "pdf", "--output", docx);
+        var noFolder = await RunAsyncKeeping("report", "pack", "--format", "html", "--output", Path.Combine(folder, "missing", "pack.html"));
+
+        Assert.True(word.Exit == 0, word.Err);
+        Assert.Contains("1 target, 1 exception", word.Out, StringComparison.Ordinal);
+        using (var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, isEditable: false))
+        {
+            var headings = document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+                .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value == "Heading1").Select(p => p.InnerText).ToList();
+            Assert.Contains(headings, h => h.StartsWith("1. Smoking Prevalence in adults", StringComparison.OrdinalIgnoreCase) && h.EndsWith("NHS Mid and South Essex Integrated Care Board", StringComparison.Ordinal));
+            Assert.NotEmpty(document.MainDocumentPart.ImageParts);
+        }
+
+        Assert.Equal(0, page.Exit);
+        var text = await File.ReadAllTextAsync(html);
+        Assert.StartsWith("<!DOCTYPE html>", text, StringComparison.Ordinal);
+        Assert.Contains("<h2>1. ", text, StringComparison.Ordinal);
+        Assert.Contains("<svg", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal((2, "error: --format 'pdf' is not a format of the pack (docx or html)"), (badFormat.Exit, badFormat.Err.Trim()));
+        Assert.Equal(2, noFolder.Exit);
+        Assert.Contains("the folder of --output does not exist", noFolder.Err, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs a command without clearing the targets the test has just imported.</summary>
     private async Task<(int Exit, string Out, string Err)> RunAsyncKeeping(params string[] args)
     {

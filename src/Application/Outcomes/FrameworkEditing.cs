@@ -91,11 +91,16 @@ public sealed class FrameworkEditing(CommonwealDbContext db, AuditLog audit, Tim
         foreach (var twice in priorities.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             Error("Priorities", $"The priority '{twice.Key}' is named twice");
 
-        var mapping = new Dictionary<IndicatorId, FrameworkDomain>();
+        var mapping = new Dictionary<IndicatorId, FrameworkDomain?>();
         foreach (var (id, code) in edit.Mapping)
         {
             if (!known.Contains(id)) { Error("Mapping", $"No indicator {id} in the catalogue"); continue; }
-            if (string.IsNullOrWhiteSpace(code)) continue;
+            if (string.IsNullOrWhiteSpace(code))
+            {
+                mapping[new IndicatorId(id)] = null;
+                continue;
+            }
+
             if (FrameworkDomain.TryParse(code, out var domain)) mapping[new IndicatorId(id)] = domain;
             else Error("Mapping", $"Indicator {id}: '{code}' is not a domain of the framework");
         }
@@ -157,7 +162,7 @@ public sealed class FrameworkEditing(CommonwealDbContext db, AuditLog audit, Tim
     private async Task<OutcomesFramework> ShippedAsync(CancellationToken cancellationToken)
     {
         var catalogue = await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
-        var mapping = catalogue.Select(i => (i.Id, Domain: FrameworkDomain.Of(i))).Where(m => m.Domain is not null).ToDictionary(m => m.Id, m => m.Domain!.Value);
+        var mapping = catalogue.Select(i => (i.Id, Domain: FrameworkDomain.Of(i))).Where(m => m.Domain is not null).ToDictionary(m => m.Id, m => m.Domain);
         return new OutcomesFramework(0, ShippedTitle, string.Empty, null, "The shipped starting point", OutcomesFramework.ShippedPriorities, mapping, default, "commonweal");
     }
 

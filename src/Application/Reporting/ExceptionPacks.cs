@@ -105,7 +105,7 @@ public sealed class ExceptionPacks(OutcomeQueries outcomes, IndicatorQueries ind
         var latest = r.Latest!;
         var blocks = new List<PaperBlock>
         {
-            new PaperParagraph($"Status: {r.Status.Label()}. {r.Why}", Bold: true),
+            new PaperParagraph($"Status: {r.Status.Label()}. {char.ToUpperInvariant(r.Why[0])}{r.Why[1..]}", Bold: true),
             new PaperParagraph($"Why it is reported: {r.ExceptionReason}. Variation: {TargetCharts.Words(r.Variation.Code())}; assurance: {TargetCharts.Words(r.Assurance.Code())}; compared with England: {latest.ComparedToEngland ?? "not compared"}."),
             new PaperParagraph($"Target: {r.Breakdown}, from {TargetCharts.N(t.BaselineValue)} in {t.BaselinePeriod} to {TargetCharts.N(t.TargetValue)} by {t.DeadlinePeriod} ({(t.Trajectory == "linear" ? "linear trajectory" : "profiled trajectory")}). Latest: {TargetCharts.N(latest.Assessment.Value)} in {latest.Period.Label} against the trajectory's {TargetCharts.N(latest.Assessment.TrajectoryValue)}."),
             new PaperParagraph($"Owner: {r.Owner}. Lead officer: {t.Lead}." + (t.Rationale.Length > 0 ? $" Rationale: {t.Rationale}" : string.Empty)),

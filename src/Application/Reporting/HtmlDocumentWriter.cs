@@ -17,6 +17,7 @@ public static class HtmlDocumentWriter
         body { font-family: Arial, "Helvetica Neue", sans-serif; color: #212b32; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.45; }
         h1 { font-size: 2rem; margin: 0 0 .25rem; } h2 { font-size: 1.5rem; margin-top: 2rem; } h3 { font-size: 1.2rem; }
         .paper-subtitle { color: #4c6272; font-size: 1.1rem; margin-top: 0; }
+        .paper-table { overflow-x: auto; }
         table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .9rem; }
         caption { text-align: left; font-weight: bold; padding: .25rem 0; }
         th, td { border: 1px solid #d8dde0; padding: .35rem .5rem; text-align: left; vertical-align: top; }
@@ -55,7 +56,7 @@ public static class HtmlDocumentWriter
         {
             html.Append("<section>\n");
             Heading(html, headingLevel + 1, section.Heading);
-            Blocks(html, section.Blocks, headingLevel + 1);
+            Blocks(html, section.Blocks, headingLevel);
             html.Append("</section>\n");
         }
 
@@ -69,7 +70,7 @@ public static class HtmlDocumentWriter
             switch (block)
             {
                 case PaperHeading h:
-                    Heading(html, level + h.Level - (level > 1 ? 1 : 0), h.Text);
+                    Heading(html, level + h.Level, h.Text);
                     break;
                 case PaperParagraph p:
                     html.Append(p.Bold ? "<p><strong>" : "<p>").Append(E(p.Text).Replace("\n", "<br>", StringComparison.Ordinal)).Append(p.Bold ? "</strong></p>\n" : "</p>\n");
@@ -97,7 +98,7 @@ public static class HtmlDocumentWriter
 
     private static void Table(StringBuilder html, PaperTable t)
     {
-        html.Append("<table>\n<caption>").Append(E(t.Caption)).Append("</caption>\n<thead><tr>");
+        html.Append("<div class=\"paper-table\">\n<table>\n<caption>").Append(E(t.Caption)).Append("</caption>\n<thead><tr>");
         foreach (var h in t.Table.Header) html.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in t.Table.Rows)
@@ -107,7 +108,7 @@ public static class HtmlDocumentWriter
             html.Append("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.Append("</tbody>\n</table>\n</div>\n");
     }
 
     private static void Heading(StringBuilder html, int level, string text)

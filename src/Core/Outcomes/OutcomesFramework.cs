@@ -87,7 +87,7 @@ public sealed record FrameworkPriority(string Name, PriorityKind Kind, IReadOnly
 /// <param name="Version">1, 2, …; 0 for the shipped starting point before any version is saved.</param>
 /// <param name="AgreedBy">Who agreed it, e.g. "Essex Health and Wellbeing Board"; empty while a draft.</param>
 /// <param name="AgreedOn">The date it was agreed; null while a draft.</param>
-/// <param name="Mapping">Each indicator's domain in this version.</param>
+/// <param name="Mapping">Each indicator's domain in this version (null: in no domain, whatever its catalogue entry says); an indicator not listed is in its catalogue entry's domain.</param>
 public sealed record OutcomesFramework(
     int Version,
     string Title,
@@ -95,7 +95,7 @@ public sealed record OutcomesFramework(
     DateOnly? AgreedOn,
     string Why,
     IReadOnlyList<FrameworkPriority> Priorities,
-    IReadOnlyDictionary<IndicatorId, FrameworkDomain> Mapping,
+    IReadOnlyDictionary<IndicatorId, FrameworkDomain?> Mapping,
     DateTimeOffset Created,
     string CreatedBy)
 {

@@ -58,7 +58,7 @@ public static class OutcomesApiEndpoints
 
     public sealed record PriorityDto(string Name, string Kind, string KindLabel, IReadOnlyList<string> Domains, IReadOnlyList<string> DomainLabels, IReadOnlyList<int> Indicators);
 
-    public sealed record MappingDto(int IndicatorId, string Domain, string Label);
+    public sealed record MappingDto(int IndicatorId, string? Domain, string Label);
 
     /// <param name="Version">0 for the shipped starting point before any version is saved.</param>
     /// <param name="AgreedBy">Who agreed it; null while a draft.</param>
@@ -365,7 +365,7 @@ public static class OutcomesApiEndpoints
         new(f.Version, f.Title, f.Standing, Nothing(f.AgreedBy), f.AgreedOn, f.Why,
             [.. f.Priorities.Select(p => new PriorityDto(p.Name, p.Kind.ToString(), p.Kind.Label(), [.. p.Domains.Select(d => d.Code)], [.. p.Domains.Select(d => d.Label)],
                 [.. p.Indicators.Select(i => i.Value)]))],
-            [.. f.Mapping.OrderBy(m => m.Key.Value).Select(m => new MappingDto(m.Key.Value, m.Value.Code, m.Value.Label))]);
+            [.. f.Mapping.OrderBy(m => m.Key.Value).Select(m => new MappingDto(m.Key.Value, m.Value?.Code, m.Value?.Label ?? "No domain"))]);
 
     private static ChangeDto Dto(TargetChange c) => new(JsonName(c.Field), c.Before, c.After, c.Why, c.At, c.By);
 
