@@ -11,9 +11,9 @@ namespace Commonweal.Application.Places;
 
 /// <summary>
 /// Fills an empty store with the generated demo dataset in the shape of the configured ICS, and the demo indicators over
-/// its places (<see cref="DemoIndicators"/>), in one transaction.
+/// its places (<see cref="DemoIndicators"/>), in one transaction; then the demo's targets on them (<see cref="Outcomes.Demo.DemoTargets"/>).
 /// </summary>
-public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefinition ics, TimeProvider clock)
+public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefinition ics, TimeProvider clock, Outcomes.Demo.DemoTargets targets)
 {
     public enum Result
     {
@@ -38,6 +38,7 @@ public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefin
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ImportWriter.ClearPlacesAsync(db, cancellationToken);
             await ImportWriter.WriteAsync(db, batch, cancellationToken);
+            await Outcomes.Demo.DemoTargets.ClearAsync(db, cancellationToken);
             await DemoIndicators.ClearAsync(db, cancellationToken);
             await IndicatorWriter.WriteAsync(db, indicators.Indicators, indicators.Values, indicators.AgeCounts, cancellationToken);
             await DatasetState.SetAsync(db, DatasetKind.Demo, cancellationToken);
@@ -47,6 +48,8 @@ public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefin
             await transaction.CommitAsync(cancellationToken);
         });
         db.ChangeTracker.Clear();
+        // The targets read the demo indicators' tables as committed, so they are set once the data is in.
+        await targets.SeedAsync(cancellationToken);
         return Result.Seeded;
     }
 }

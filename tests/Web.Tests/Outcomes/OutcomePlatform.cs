@@ -1,5 +1,4 @@
 using Commonweal.Application.Outcomes;
-using Commonweal.Core.Outcomes;
 using Commonweal.Persistence;
 using Commonweal.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Commonweal.Web.Tests.Outcomes;
 
 /// <summary>
-/// The platform over its demo with two targets set on the demo's indicators, as a commissioner would set them: smoking
+/// The platform over its demo, whose targets (<see cref="Application.Outcomes.Demo.DemoTargets"/>) include smoking
 /// prevalence at the ICB (annual, 12 years) and emergency admissions at the ICB (monthly, 36 months), both off track.
 /// </summary>
 public abstract class OutcomePlatform(DatabaseProvider provider) : WebFixture(provider, publicAggregates: false)
@@ -22,13 +21,8 @@ public abstract class OutcomePlatform(DatabaseProvider provider) : WebFixture(pr
         await base.InitializeAsync();
         if (!Started) return;
         await using var scope = Factory.Services.CreateAsyncScope();
-        var created = await scope.ServiceProvider.GetRequiredService<TargetWriting>().CreateAsync(
-        [
-            new TargetInput(new TargetDraft(Smoking, "QH8", string.Empty, string.Empty, string.Empty, "2019/20", 12, "2026/27", "linear", "NHS Mid and South Essex ICB", "Director of Public Health", "Halve the gap")),
-            new TargetInput(new TargetDraft(Admissions, "QH8", "Persons", "All ages", string.Empty, "Apr-22", 7.5, "Mar-25", "linear", "Essex County Council", "Sam Patel", "Fewer admissions")),
-        ], "commissioner@example.org");
-        Assert.True(created.Succeeded, string.Join("; ", created.Refusals));
-        Targets = created.Created;
+        var reports = await scope.ServiceProvider.GetRequiredService<OutcomeQueries>().ReportsAsync();
+        Targets = [reports.First(r => r.Indicator.Id.Value == Smoking).Target.Id, reports.First(r => r.Indicator.Id.Value == Admissions).Target.Id];
     }
 }
 

@@ -63,7 +63,7 @@ public abstract class OutcomesApiTests(WebFixture platform)
         var data = await platform.Factory.Client().GetFromJsonAsync<JsonElement>($"/api/indicators/{Smoking}/values?area=QH8&period=2019/20&sex=Persons");
         var baseline = Assert.Single(data.GetProperty("rows").EnumerateArray()).GetProperty("value").GetDouble();
 
-        var response = await commissioner.PostAsJsonAsync("/api/targets", Draft("2026/27"));
+        var response = await commissioner.PostAsJsonAsync("/api/targets", Draft("2034/35"));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var target = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -319,8 +319,8 @@ public abstract class OutcomesApiTests(WebFixture platform)
         var baseline = Assert.Single(data.GetProperty("rows").EnumerateArray()).GetProperty("value").GetDouble();
         var monthly = await CreateAsync(commissioner, new
         {
-            indicatorId = Admissions, areaCode = "QH8", baselinePeriod = "Apr-22", targetValue = 7, deadlinePeriod = "Mar-26",
-            trajectory = "profile:Mar-24=7.8;Mar-25=7.4;Mar-26=7", owner = "NHS Mid and South Essex ICB", lead = "Urgent care lead",
+            indicatorId = Admissions, areaCode = "QH8", baselinePeriod = "Apr-22", targetValue = 7, deadlinePeriod = "Mar-27",
+            trajectory = "profile:Mar-24=7.8;Mar-25=7.4;Mar-27=7", owner = "NHS Mid and South Essex ICB", lead = "Urgent care lead",
         });
         await CreateAsync(commissioner, Draft("2033/34"));
 
