@@ -21,10 +21,10 @@ public static class EngineData
 
     public static PlaceTimeline Places() => PlaceBenchmarks.Timeline();
 
-    public static List<IndicatorData> Indicators(PlaceTimeline places, int indicators, int seed = 42)
+    public static List<IndicatorData> Indicators(PlaceTimeline places, int indicators, int seed = 42, int quarters = 10)
     {
         var rng = new Random(seed);
-        var periods = Enumerable.Range(0, 10).Select(q => IndicatorPeriod.Parse($"{2022 + (q / 4)}/{(23 + (q / 4)) % 100:D2} Q{(q % 4) + 1}")).ToList();
+        var periods = Enumerable.Range(0, quarters).Select(q => IndicatorPeriod.Parse($"{2022 + (q / 4)}/{(23 + (q / 4)) % 100:D2} Q{(q % 4) + 1}")).ToList();
         var graph = places.At(periods[^1].End, Reorganisations.Census[1]);
         var lsoas = graph.LsoasIn(Mse.Code);
         var practices = graph.Within(Mse.Code, AreaType.Practice).Select(p => p.Code).ToList();

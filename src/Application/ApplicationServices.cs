@@ -40,6 +40,7 @@ public static class ApplicationServices
         services.AddScoped<TargetNotes>();
         services.AddScoped<FrameworkEditing>();
         services.AddScoped<OutcomeQueries>();
+        services.AddScoped<CompositeQueries>();
         services.AddScoped<Outcomes.Demo.DemoTargets>();
         services.AddScoped<Reporting.ExceptionPacks>();
         return services;

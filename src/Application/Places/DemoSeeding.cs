@@ -38,7 +38,6 @@ public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefin
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await ImportWriter.ClearPlacesAsync(db, cancellationToken);
             await ImportWriter.WriteAsync(db, batch, cancellationToken);
-            await Outcomes.Demo.DemoTargets.ClearAsync(db, cancellationToken);
             await DemoIndicators.ClearAsync(db, cancellationToken);
             await IndicatorWriter.WriteAsync(db, indicators.Indicators, indicators.Values, indicators.AgeCounts, cancellationToken);
             await DatasetState.SetAsync(db, DatasetKind.Demo, cancellationToken);

@@ -1,5 +1,4 @@
 using Commonweal.Application.Outcomes;
-using Commonweal.Application.Outcomes.Demo;
 using Commonweal.Application.Places;
 using Commonweal.Core.Outcomes;
 using Commonweal.Persistence;
@@ -19,15 +18,32 @@ public sealed class DemoTargetsTests
         await app.Get<DatabaseSetup>().MigrateAndSeedAsync(TestContext.Current.CancellationToken);
 
         var scorecard = await app.Get<OutcomeQueries>().ScorecardAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(DemoTargets.Drafts.Count, scorecard.Targets.Count());
+        Assert.Equal(6, scorecard.Targets.Count());
         Assert.All(scorecard.Targets, t => Assert.NotEqual(TargetStatus.NotMeasurable, t.Report.Status));
         Assert.Contains(scorecard.Targets, t => t.Report.Target.Trajectory.StartsWith("profile:", StringComparison.Ordinal));
         var commented = Assert.Single(scorecard.Targets, t => t.LatestCommentary is not null);
         Assert.Single(commented.Actions);
-        Assert.Equal(DemoTargets.Drafts.Select(d => d.Owner).Distinct().Count(), (await app.Get<OutcomeQueries>().PartnersAsync(TestContext.Current.CancellationToken)).Count);
+        Assert.Equal(scorecard.Targets.Select(t => t.Report.Owner).Distinct().Count(), (await app.Get<OutcomeQueries>().PartnersAsync(TestContext.Current.CancellationToken)).Count);
+        Assert.Contains(scorecard.Targets, t => t.Report.Target.Area.Value == "QH8");
 
         Assert.Equal(DemoSeeding.Result.Seeded, await app.Get<DemoSeeding>().SeedAsync("test", replaceDemo: true, TestContext.Current.CancellationToken));
         await using var db = database.CreateContext();
-        Assert.Equal((DemoTargets.Drafts.Count, 1, 1), (await db.Targets.CountAsync(), await db.TargetCommentaries.CountAsync(), await db.TargetActions.CountAsync()));
+        Assert.Equal((6, 1, 1), (await db.Targets.CountAsync(), await db.TargetCommentaries.CountAsync(), await db.TargetActions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_demo_of_another_ICS_sets_the_targets_its_data_supports_and_never_stops_the_demo()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var app = new ApplicationScope(database, ics: "essex");
+        await app.Get<DatabaseSetup>().MigrateAndSeedAsync(TestContext.Current.CancellationToken);
+
+        var reports = await app.Get<OutcomeQueries>().ReportsAsync(TestContext.Current.CancellationToken);
+
+        // NHS Essex ICB's demo (in force from April 2026) has values added up to its places only from then: the targets
+        // whose baselines come before are left out, the seeding goes on.
+        Assert.NotEmpty(reports);
+        Assert.True(reports.Count < 6);
+        Assert.DoesNotContain(reports, r => r.Target.Area.Value == "QH8");
     }
 }

@@ -172,6 +172,26 @@ public abstract class OutcomePagesTests<TPlatform>(TPlatform platform)
     }
 
     [Fact]
+    public async Task The_composite_ranks_the_districts_with_its_caveat_a_table_and_a_download()
+    {
+        var (client, _) = await platform.Factory.SignedInAsNewUserAsync(Roles.Analyst);
+        Composite composite;
+        await using (var scope = platform.Factory.Services.CreateAsyncScope())
+            composite = await scope.ServiceProvider.GetRequiredService<CompositeQueries>().ComputeAsync();
+
+        var page = await Html.GetAsync(client, "/outcomes/composite");
+        var csv = await client.GetStringAsync("/outcomes/composite.csv");
+
+        Assert.Contains("hides as much as it shows", page.Text("caveat"), StringComparison.Ordinal);
+        Assert.Equal(9, composite.Result.Places.Count(p => p.Factors is not null));
+        Assert.Equal(composite.Result.Places.Count, page.QuerySelectorAll("[data-testid='composite-table'] tbody tr").Length);
+        var best = composite.Result.Places.Single(p => p.FactorsRank == 1);
+        Assert.Equal(composite.Names[best.Place], page.QuerySelector("[data-testid='composite-table'] tbody tr th")!.TextContent.Trim());
+        Assert.StartsWith("District,Code,Length of life,Quality of life,Health behaviours", csv, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("[data-testid='composite-chart'] svg"));
+    }
+
+    [Fact]
     public async Task A_commissioner_saves_a_new_version_of_the_framework_and_the_coverage_follows_its_mapping()
     {
         var (client, _) = await platform.Factory.SignedInAsNewUserAsync(Roles.Commissioner);

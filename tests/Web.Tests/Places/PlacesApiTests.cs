@@ -214,7 +214,9 @@ public abstract class PlacesApiTests(WebFixture platform)
         var downloads = page.QuerySelectorAll("[data-testid=downloads] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(downloads, r => r.Contains("GET /deprivation.csv", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /indicators/{id:int}/areas.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("period, type", StringComparison.Ordinal));
-        Assert.Equal(18, downloads.Count);
+        Assert.Contains(downloads, r => r.Contains("GET /outcomes/pack.docx", StringComparison.Ordinal));
+        Assert.Contains(downloads, r => r.Contains("GET /outcomes/status.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("latest", StringComparison.Ordinal));
+        Assert.Equal(27, downloads.Count);
     }
 
     [Fact]

@@ -11,12 +11,16 @@ internal static class ChartSvg
 {
     public static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Opens the SVG with its title and description; the caller closes it with &lt;/svg&gt;.</summary>
-    public static StringBuilder Open(string idPrefix, string cssClass, double width, double height, string title, string description)
+    /// <summary>
+    /// Opens the SVG with its title and description; the caller closes it with &lt;/svg&gt;. A chart whose marks are links
+    /// is a group (<paramref name="linked"/>), not an image: an image's content is presentational, so links in it would be
+    /// interactive controls nested where assistive technology cannot reach them.
+    /// </summary>
+    public static StringBuilder Open(string idPrefix, string cssClass, double width, double height, string title, string description, bool linked = false)
     {
         SvgChecks.IdPrefix(idPrefix, nameof(idPrefix));
         var svg = new StringBuilder(4096);
-        svg.Append(Invariant, $"""<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{idPrefix}-title {idPrefix}-desc" viewBox="0 0 {width:0.#} {height:0.#}" width="{width:0.#}" height="{height:0.#}" class="{cssClass}" font-family="system-ui, sans-serif" font-size="13">""").Append('\n');
+        svg.Append(Invariant, $"""<svg xmlns="http://www.w3.org/2000/svg" role="{(linked ? "group" : "img")}" aria-labelledby="{idPrefix}-title {idPrefix}-desc" viewBox="0 0 {width:0.#} {height:0.#}" width="{width:0.#}" height="{height:0.#}" class="{cssClass}" font-family="system-ui, sans-serif" font-size="13">""").Append('\n');
         svg.Append(Invariant, $"""<title id="{idPrefix}-title">""").AppendEscaped(title).Append("</title>\n");
         svg.Append(Invariant, $"""<desc id="{idPrefix}-desc">""").AppendEscaped(description).Append("</desc>\n");
         return svg;

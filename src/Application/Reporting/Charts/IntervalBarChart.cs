@@ -51,7 +51,7 @@ public sealed record IntervalBarChart
         var height = top + Bars.Count * row + Margin;
         var x = LinearScale.Covering(Bars.SelectMany(b => new[] { b.Value, b.Upper, b.Lower }).OfType<double>().Append(Comparator?.Value ?? 0), left, right, includeZero: true, ticks: Compact ? 3 : 5);
 
-        var svg = ChartSvg.Open(IdPrefix, "interval-bar-chart", Width, height, Title, Description);
+        var svg = ChartSvg.Open(IdPrefix, "interval-bar-chart", Width, height, Title, Description, linked: Bars.Any(b => b.Href is not null));
         svg.Append("""<g class="interval-axis" fill="#4c6272">""");
         foreach (var t in x.Ticks)
         {

@@ -50,7 +50,7 @@ public sealed record SpineChart
         const double HeadHeight = 34;
         var row = labelHeight + RowHeight;
         var height = Margin + HeadHeight + Rows.Count * row + Margin;
-        var svg = ChartSvg.Open(IdPrefix, "spine-chart", Width, height, Title, Description);
+        var svg = ChartSvg.Open(IdPrefix, "spine-chart", Width, height, Title, Description, linked: Rows.Any(r => r.Href is not null));
         svg.Append(ChartSvg.Invariant, $"""<g class="spine-head" fill="#4c6272"><text x="{ChartSvg.N(left)}" y="{ChartSvg.N(Margin + 12)}">Worst</text><text x="{ChartSvg.N(centre)}" y="{ChartSvg.N(Margin + 12)}" text-anchor="middle">""")
            .AppendEscaped(ComparatorName).Append(ChartSvg.Invariant, $"""</text><text x="{ChartSvg.N(right)}" y="{ChartSvg.N(Margin + 12)}" text-anchor="end">Best</text>""")
            .Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(right + 8)}" y="{ChartSvg.N(Margin + 12)}">Value</text></g>""").Append('\n');

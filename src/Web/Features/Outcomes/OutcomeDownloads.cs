@@ -20,6 +20,7 @@ public static class OutcomeDownloads
         files.MapGet("/outcomes/targets/{id:int}/periods." + Downloads.FormatRoute, PeriodsAsync).WithSummary("One target's periods from its baseline, as commonweal targets status");
         files.MapGet("/outcomes/coverage." + Downloads.FormatRoute, CoverageAsync).WithSummary("The framework's domains with their indicators, targets and gaps");
         files.MapGet("/outcomes/framework/priorities." + Downloads.FormatRoute, PrioritiesAsync).WithSummary("The ICS priorities mapped onto the current framework");
+        files.MapGet("/outcomes/composite." + Downloads.FormatRoute, CompositeAsync).WithSummary("The optional composite: each district's group z-scores and composite scores (read with the caveats of its page)");
         files.MapGet("/outcomes/pack.docx", WordAsync).WithSummary("The exception pack as a Word document for the Health and Wellbeing Board");
         files.MapGet("/outcomes/pack.html", HtmlAsync).WithSummary("The exception pack as a printable page");
     }
@@ -62,6 +63,14 @@ public static class OutcomeDownloads
     {
         var framework = await frameworks.CurrentAsync(cancellationToken);
         return Downloads.File(format, "Priorities", FrameworkPage.PriorityTable(framework), new DownloadAbout($"ICS priorities mapped onto the framework ({framework.Standing})"), clock.GetUtcNow(), "outcomes", "priorities");
+    }
+
+    private static async Task<FileContentHttpResult> CompositeAsync(CompositeQueries composites, TimeProvider clock, string format, CancellationToken cancellationToken)
+    {
+        var composite = await composites.ComputeAsync(cancellationToken: cancellationToken);
+        return Downloads.File(format, "Composite", CompositePage.Table(composite),
+            new DownloadAbout("County Health Rankings-style composite z-scores of the ICS's districts (relative to each other only; see docs/methods/composite-z-scores.md)"),
+            clock.GetUtcNow(), "outcomes", "composite");
     }
 
     private static async Task<FileContentHttpResult> WordAsync(ExceptionPacks packs, TimeProvider clock, CancellationToken cancellationToken)
