@@ -43,6 +43,7 @@ public static class ApplicationServices
         services.AddScoped<CompositeQueries>();
         services.AddScoped<Outcomes.Demo.DemoTargets>();
         services.AddScoped<Reporting.ExceptionPacks>();
+        services.AddSingleton<Reporting.ExceptionPackCache>();
         return services;
     }
 

@@ -87,7 +87,14 @@ public sealed class IndicatorQueries(IDbContextFactory<CommonwealDbContext> cont
         Breakdown? breakdown = null, CancellationToken cancellationToken = default)
     {
         var found = await TableAsync(id, cancellationToken);
-        if (found.Value is not { } table) return found.Refusal!;
+        return found.Value is { } table ? CompareAreas(table, type, period, within, comparator, breakdown) : found.Refusal!;
+    }
+
+    /// <summary>As <see cref="CompareAreasAsync"/>, on a table already in hand (the exception pack compares many targets' places at once).</summary>
+    public static Answer<AreaComparison> CompareAreas(
+        IndicatorTable table, AreaType type, string? period = null, AreaCode? within = null, Comparators comparator = Comparators.England, Breakdown? breakdown = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
         if ((period is null ? table.Latest : Period(table, period)) is not { } chosen) return NoPeriod(table, period ?? string.Empty);
         var rows = table.InPeriod(chosen.Label).Where(r => r.Value.AreaType == type);
         var graph = table.Graph(chosen);

@@ -37,14 +37,11 @@ public sealed class OutcomeQueries(CommonwealDbContext db, IndicatorQueries indi
     {
         var targets = await db.Targets.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
         var owners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var reports = new List<TargetReport>(targets.Count);
-        foreach (var target in targets)
-        {
-            if ((await indicators.TableAsync(target.Indicator, cancellationToken)).Value is not { } table) continue;
-            reports.Add(TargetReporting.Report(target, owners.GetValueOrDefault(target.Owner, "?"), table));
-        }
-
-        return reports;
+        // Each indicator's table once, however many targets are set on it.
+        var tables = new Dictionary<IndicatorId, IndicatorTable?>();
+        foreach (var id in targets.Select(t => t.Indicator).Distinct())
+            tables[id] = (await indicators.TableAsync(id, cancellationToken)).Value;
+        return [.. targets.Where(t => tables[t.Indicator] is not null).Select(t => TargetReporting.Report(t, owners.GetValueOrDefault(t.Owner, "?"), tables[t.Indicator]!))];
     }
 
     /// <summary>One target read against the data, or null when there is no such target.</summary>

@@ -2,6 +2,8 @@ using System.Globalization;
 using Commonweal.Application.Indicators;
 using Commonweal.Application.Outcomes;
 using Commonweal.Core.Statistics.Spc;
+using Commonweal.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Commonweal.Core.Outcomes;
 using Commonweal.Core.Places;
 
@@ -22,8 +24,18 @@ public sealed record ExceptionPack(Scorecard Scorecard, DateOnly Date, IReadOnly
 /// trajectory, its XmR chart, its place among its neighbours, its owner, latest commentary and agreed actions; the same
 /// pack as a <see cref="BoardPaper"/> for Word and printable HTML.
 /// </summary>
-public sealed class ExceptionPacks(OutcomeQueries outcomes, IndicatorQueries indicators, TimeProvider clock)
+public sealed class ExceptionPacks(OutcomeQueries outcomes, CommonwealDbContext db, ExceptionPackCache cache, TimeProvider clock)
 {
+    /// <summary>The pack of the store as it is now: the one held if nothing has changed since it was built, else built again.</summary>
+    public async Task<ExceptionPackCache.Entry> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var key = new ExceptionPackCache.PackKey(
+            await db.Audit.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0,
+            await db.Imports.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0,
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return cache.Get(key) ?? cache.Put(key, await BuildAsync(cancellationToken), clock);
+    }
+
     public async Task<ExceptionPack> BuildAsync(CancellationToken cancellationToken = default)
     {
         var scorecard = await outcomes.ScorecardAsync(cancellationToken);
@@ -32,7 +44,7 @@ public sealed class ExceptionPacks(OutcomeQueries outcomes, IndicatorQueries ind
         {
             var report = summary.Report;
             var id = report.Target.Id.ToString(CultureInfo.InvariantCulture);
-            var neighbours = await NeighboursAsync(report, cancellationToken);
+            var neighbours = Neighbours(report);
             pages.Add(new ExceptionPage(summary, TargetCharts.Trend(report, $"trend-{id}"), TargetCharts.Spc(report, $"spc-{id}"),
                 TargetCharts.Neighbours(report, neighbours, $"neighbours-{id}")));
         }
@@ -41,15 +53,14 @@ public sealed class ExceptionPacks(OutcomeQueries outcomes, IndicatorQueries ind
     }
 
     /// <summary>The places of the target's type in its latest period: within the ICS below ICB level, every ICB for an ICB; none for the ICS or England.</summary>
-    public async Task<AreaComparison?> NeighboursAsync(TargetReport report, CancellationToken cancellationToken = default)
+    public static AreaComparison? Neighbours(TargetReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.Latest is not { } latest) return null;
         var row = latest.Shown.Row.Value;
         if (row.AreaType is AreaType.Ics or AreaType.Country or AreaType.Region) return null;
         AreaCode? within = row.AreaType is AreaType.Icb ? null : report.Table.Ics.Code;
-        var answer = await indicators.CompareAreasAsync(report.Indicator.Id, row.AreaType, latest.Period.Label, within, breakdown: Breakdown.Of(row), cancellationToken: cancellationToken);
-        return answer.Value;
+        return IndicatorQueries.CompareAreas(report.Table, row.AreaType, latest.Period.Label, within, breakdown: Breakdown.Of(row)).Value;
     }
 
     public const string Purpose =

@@ -64,19 +64,37 @@ public static class TargetCharts
         }.ToSvg();
     }
 
-    /// <summary>The target's place among its neighbours in the latest period, or null when there are none to compare.</summary>
+    /// <summary>The most bars a neighbours chart draws: beyond it, the place and those nearest it in value (a board paper cannot show 150 practices).</summary>
+    public const int MostNeighbours = 30;
+
+    /// <summary>
+    /// The target's place among its neighbours in the latest period, or null when there are none to compare. With more than
+    /// <see cref="MostNeighbours"/> places, the place and those nearest it in the order of value, and the chart says so.
+    /// </summary>
     public static string? Neighbours(TargetReport report, AreaComparison? comparison, string idPrefix = "target-neighbours")
     {
         ArgumentNullException.ThrowIfNull(report);
         if (comparison is null || comparison.Areas.Count < 2) return null;
+        var areas = comparison.Areas;
+        var shown = areas;
+        if (areas.Count > MostNeighbours)
+        {
+            var at = Math.Max(0, areas.ToList().FindIndex(x => x.Row.Row.Area == report.Target.Area));
+            var from = Math.Clamp(at - (MostNeighbours / 2), 0, areas.Count - MostNeighbours);
+            shown = [.. areas.Skip(from).Take(MostNeighbours)];
+        }
+
+        var types = comparison.Type.LowerPluralLabel();
         return new IntervalBarChart
         {
             IdPrefix = idPrefix,
             Width = Width,
-            Title = $"{report.Indicator.Name}: {report.AreaName} among the {comparison.Type.LowerPluralLabel()}, {comparison.Period.Label}",
-            Description = $"{comparison.Areas.Count} {comparison.Type.LowerPluralLabel()} in {comparison.Period.Label}, each compared with England; {report.AreaName} is marked.",
+            Title = $"{report.Indicator.Name}: {report.AreaName} among the {types}, {comparison.Period.Label}",
+            Description = shown.Count == areas.Count
+                ? $"{areas.Count} {types} in {comparison.Period.Label}, each compared with England; {report.AreaName} is marked."
+                : $"{report.AreaName} and the {shown.Count - 1} {types} nearest it in value, of {areas.Count}, in {comparison.Period.Label}, each compared with England.",
             Comparator = comparison.ComparatorRow?.Value is { } e ? (e, "England") : null,
-            Bars = [.. comparison.Areas.Select(x => new IntervalBar(x.Row.Row.Value.AreaName, x.Row.Value, Finite(x.Row.Limits95.Lower), Finite(x.Row.Limits95.Upper),
+            Bars = [.. shown.Select(x => new IntervalBar(x.Row.Row.Value.AreaName, x.Row.Value, Finite(x.Row.Limits95.Lower), Finite(x.Row.Limits95.Upper),
                 BenchmarkColours.Of(x.Row.IsSuppressed ? null : x.Benchmark.Outcome), x.Row.IsSuppressed ? "suppressed" : x.Row.Value is null ? "no value" : x.Benchmark.Label,
                 Chosen: x.Row.Row.Area == report.Target.Area))],
         }.ToSvg();

@@ -73,16 +73,16 @@ public static class OutcomeDownloads
             clock.GetUtcNow(), "outcomes", "composite");
     }
 
-    private static async Task<FileContentHttpResult> WordAsync(ExceptionPacks packs, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<FileContentHttpResult> WordAsync(ExceptionPacks packs, CancellationToken cancellationToken)
     {
-        var pack = await packs.BuildAsync(cancellationToken);
-        return TypedResults.File(WordDocumentWriter.Write(ExceptionPacks.Paper(pack), clock), WordDocumentWriter.ContentType, $"exception-pack-{pack.Date:yyyy-MM-dd}.docx");
+        var pack = await packs.CurrentAsync(cancellationToken);
+        return TypedResults.File(pack.Word, WordDocumentWriter.ContentType, $"exception-pack-{pack.Pack.Date:yyyy-MM-dd}.docx");
     }
 
     private static async Task<ContentHttpResult> HtmlAsync(ExceptionPacks packs, CancellationToken cancellationToken)
     {
-        var pack = await packs.BuildAsync(cancellationToken);
-        return TypedResults.Content(HtmlDocumentWriter.Write(ExceptionPacks.Paper(pack)), HtmlDocumentWriter.ContentType);
+        var pack = await packs.CurrentAsync(cancellationToken);
+        return TypedResults.Content(pack.Printable, HtmlDocumentWriter.ContentType);
     }
 
     private static DownloadAbout About(string title, Scorecard scorecard) =>
