@@ -51,7 +51,7 @@ public static class TargetStatusRule
             return Result(TargetStatus.OffTrack, $"{N(value)} is worse than the trajectory's {N(expected)} for {period.Label} ({better} is better); the value has no confidence interval, so it is judged by the value alone.");
         return interval.Contains(expected)
             ? Result(TargetStatus.AtRisk, $"{N(value)} is worse than the trajectory's {N(expected)} for {period.Label} ({better} is better), but its 95 % interval ({N(interval.Lower)} to {N(interval.Upper)}) contains it.")
-            : Result(TargetStatus.OffTrack, $"the whole 95 % interval of {N(value)} ({N(interval.Lower)} to {N(interval.Upper)}) is worse than the trajectory's {N(expected)} for {period.Label} ({better} is better).");
+            : Result(TargetStatus.OffTrack, $"The whole 95 % interval of {N(value)} ({N(interval.Lower)} to {N(interval.Upper)}) is worse than the trajectory's {N(expected)} for {period.Label} ({better} is better).");
     }
 
     /// <summary>Every period's assessment, in period order; and the target's status: its latest period's, or not measurable.</summary>
