@@ -53,8 +53,8 @@ public sealed class FrameworkEditing(CommonwealDbContext db, AuditLog audit, Tim
     public async Task<FrameworkSaving> SaveAsync(FrameworkEdit edit, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var indicators = await db.Indicators.AsNoTracking().Select(i => i.Id).ToListAsync(cancellationToken);
-        var known = indicators.Select(i => i.Value).ToHashSet();
+        var catalogue = await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
+        var known = catalogue.Select(i => i.Id.Value).ToHashSet();
         var errors = new List<Indicators.Import.FieldError>();
         void Error(string field, string message) => errors.Add(new Indicators.Import.FieldError(field, message));
 
@@ -112,11 +112,11 @@ public sealed class FrameworkEditing(CommonwealDbContext db, AuditLog audit, Tim
         var now = clock.GetUtcNow();
         var stored = new FrameworkVersion(version, edit.Title.Trim(), agreedBy, edit.AgreedOn, edit.Why.Trim(), FrameworkDocument.Write(priorities, mapping), now, actor);
         var framework = FrameworkDocument.Read(stored);
-        var changes = Changes(before, framework, await db.Indicators.AsNoTracking().ToListAsync(cancellationToken));
+        var changes = Changes(before, framework, catalogue);
         db.FrameworkVersions.Add(stored);
         var key = version.ToString(CultureInfo.InvariantCulture);
-        audit.Record(actor, "framework.save", "OutcomesFramework", key, Clip($"{framework.Standing}; why: {framework.Why}"));
-        foreach (var change in changes) audit.Record(actor, "framework.change", "OutcomesFramework", key, Clip(change));
+        audit.Record(actor, "framework.save", "OutcomesFramework", key, $"{framework.Standing}; why: {framework.Why}");
+        foreach (var change in changes) audit.Record(actor, "framework.change", "OutcomesFramework", key, change);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -169,5 +169,4 @@ public sealed class FrameworkEditing(CommonwealDbContext db, AuditLog audit, Tim
     private static string Domains(FrameworkPriority p) =>
         string.Join(", ", p.Domains.Select(d => d.Label).Concat(p.Indicators.Select(i => $"indicator {i}")));
 
-    private static string Clip(string text) => text.Length <= 4000 ? text : text[..3997] + "...";
 }

@@ -72,9 +72,6 @@ public sealed class OutcomeQueries(CommonwealDbContext db, IndicatorQueries indi
         return new Scorecard(framework, domains);
     }
 
-    /// <summary>The current version of the framework (which domain each indicator is in).</summary>
-    public Task<OutcomesFramework> ScorecardFrameworkAsync(CancellationToken cancellationToken = default) => frameworks.CurrentAsync(cancellationToken);
-
     /// <summary>A target's history of changes, newest first.</summary>
     public async Task<IReadOnlyList<TargetChange>> HistoryAsync(int id, CancellationToken cancellationToken = default) =>
         await db.TargetChanges.AsNoTracking().Where(c => c.Target == id).OrderByDescending(c => c.At).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);

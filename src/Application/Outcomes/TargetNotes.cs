@@ -62,7 +62,7 @@ public sealed class TargetNotes(CommonwealDbContext db, AuditLog audit, TimeProv
         if (body.Length > CommentaryLength) return Refuse("Text", $"The commentary is longer than {CommentaryLength:N0} characters");
         var note = new TargetCommentary(0, targetId, body, clock.GetUtcNow(), writer.Name);
         db.TargetCommentaries.Add(note);
-        audit.Record(writer.UserName, "target.comment", "Target", targetId.ToString(CultureInfo.InvariantCulture), Clip(body));
+        audit.Record(writer.UserName, "target.comment", "Target", targetId.ToString(CultureInfo.InvariantCulture), body);
         await db.SaveChangesAsync(cancellationToken);
         return new NoteOutcome(note.Id, []);
     }
@@ -84,7 +84,7 @@ public sealed class TargetNotes(CommonwealDbContext db, AuditLog audit, TimeProv
         if (errors.Count > 0) return new NoteOutcome(null, errors);
         var note = new TargetAction(0, targetId, action, owner, byWhen!.Value, "open", clock.GetUtcNow(), writer.Name);
         db.TargetActions.Add(note);
-        audit.Record(writer.UserName, "target.action", "Target", targetId.ToString(CultureInfo.InvariantCulture), Clip($"{action} — {owner} by {byWhen:yyyy-MM-dd}"));
+        audit.Record(writer.UserName, "target.action", "Target", targetId.ToString(CultureInfo.InvariantCulture), $"{action} — {owner} by {byWhen:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         return new NoteOutcome(note.Id, []);
     }
@@ -107,5 +107,4 @@ public sealed class TargetNotes(CommonwealDbContext db, AuditLog audit, TimeProv
 
     private static NoteOutcome Refuse(string field, string message) => new(null, [new Indicators.Import.FieldError(field, message)]);
 
-    private static string Clip(string text) => text.Length <= 2000 ? text : text[..1997] + "...";
 }

@@ -76,7 +76,7 @@ public static class TargetTables
             [
                 s.Domain?.Label ?? "Not mapped", $"{r.Indicator.Name} — {r.AreaName} ({r.Breakdown}): {Number(r.Target.TargetValue)} by {r.Target.DeadlinePeriod}",
                 latest is null ? "No value" : $"{latest.Period.Label}: {(latest.Shown.Value is { } v ? Number(Math.Round(v, 3)) : "suppressed")}",
-                r.Status.Label(), Icon(r.Variation.Code()), Icon(r.Assurance.Code()), latest?.ComparedToEngland ?? "–", r.Owner,
+                r.Status.Label(), IconWords.Variation(r.Variation), IconWords.Assurance(r.Assurance), latest?.ComparedToEngland ?? "–", r.Owner,
             ];
         }));
     }
@@ -89,7 +89,6 @@ public static class TargetTables
             [a.What, a.Who, a.ByWhen.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture), a.Status, a.Author]));
     }
 
-    private static string Icon(string code) => code.Length == 0 ? "–" : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
 
     private static string Limit(double limit, double? value) => value is null || double.IsNaN(limit) ? string.Empty : Number(limit);
 }

@@ -92,10 +92,7 @@ public sealed class TargetWriting(CommonwealDbContext db, IndicatorQueries indic
 
         await db.SaveChangesAsync(cancellationToken);
         foreach (var target in saved)
-        {
-            var stored = await db.Targets.AsNoTracking().FirstAsync(t => t.Id == target.Id, cancellationToken);
-            audit.Record(actor, "target.create", "Target", stored.Id.ToString(CultureInfo.InvariantCulture), Clip(Describe(stored)));
-        }
+            audit.Record(actor, "target.create", "Target", target.Id.ToString(CultureInfo.InvariantCulture), Describe(target));
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -135,7 +132,7 @@ public sealed class TargetWriting(CommonwealDbContext db, IndicatorQueries indic
         db.Entry(stored).CurrentValues.SetValues(updated);
         db.TargetChanges.AddRange(changes);
         foreach (var change in changes)
-            audit.Record(actor, "target.edit", "Target", id.ToString(CultureInfo.InvariantCulture), Clip($"{change.Field}: {change.Before} → {change.After} (why: {change.Why})"));
+            audit.Record(actor, "target.edit", "Target", id.ToString(CultureInfo.InvariantCulture), $"{change.Field}: {change.Before} → {change.After} (why: {change.Why})");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new TargetEditing(updated, changes, []);
@@ -222,5 +219,4 @@ public sealed class TargetWriting(CommonwealDbContext db, IndicatorQueries indic
 
     public static string Number(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
 
-    private static string Clip(string text) => text.Length <= 2000 ? text : text[..1997] + "...";
 }

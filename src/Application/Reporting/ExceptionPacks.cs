@@ -1,7 +1,6 @@
 using System.Globalization;
 using Commonweal.Application.Indicators;
 using Commonweal.Application.Outcomes;
-using Commonweal.Core.Statistics.Spc;
 using Commonweal.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Commonweal.Core.Outcomes;
@@ -117,13 +116,13 @@ public sealed class ExceptionPacks(OutcomeQueries outcomes, CommonwealDbContext 
         var blocks = new List<PaperBlock>
         {
             new PaperParagraph($"Status: {r.Status.Label()}. {char.ToUpperInvariant(r.Why[0])}{r.Why[1..]}", Bold: true),
-            new PaperParagraph($"Why it is reported: {r.ExceptionReason}. Variation: {TargetCharts.Words(r.Variation.Code())}; assurance: {TargetCharts.Words(r.Assurance.Code())}; compared with England: {latest.ComparedToEngland ?? "not compared"}."),
-            new PaperParagraph($"Target: {r.Breakdown}, from {TargetCharts.N(t.BaselineValue)} in {t.BaselinePeriod} to {TargetCharts.N(t.TargetValue)} by {t.DeadlinePeriod} ({(t.Trajectory == "linear" ? "linear trajectory" : "profiled trajectory")}). Latest: {TargetCharts.N(latest.Assessment.Value)} in {latest.Period.Label} against the trajectory's {TargetCharts.N(latest.Assessment.TrajectoryValue)}."),
+            new PaperParagraph($"Why it is reported: {r.ExceptionReason}. Variation: {IconWords.Variation(r.Variation).ToLowerInvariant()}; assurance: {IconWords.Assurance(r.Assurance).ToLowerInvariant()}; compared with England: {latest.ComparedToEngland ?? "not compared"}."),
+            new PaperParagraph($"Target: {r.Breakdown}, from {IconWords.Number(t.BaselineValue)} in {t.BaselinePeriod} to {IconWords.Number(t.TargetValue)} by {t.DeadlinePeriod} ({(t.Trajectory == "linear" ? "linear trajectory" : "profiled trajectory")}). Latest: {IconWords.Number(latest.Assessment.Value)} in {latest.Period.Label} against the trajectory's {IconWords.Number(latest.Assessment.TrajectoryValue)}."),
             new PaperParagraph($"Owner: {r.Owner}. Lead officer: {t.Lead}." + (t.Rationale.Length > 0 ? $" Rationale: {t.Rationale}" : string.Empty)),
             new PaperChart(page.Trend, TargetCharts.TrendSentence(r), TargetCharts.Width, TargetCharts.Height),
         };
         if (page.Spc is { } spc)
-            blocks.Add(new PaperChart(spc, $"XmR chart of {r.SpcValues.Count} points; variation {TargetCharts.Words(r.Variation.Code())}, assurance {TargetCharts.Words(r.Assurance.Code())}.", TargetCharts.Width, TargetCharts.Height));
+            blocks.Add(new PaperChart(spc, $"XmR chart of {r.SpcValues.Count} points; variation {IconWords.Variation(r.Variation).ToLowerInvariant()}, assurance {IconWords.Assurance(r.Assurance).ToLowerInvariant()}.", TargetCharts.Width, TargetCharts.Height));
         if (page.Neighbours is { } neighbours)
             blocks.Add(new PaperChart(neighbours, $"{r.AreaName} among its neighbours in {latest.Period.Label}, each compared with England.", TargetCharts.Width, 420));
         blocks.Add(new PaperHeading("Latest commentary", 2));

@@ -1,10 +1,8 @@
-using System.Globalization;
 using Commonweal.Application.Indicators;
 using Commonweal.Application.Outcomes;
 using Commonweal.Application.Reporting.Charts;
 using Commonweal.Core.Outcomes;
 using Commonweal.Core.Places;
-using Commonweal.Core.Statistics.Spc;
 
 namespace Commonweal.Application.Reporting;
 
@@ -42,7 +40,7 @@ public static class TargetCharts
             AreaName = report.AreaName,
             Title = $"{report.Indicator.Name}: {report.AreaName} against its trajectory and England",
             Description = TrendSentence(report),
-            Trajectory = ($"Trajectory to {N(report.Target.TargetValue)} by {report.Target.DeadlinePeriod}", trajectory),
+            Trajectory = ($"Trajectory to {IconWords.Number(report.Target.TargetValue)} by {report.Target.DeadlinePeriod}", trajectory),
             Points = points,
         }.ToSvg();
     }
@@ -59,7 +57,7 @@ public static class TargetCharts
             Width = Width,
             Height = Height,
             Title = $"{report.Indicator.Name}: {report.AreaName}, statistical process control (XmR)",
-            Description = $"{values.Count} points from {report.SpcPeriods[0].Label} to {report.SpcPeriods[^1].Label}. Variation: {Words(report.Variation.Code())}; assurance against the trajectory: {Words(report.Assurance.Code())}.",
+            Description = $"{values.Count} points from {report.SpcPeriods[0].Label} to {report.SpcPeriods[^1].Label}. Variation: {IconWords.Variation(report.Variation).ToLowerInvariant()}; assurance against the trajectory: {IconWords.Assurance(report.Assurance).ToLowerInvariant()}.",
             Points = [.. report.SpcPeriods.Select((p, k) => new SpcChartPoint(p.Label, report.SpcValues[k], values[k].Limits.Mean, values[k].Limits.Lower, values[k].Limits.Upper, values[k].PointType))],
         }.ToSvg();
     }
@@ -107,15 +105,12 @@ public static class TargetCharts
         var shown = report.Series.Where(s => s.Value is not null).ToList();
         if (shown.Count == 0) return $"{report.AreaName} has no value to show.";
         var latest = report.Latest;
-        return $"{report.AreaName} from {shown[0].Row.Period} ({N(shown[0].Value!.Value)}) to {shown[^1].Row.Period} ({N(shown[^1].Value!.Value)}); "
-            + $"the trajectory runs from {N(report.Target.BaselineValue)} in {report.Target.BaselinePeriod} to the target of {N(report.Target.TargetValue)} by {report.Target.DeadlinePeriod}"
-            + (latest is null ? "." : $", {N(latest.Assessment.TrajectoryValue)} in {latest.Period.Label}. Status: {report.Status.Label().ToLowerInvariant()}.");
+        return $"{report.AreaName} from {shown[0].Row.Period} ({IconWords.Number(shown[0].Value!.Value)}) to {shown[^1].Row.Period} ({IconWords.Number(shown[^1].Value!.Value)}); "
+            + $"the trajectory runs from {IconWords.Number(report.Target.BaselineValue)} in {report.Target.BaselinePeriod} to the target of {IconWords.Number(report.Target.TargetValue)} by {report.Target.DeadlinePeriod}"
+            + (latest is null ? "." : $", {IconWords.Number(latest.Assessment.TrajectoryValue)} in {latest.Period.Label}. Status: {report.Status.Label().ToLowerInvariant()}.");
     }
 
-    /// <summary>An icon's code in words ("common cause", "concern high"), or "none (fewer than 12 points)".</summary>
-    public static string Words(string code) => code.Length == 0 ? "none (fewer than 12 points)" : code.Replace('_', ' ');
 
-    public static string N(double value) => value.ToString("#,0.0##", CultureInfo.InvariantCulture);
 
     private static double? Finite(double? x) => x is { } v && double.IsFinite(v) ? v : null;
 }

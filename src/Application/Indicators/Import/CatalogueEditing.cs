@@ -112,7 +112,7 @@ public sealed class CatalogueEditing(CommonwealDbContext db, AuditLog audit)
         if (changes.Count == 0) return new CatalogueEditOutcome(stored, [], []);
         db.Entry(stored).CurrentValues.SetValues(updated);
         foreach (var change in changes)
-            audit.Record(actor, "indicator.edit", "Indicator", id.ToString(), Clip($"{updated.Name}: {change}"));
+            audit.Record(actor, "indicator.edit", "Indicator", id.ToString(), $"{updated.Name}: {change}");
         await db.SaveChangesAsync(cancellationToken);
         return new CatalogueEditOutcome(updated, changes, []);
     }
@@ -182,5 +182,4 @@ public sealed class CatalogueEditing(CommonwealDbContext db, AuditLog audit)
 
     private static string Number(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string Clip(string detail) => detail.Length <= 4000 ? detail : detail[..3999] + "…";
 }

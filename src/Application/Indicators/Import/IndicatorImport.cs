@@ -144,12 +144,12 @@ public sealed class IndicatorImport(CommonwealDbContext db, AuditLog audit, Time
             foreach (var change in catalogueChanges)
             {
                 audit.Record(actor, change.Created ? "indicator.create" : "indicator.update", "Indicator", change.Indicator.Id.ToString(),
-                    Clip($"{change.Indicator.Name}: {string.Join("; ", change.Said)} (from {fileName})"));
+                    $"{change.Indicator.Name}: {string.Join("; ", change.Said)} (from {fileName})");
             }
 
             db.Imports.Add(new ImportRecord(0, "indicators:" + reader.Kind, fileName, sha, batch.RowsRead, written.Total, clock.GetUtcNow(), actor));
-            audit.Record(actor, "import", "IndicatorFile", fileName, Clip(
-                $"{reader.Kind}: {batch.RowsRead} rows read, {values.Count} values, {written.Total} rows changed ({written.ReplacedValues} replaced); indicators {string.Join(", ", decisions.Select(d => d.Indicator.Id))}"));
+            audit.Record(actor, "import", "IndicatorFile", fileName, 
+                $"{reader.Kind}: {batch.RowsRead} rows read, {values.Count} values, {written.Total} rows changed ({written.ReplacedValues} replaced); indicators {string.Join(", ", decisions.Select(d => d.Indicator.Id))}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return written;
@@ -159,7 +159,6 @@ public sealed class IndicatorImport(CommonwealDbContext db, AuditLog audit, Time
     }
 
     /// <summary>An audit entry's detail holds 4,000 characters.</summary>
-    private static string Clip(string detail) => detail.Length <= 4000 ? detail : detail[..3999] + "…";
 
     private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
     {

@@ -1,10 +1,9 @@
-using Commonweal.Application.Reporting;
 using Commonweal.Core.Statistics.Spc;
 
-namespace Commonweal.Web.Features.Outcomes;
+namespace Commonweal.Application.Outcomes;
 
-/// <summary>The outcomes pages' words for icons and numbers.</summary>
-public static class OutcomeWords
+/// <summary>The Making Data Count icons and a target's numbers in words, the same in the pages, the tables and the board papers.</summary>
+public static class IconWords
 {
     /// <summary>"Special cause concern (high)", "Common cause", or "–" under 12 points.</summary>
     public static string Variation(VariationIcon icon) => icon switch
@@ -29,5 +28,6 @@ public static class OutcomeWords
         _ => "–",
     };
 
-    public static string Number(double? value) => value is { } v && double.IsFinite(v) ? TargetCharts.N(v) : "–";
+    /// <summary>"12.345", "1,234.5", or "–" for none.</summary>
+    public static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("#,0.0##", System.Globalization.CultureInfo.InvariantCulture) : "–";
 }
