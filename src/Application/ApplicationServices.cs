@@ -19,7 +19,9 @@ public static class ApplicationServices
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(IcsConfiguration.Load(icsFile));
+        services.AddScoped<AuditOrigin>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<SessionRevocation>();
         services.AddScoped<ReferenceImport>();
         services.AddScoped<ImportHistory>();
         services.AddScoped<IndicatorImport>();

@@ -3,6 +3,7 @@ using Commonweal.Core.Indicators;
 using Commonweal.Core.Outcomes;
 using Commonweal.Core.Places;
 using Commonweal.Core.Statistics;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,10 +11,10 @@ namespace Commonweal.Persistence;
 
 /// <summary>
 /// The one DbContext: places and their releases, memberships, populations, deprivation, LSOA links, boundaries;
-/// indicators and their values; users, audit.
+/// indicators and their values; targets and the framework; users, their sessions, the data-protection keys, audit.
 /// </summary>
 public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> options)
-    : IdentityDbContext<CommonwealUser>(options)
+    : IdentityDbContext<CommonwealUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<AreaMembership> AreaMemberships => Set<AreaMembership>();
@@ -35,6 +36,10 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<SignInSession> Sessions => Set<SignInSession>();
+
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance (ASP.NET Core data protection).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

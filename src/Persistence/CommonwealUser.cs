@@ -6,4 +6,7 @@ namespace Commonweal.Persistence;
 public sealed class CommonwealUser : IdentityUser
 {
     public string? DisplayName { get; set; }
+
+    /// <summary>A disabled account cannot sign in (an administrator's decision; unlike a lockout it does not end by itself).</summary>
+    public bool Disabled { get; set; }
 }

@@ -1,4 +1,5 @@
 using Commonweal.Application;
+using Commonweal.Application.Access;
 using Commonweal.Application.Places;
 using Commonweal.Persistence;
 using Commonweal.Web;
@@ -8,6 +9,7 @@ using Commonweal.Web.Features.Api;
 using Commonweal.Web.Features.Indicators;
 using Commonweal.Web.Features.Outcomes;
 using Commonweal.Web.Features.Places;
+using Commonweal.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -21,21 +23,31 @@ var database = DatabaseSettings.FromSetting(configuration["Commonweal:Database"]
 builder.Services.AddPersistence(database);
 builder.Services.AddApplication(configuration["Commonweal:Ics"] ?? configuration["ICS"]);
 
-// Sign-in: local accounts (Identity, cookies) and, when configured, an OpenID Connect provider.
+// Keys for cookies, sessions and antiforgery tokens: in the store, shared by every instance (docs/deploying.md).
+builder.Services.AddCommonwealKeyStorage(configuration);
+
+// Sign-in: local accounts (Identity, cookies) and, when configured, an OpenID Connect provider. Each session is kept in
+// the store and the cookie carries only its key, so ending a session (sign-out, a new password or roles) takes effect at once.
+builder.Services.AddSingleton<StoredSessions>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme).Configure<IServiceProvider>(StoredSessions.Use);
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.LoginPath = "/account/login";
     options.AccessDeniedPath = "/account/denied";
     options.Cookie.Name = "commonweal";
     options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.HttpOnly = true;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
     options.Events = new CookieAuthenticationEvents
     {
         OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized),
         OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden),
     };
 });
-builder.Services.AddCommonwealIdentityCore().AddSignInManager();
+builder.Services.AddCommonwealIdentityCore().AddSignInManager<CommonwealSignInManager>();
+builder.Services.AddScoped<PasswordSignIn>();
 var oidc = configuration.GetSection("Commonweal:Oidc");
 if (oidc["Authority"] is { Length: > 0 })
 {
@@ -48,12 +60,17 @@ if (oidc["Authority"] is { Length: > 0 })
         options.ResponseType = "code";
         options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
         options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
+        options.Events.OnTicketReceived = SingleSignOn.AuditAsync;
     });
 }
 
 // Official files and indicator exports are uploaded whole: up to 256 MB (the largest publisher zips are about 60 MB).
 const long LargestUpload = 256L * 1024 * 1024;
-builder.WebHost.ConfigureKestrel(options => options.Limits.MaxRequestBodySize = LargestUpload);
+builder.WebHost.ConfigureKestrel(options =>
+{
+    options.Limits.MaxRequestBodySize = LargestUpload;
+    options.AddServerHeader = false;
+});
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(options => options.MultipartBodyLengthLimit = LargestUpload);
 
 var publicAggregates = configuration.GetValue("Commonweal:PublicAggregates", true);
@@ -61,7 +78,29 @@ builder.Services.AddAuthorization(options => Policies.Add(options, publicAggrega
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddRazorComponents();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ErrorResponses.Handler>();
+// A query value the framework cannot bind (page=abc) is an exception the error handling turns into problem details naming it.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
+builder.Services.AddCommonwealRateLimits(configuration);
+builder.Services.AddSingleton<AssetPaths>();
+builder.Services.AddHsts(options =>
+{
+    options.MaxAge = TimeSpan.FromDays(365);
+    options.IncludeSubDomains = configuration.GetValue("Commonweal:Hsts:IncludeSubDomains", false);
+});
+if (configuration["Commonweal:HttpsPort"] is { Length: > 0 } httpsPort)
+    builder.Services.AddHttpsRedirection(options => options.HttpsPort = int.Parse(httpsPort, System.Globalization.CultureInfo.InvariantCulture));
+builder.Services.AddResponseCompression(options =>
+{
+    // Pages carry antiforgery tokens, which are different in every response, so compressing over HTTPS does not open them to BREACH.
+    options.EnableForHttps = true;
+    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+    options.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "image/svg+xml", "text/csv", "application/problem+json"];
+});
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
+builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Fastest);
 
 var app = builder.Build();
 
@@ -72,9 +111,26 @@ await using (var scope = app.Services.CreateAsyncScope())
     if (seeded == DemoSeeding.Result.Seeded) app.Logger.LogInformation("The store was empty: the demo dataset was generated");
 }
 
-app.UseExceptionHandler();
-app.UseStaticFiles();
+if (!KeyStorage.Encrypted(configuration))
+    app.Logger.LogWarning("The data-protection keys are stored in the database unencrypted: set Commonweal:DataProtection:CertificateFile to encrypt them (docs/deploying.md)");
+
+// The client's address from the trusted proxy only; then the headers every response carries, HTTPS, compression.
+app.UseReverseProxy(configuration);
+app.Use((context, next) =>
+{
+    context.RequestServices.GetRequiredService<AuditOrigin>().Set(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
+    return next(context);
+});
+app.UseSecurityHeaders();
+app.UseHsts();
+if (configuration["Commonweal:HttpsPort"] is { Length: > 0 }) app.UseHttpsRedirection();
+app.UseResponseCompression();
+app.UseErrorResponses();
+app.UseStaticFiles(AssetPaths.StaticFileOptions());
+app.UseCookieSecurity();
+app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
 
@@ -87,9 +143,14 @@ app.MapIndicatorApiEndpoints();
 app.MapOutcomesApiEndpoints();
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
+app.MapAuditEndpoints();
 Commonweal.Web.Features.Indicators.IndicatorDownloads.MapIndicatorDownloads(app);
 Commonweal.Web.Features.Outcomes.OutcomeDownloads.MapOutcomeDownloads(app);
 app.MapRazorComponents<Commonweal.Web.App>();
+// Any other address read: 404 for everyone, signed in or not (the error page, or problem details under /api). Other methods
+// are left to routing, so a write to a known address with the wrong content type is a 415, to an unknown one a 405.
+app.MapFallback("{*path}", () => TypedResults.NotFound()).WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]))
+    .RequireAuthorization(Policies.Anyone).ExcludeFromDescription();
 
 await app.RunAsync();
 

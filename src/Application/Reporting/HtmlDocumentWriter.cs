@@ -13,7 +13,8 @@ public static class HtmlDocumentWriter
 {
     public const string ContentType = "text/html; charset=utf-8";
 
-    private const string Styles = """
+    /// <summary>The document's one style sheet (the web platform's Content-Security-Policy allows it by its hash).</summary>
+    public const string Styles = """
         body { font-family: Arial, "Helvetica Neue", sans-serif; color: #212b32; max-width: 60rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.45; }
         h1 { font-size: 2rem; margin: 0 0 .25rem; } h2 { font-size: 1.5rem; margin-top: 2rem; } h3 { font-size: 1.2rem; }
         .paper-subtitle { color: #4c6272; font-size: 1.1rem; margin-top: 0; }

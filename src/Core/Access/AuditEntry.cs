@@ -12,4 +12,11 @@ public sealed record AuditEntry(
     string Action,
     string EntityType,
     string EntityKey,
-    string? Detail);
+    string? Detail)
+{
+    /// <summary>The client's address (as the trusted reverse proxy reported it), for entries made through the web.</summary>
+    public string? ClientAddress { get; init; }
+
+    /// <summary>The client's User-Agent header, cut to 512 characters, for entries made through the web.</summary>
+    public string? UserAgent { get; init; }
+}

@@ -15,6 +15,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.EntityType).HasMaxLength(64);
         builder.Property(a => a.EntityKey).HasMaxLength(256);
         builder.Property(a => a.Detail).HasMaxLength(4000);
+        builder.Property(a => a.ClientAddress).HasMaxLength(64);
+        builder.Property(a => a.UserAgent).HasMaxLength(512);
         builder.HasIndex(a => a.At);
     }
 }

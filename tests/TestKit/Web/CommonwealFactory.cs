@@ -15,21 +15,38 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
     private readonly TestDatabase database;
     private readonly bool publicAggregates;
     private readonly IReadOnlyDictionary<string, string> settings;
+    private readonly Action<IServiceCollection>? services;
+    private readonly bool ownsDatabase;
 
-    private CommonwealFactory(TestDatabase database, bool publicAggregates, IReadOnlyDictionary<string, string>? settings = null)
+    private CommonwealFactory(TestDatabase database, bool publicAggregates, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null, bool ownsDatabase = true)
     {
         this.database = database;
         this.publicAggregates = publicAggregates;
         this.settings = settings ?? new Dictionary<string, string>();
+        this.services = services;
+        this.ownsDatabase = ownsDatabase;
     }
 
-    /// <summary>The platform on an in-memory test server (for HTTP tests), with any extra configuration settings.</summary>
-    public static async Task<CommonwealFactory> StartAsync(DatabaseProvider provider, bool publicAggregates, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// The platform on an in-memory test server (for HTTP tests), with any extra configuration settings and services (e.g.
+    /// a test's startup filter standing in for a reverse proxy).
+    /// </summary>
+    public static async Task<CommonwealFactory> StartAsync(DatabaseProvider provider, bool publicAggregates, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        var factory = new CommonwealFactory(database, publicAggregates, settings);
+        var factory = new CommonwealFactory(database, publicAggregates, settings, services);
         _ = factory.Server; // start now: migrates and seeds the demo
         return factory;
+    }
+
+    /// <summary>A second instance of the platform over this one's store (as a second server behind a load balancer would be).</summary>
+    public CommonwealFactory SecondInstance()
+    {
+        var second = new CommonwealFactory(database, publicAggregates, settings, services, ownsDatabase: false);
+        _ = second.Server;
+        return second;
     }
 
     /// <summary>The platform on Kestrel at a free loopback port (for a real browser); returns its address.</summary>
@@ -49,10 +66,17 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
         builder.UseSetting("Commonweal:Database", database.Setting);
         builder.UseSetting("Commonweal:PublicAggregates", publicAggregates ? "true" : "false");
         builder.UseEnvironment("Testing");
+        // Tests sign in far more often than a person: the limits are tested on their own (SecurityTests).
+        builder.UseSetting("Commonweal:RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Commonweal:RateLimits:ApiPerMinute", "1000000");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureServices(services);
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client of the platform at another address (e.g. https://, or a host name that is not this machine).</summary>
+    public HttpClient Client(Uri baseAddress) => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress });
 
     /// <summary>Creates a user with the given role through the same use case as <c>commonweal users add</c>.</summary>
     public async Task AddUserAsync(string userName, string password, string role)
@@ -83,6 +107,6 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
+        if (ownsDatabase) await database.DisposeAsync();
     }
 }

@@ -1,6 +1,4 @@
-using Commonweal.Application.Access;
 using Commonweal.Application.Places;
-using Commonweal.Core.Access;
 using Commonweal.Core.Places;
 using Commonweal.Web.Features.Places;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +9,7 @@ namespace Commonweal.Web.Features.Api;
 /// <summary>
 /// The JSON API over places, hierarchy, populations and deprivation, each answered as at a date (<c>asAt</c>, default
 /// today) on the LSOAs of an edition of the Indices (<c>vintage</c>, default the setting, else the latest loaded); every
-/// answer says in <c>used</c> which vintages it used. Plus the audit trail for administrators.
+/// answer says in <c>used</c> which vintages it used.
 /// </summary>
 public static class PlacesEndpoints
 {
@@ -22,8 +20,6 @@ public static class PlacesEndpoints
         api.MapGet("/places", ListAsync).WithSummary("Places in force on a date: of a type (default districts), or within a place (anywhere within it when a type is given, else directly)");
         api.MapGet("/places/{code}", GetAsync).WithSummary("One place as at a date: validity, ICB, population, deprivation, parents, children, history and (LSOAs) 2011–2021 links");
         api.MapGet("/places/{code}/lsoas", LsoasAsync).WithSummary("The LSOAs within a place (of the edition's Census) with residents and IMD rank, decile and score");
-        app.MapGet("/api/audit", AuditAsync).WithTags("Administration").RequireAuthorization(Policies.Administration)
-            .WithSummary("The audit trail, newest first (administrators only)");
     }
 
     /// <summary>A place named in passing: a parent, an ICB, the place a list is within.</summary>
@@ -196,7 +192,4 @@ public static class PlacesEndpoints
         var district = graph.Parents(l).FirstOrDefault(p => p.Type == AreaType.District);
         return new LsoaDto(l.Value, graph.Find(l)!.Name, district?.Code.Value, graph.Residents(l), dep?.ImdRank, dep?.ImdDecile, dep?.ImdScore);
     }).ToList();
-
-    private static async Task<Ok<IReadOnlyList<AuditEntry>>> AuditAsync(AuditQueries audit, int? page, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await audit.PageAsync(page ?? 1, 100, cancellationToken: cancellationToken));
 }

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+
+namespace Commonweal.Web.Hosting;
+
+/// <summary>
+/// Rate limits (OWASP ASVS 2.2.1, 11.1.4): sign-in attempts per client address per minute
+/// (<c>Commonweal:RateLimits:SignInPerMinute</c>, default 10: a person never needs more, a password-guessing script
+/// is slowed to a crawl on top of the per-account lockout), and API requests per signed-in user, or per address for
+/// anonymous callers, per minute (<c>Commonweal:RateLimits:ApiPerMinute</c>, default 600). Over the limit: 429 with
+/// Retry-After, a problem details body for the API and the error page for the sign-in form.
+/// </summary>
+public static class RateLimits
+{
+    public static IServiceCollection AddCommonwealRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signInPerMinute = configuration.GetValue("Commonweal:RateLimits:SignInPerMinute", 10);
+        var apiPerMinute = configuration.GetValue("Commonweal:RateLimits:ApiPerMinute", 600);
+        return services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                if (IsSignIn(context.Request))
+                {
+                    return RateLimitPartition.GetFixedWindowLimiter("sign-in " + address, _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = signInPerMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+                }
+
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    var caller = context.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user " + name : "address " + address;
+                    return RateLimitPartition.GetTokenBucketLimiter("api " + caller, _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = apiPerMinute,
+                        TokensPerPeriod = apiPerMinute,
+                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    });
+                }
+
+                return RateLimitPartition.GetNoLimiter(string.Empty);
+            });
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var context = rejected.HttpContext;
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (!context.Request.Path.StartsWithSegments("/api")) return; // the error page says it
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "too many requests",
+                        Detail = $"More than {apiPerMinute} API requests in a minute. Try again in {context.Response.Headers.RetryAfter} seconds.",
+                    },
+                });
+            };
+        });
+    }
+
+    private static bool IsSignIn(HttpRequest request) =>
+        (HttpMethods.IsPost(request.Method) && request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase))
+        || request.Path.StartsWithSegments("/account/login/oidc", StringComparison.OrdinalIgnoreCase);
+}
