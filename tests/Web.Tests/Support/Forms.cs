@@ -1,24 +1,20 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace Commonweal.Web.Tests.Support;
 
 /// <summary>Posts a page's form as a browser would: the antiforgery token read from the page, the form's name, fields and files.</summary>
-public static partial class Forms
+public static class Forms
 {
     /// <summary>Posts multipart form data (as an upload form does) with any files, each under the field name "file".</summary>
     public static async Task<HttpResponseMessage> PostAsync(
         HttpClient client, string path, string formName, IReadOnlyDictionary<string, string>? fields = null, IReadOnlyList<(string Name, string Content)>? files = null)
     {
         var page = await client.GetStringAsync(path);
-        var token = Token().Match(page);
-        Assert.True(token.Success, $"the form at {path} has no antiforgery token");
         using var body = new MultipartFormDataContent
         {
             { new StringContent(formName), "_handler" },
-            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent(TestKit.Web.SignIn.TokenIn(page)), "__RequestVerificationToken" },
         };
         foreach (var (name, value) in fields ?? new Dictionary<string, string>()) body.Add(new StringContent(value), name);
         foreach (var (name, content) in files ?? []) body.Add(File(content), "file", name);
@@ -31,7 +27,4 @@ public static partial class Forms
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         return file;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
