@@ -227,6 +227,36 @@ dotnet_rc=$?
 stop_postgres > /dev/null 2>&1   # before the summary, so that nothing is printed after its last line
 
 # ---------------------------------------------------------------------------------------------------------------
+# Known vulnerabilities in any package, direct or transitive (NuGet's advisory database): counted as one test of the
+# full run (not of a filtered one); skipped, saying why, when the advisory database cannot be reached.
+audit_outcome=""
+audit_detail=""
+if [[ ${#dotnet_args[@]} -eq 0 ]]; then
+  say "dotnet list package --vulnerable --include-transitive"
+  if timeout 300 dotnet list Commonweal.slnx package --vulnerable --include-transitive --format json > "$out/vulnerable.json" 2> "$out/vulnerable.err"; then
+    vulnerable="$(python3 - "$out/vulnerable.json" << 'PY' 2>&1
+import json, sys
+data = json.load(open(sys.argv[1]))
+found = set()
+for project in data.get("projects", []):
+    for framework in project.get("frameworks", []):
+        for kind in ("topLevelPackages", "transitivePackages"):
+            for package in framework.get(kind, []):
+                if package.get("vulnerabilities"):
+                    severities = ", ".join(v.get("severity", "?") for v in package["vulnerabilities"])
+                    found.add("%s: %s %s (%s)" % (project["path"].split("/")[-1], package["id"], package.get("resolvedVersion", ""), severities))
+print("; ".join(sorted(found)))
+PY
+)"
+    if [[ -z "$vulnerable" ]]; then audit_outcome=passed; else audit_outcome=failed; audit_detail="$vulnerable"; fi
+  else
+    audit_outcome=skipped
+    audit_detail="NuGet's vulnerability data could not be read (offline?): $(head -c 300 "$out/vulnerable.err" | tr '\n' ' ')"
+  fi
+fi
+export audit_outcome audit_detail
+
+# ---------------------------------------------------------------------------------------------------------------
 # The summary from the TRX files. xunit's skipped tests are UnitTestResult outcome="NotExecuted" with the reason
 # in Output/ErrorInfo/Message; the TRX Counters leave notExecuted at 0 for them, so skipped = total - executed.
 summary="$(python3 - "$out" "$dotnet_rc" << 'PY'
@@ -263,6 +293,17 @@ for path in files:
             skips.append((reason, name))
         elif outcome in ("Failed", "Error", "Timeout", "Aborted"):
             failures.append(name)
+
+audit, audit_detail = os.environ.get("audit_outcome", ""), os.environ.get("audit_detail", "")
+audit_name = "dotnet list package --vulnerable --include-transitive finds no known vulnerability"
+if audit == "passed":
+    passed += 1
+elif audit == "failed":
+    failed += 1
+    failures.append(f"{audit_name}: {audit_detail}")
+elif audit == "skipped":
+    skipped += 1
+    skips.append((audit_detail, audit_name))
 
 lines = []
 if skips:

@@ -58,6 +58,7 @@ if (oidc["Authority"] is { Length: > 0 })
         oidc.Bind(options);
         options.SignInScheme = IdentityConstants.ApplicationScheme;
         options.ResponseType = "code";
+        options.MapInboundClaims = false; // keep the provider's claim names (preferred_username, roles) as configured below
         options.TokenValidationParameters.NameClaimType = oidc["NameClaim"] ?? "preferred_username";
         options.TokenValidationParameters.RoleClaimType = oidc["RoleClaim"] ?? "roles";
         options.Events.OnTicketReceived = SingleSignOn.AuditAsync;

@@ -15,9 +15,16 @@ public static class CookieSecurity
         HttpOnly = HttpOnlyPolicy.Always,
         Secure = CookieSecurePolicy.None,
         MinimumSameSitePolicy = SameSiteMode.Unspecified,
-        OnAppendCookie = context => context.CookieOptions.Secure = MustBeSecure(context.Context.Request),
-        OnDeleteCookie = context => context.CookieOptions.Secure = MustBeSecure(context.Context.Request),
+        OnAppendCookie = context => Apply(context.CookieOptions, context.Context.Request),
+        OnDeleteCookie = context => Apply(context.CookieOptions, context.Context.Request),
     });
+
+    private static void Apply(CookieOptions cookie, HttpRequest request)
+    {
+        cookie.Secure = MustBeSecure(request);
+        // A browser drops SameSite=None without Secure; on plain HTTP to this machine Lax does (the provider is same-site there).
+        if (!cookie.Secure && cookie.SameSite == SameSiteMode.None) cookie.SameSite = SameSiteMode.Lax;
+    }
 
     /// <summary>True unless the request is plain HTTP to a loopback host.</summary>
     public static bool MustBeSecure(HttpRequest request) => request.IsHttps || !IsLoopback(request.Host.Host);

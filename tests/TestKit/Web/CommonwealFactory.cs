@@ -50,10 +50,11 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>The platform on Kestrel at a free loopback port (for a real browser); returns its address.</summary>
-    public static async Task<(CommonwealFactory Factory, Uri Address)> StartOnKestrelAsync(DatabaseProvider provider, bool publicAggregates)
+    public static async Task<(CommonwealFactory Factory, Uri Address)> StartOnKestrelAsync(DatabaseProvider provider, bool publicAggregates,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider, migrate: false);
-        var factory = new CommonwealFactory(database, publicAggregates);
+        var factory = new CommonwealFactory(database, publicAggregates, settings);
         factory.UseKestrel(0);
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
