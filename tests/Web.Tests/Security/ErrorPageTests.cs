@@ -35,6 +35,23 @@ public sealed class ErrorPageTests(SecurityPlatform platform) : IClassFixture<Se
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task A_page_form_posted_without_its_antiforgery_token_gets_a_page_that_says_why()
+    {
+        using var response = await platform.As(null).PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.UserName"] = "someone",
+            ["Input.Password"] = "a password",
+        }), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("<h1>The form has expired</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("page=abc", "page")]
     [InlineData("page=2147483647", "page")]
