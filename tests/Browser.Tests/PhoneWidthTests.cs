@@ -58,6 +58,34 @@ public sealed class PhoneWidthTests(BrowserPlatform platform) : IClassFixture<Br
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("/map", "map")]
+    [InlineData("/places/E07000066/map", "map")]
+    [InlineData("/indicators/1900002", "indicator-map")]
+    public async Task On_a_phone_a_map_s_legend_is_written_at_the_body_s_size_and_its_district_names_at_12_px_or_more(string path, string map)
+    {
+        var page = await platform.NewPageAsync(Phone);
+        await page.GotoAsync(path);
+
+        var body = await page.Locator("main p:not([class])").First.EvaluateAsync<double>("p => parseFloat(getComputedStyle(p).fontSize)");
+        var legend = page.Locator($"[data-testid={map}-legend] li");
+        Assert.True(await legend.CountAsync() >= 4);
+        var sizes = await legend.EvaluateAllAsync<double[]>("items => items.map(li => parseFloat(getComputedStyle(li).fontSize))");
+        Assert.All(sizes, size => Assert.Equal(body, size));
+        Assert.True(body >= 16, $"the body's text is {body} px");
+
+        // A name's size on the screen: its font size in the drawing's units times the scale the drawing is shown at.
+        var names = await page.Locator($"[data-testid={map}] svg").EvaluateAsync<double[]>("""
+            svg => {
+              const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+              return [...svg.querySelectorAll('text.choropleth-label')].map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+            }
+            """);
+        Assert.NotEmpty(names);
+        Assert.All(names, size => Assert.True(size >= 12, $"a district's name is {size:0.#} px on the screen"));
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>
     /// Should the NHS.UK header script not run (blocked, failed to load), the links the "More" menu would have held stay
     /// reachable: the row of links scrolls sideways instead of cutting them off.
