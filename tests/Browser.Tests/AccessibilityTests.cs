@@ -1,4 +1,4 @@
-using Commonweal.Core.Access;
+using Commonweal.TestKit.Web;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 
@@ -15,35 +15,7 @@ public sealed class AccessibilityTests(BrowserPlatform platform) : IClassFixture
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
     };
 
-    public static TheoryData<string, string?> Pages() => new()
-    {
-        { "/", null },
-        { "/places", null },
-        { "/places/E07000066", null },
-        { "/places/E07000066/map", null },
-        { "/places/E07000066/profile", null },
-        { "/map", null },
-        { "/deprivation/compare", null },
-        { "/indicators", null },
-        { "/indicators/1900001", null },
-        { "/indicators/1900004?area=QH8&type=Icb", null },
-        { "/outcomes", null },
-        { "/outcomes/targets/2", null },
-        { "/outcomes/pack", null },
-        { "/outcomes/coverage", null },
-        { "/outcomes/framework", null },
-        { "/outcomes/composite", null },
-        { "/api", null },
-        { "/account/login", null },
-        { "/outcomes/targets/new", Roles.Commissioner },
-        { "/outcomes/targets/1/edit", Roles.Commissioner },
-        { "/outcomes/framework/edit", Roles.Commissioner },
-        { "/indicators/upload", Roles.Analyst },
-        { "/indicators/1900001/edit", Roles.Analyst },
-        { "/admin/audit", Roles.Administrator },
-        { "/admin/import", Roles.Administrator },
-        { "/admin/settings", Roles.Administrator },
-    };
+    public static TheoryData<string, string?> Pages() => SitePages.Theory();
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -51,12 +23,29 @@ public sealed class AccessibilityTests(BrowserPlatform platform) : IClassFixture
     {
         foreach (var width in new[] { 1280, 390 })
         {
-            var page = role is null ? await platform.NewPageAsync(width) : await platform.SignedInPageAsync(role, width);
+            var page = await platform.PageAsAsync(role, width);
             var response = await page.GotoAsync(path);
             Assert.True(response?.Ok, $"{path} answered {response?.Status}");
             var result = await page.RunAxe(Wcag);
             Assert.True(result.Violations.Length == 0, $"{path} at {width} px:\n" + Describe(result.Violations));
             await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_error_pages_have_no_accessibility_violation_at_either_width()
+    {
+        foreach (var (path, status) in SitePages.Errors)
+        {
+            foreach (var width in new[] { 1280, 390 })
+            {
+                var page = await platform.PageAsAsync(null, width);
+                var response = await page.GotoAsync(path);
+                Assert.Equal(status, response?.Status);
+                var result = await page.RunAxe(Wcag);
+                Assert.True(result.Violations.Length == 0, $"{path} at {width} px:\n" + Describe(result.Violations));
+                await page.Context.CloseAsync();
+            }
         }
     }
 

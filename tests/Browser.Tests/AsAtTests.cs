@@ -43,7 +43,7 @@ public sealed class AsAtTests(BrowserPlatform platform) : IClassFixture<BrowserP
         await page.WaitForURLAsync("**/map?*vintage=iod2019*");
 
         Assert.Equal("LSOA 2011", await page.Locator("[data-testid=used-lsoas]").TextContentAsync());
-        Assert.Equal("IMD 2019 national decile", await page.Locator("[data-testid=map] .choropleth-legend text").First.TextContentAsync());
+        Assert.Equal("IMD 2019 national decile", await page.Locator("[data-testid=map-legend] .cw-legend__title").TextContentAsync());
         var areas = await page.Locator("[data-testid=map] path.choropleth-area").CountAsync();
         Assert.Equal(areas, await page.Locator("[data-testid=map-table] tbody tr").CountAsync());
     }

@@ -57,6 +57,9 @@ public sealed class BrowserPlatform : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page as anyone (<paramref name="role"/> null) or signed in as a new user with the role.</summary>
+    public Task<IPage> PageAsAsync(string? role, int width = 1280) => role is null ? NewPageAsync(width) : SignedInPageAsync(role, width);
+
     /// <summary>A new page signed in through the sign-in form as a new user with the role.</summary>
     public async Task<IPage> SignedInPageAsync(string role, int width = 1280)
     {

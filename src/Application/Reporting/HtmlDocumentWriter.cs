@@ -99,8 +99,8 @@ public static class HtmlDocumentWriter
 
     private static void Table(StringBuilder html, PaperTable t)
     {
-        // Focusable, so that a table wider than a phone's screen can be scrolled from the keyboard.
-        html.Append("<div class=\"paper-table\" tabindex=\"0\">\n<table>\n<caption>").Append(E(t.Caption)).Append("</caption>\n<thead><tr>");
+        // A focusable region named by the caption, so that a table wider than a phone's screen can be scrolled from the keyboard.
+        html.Append("<div class=\"paper-table\" tabindex=\"0\" role=\"region\" aria-label=\"").Append(E(t.Caption)).Append("\">\n<table>\n<caption>").Append(E(t.Caption)).Append("</caption>\n<thead><tr>");
         foreach (var h in t.Table.Header) html.Append("<th scope=\"col\">").Append(E(h)).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in t.Table.Rows)

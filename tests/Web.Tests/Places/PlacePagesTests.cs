@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Commonweal.Application.Reporting.Charts;
 using Commonweal.Web.Tests.Support;
 
 namespace Commonweal.Web.Tests.Places;
@@ -107,14 +108,17 @@ public abstract class PlacePagesTests(WebFixture platform)
         var svg = page.QuerySelector("[data-testid=map] svg")!;
         var count = api.GetProperty("lsoas").GetArrayLength();
         Assert.Equal(count, svg.QuerySelectorAll("path.choropleth-area").Length);
-        Assert.Contains("1 – most deprived", svg.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"IMD {edition[3..]} national decile", svg.QuerySelector(".choropleth-legend")!.TextContent, StringComparison.Ordinal);
+        var legend = page.QuerySelector("[data-testid=map-legend]")!;
+        Assert.Equal($"IMD {edition[3..]} national decile", Html.Normalise(legend.QuerySelector(".cw-legend__title")!.TextContent));
+        Assert.Equal(["1 – most deprived", "2", "3", "4", "5", "6", "7", "8", "9", "10 – least deprived", "No data"], legend.QuerySelectorAll("li").Select(li => Html.Normalise(li.TextContent)));
+        Assert.Equal(Palette.ImdDeciles.Select(e => e.Colour), legend.QuerySelectorAll("li svg rect:first-child").Take(10).Select(r => r.GetAttribute("fill")));
+        Assert.Null(svg.QuerySelector(".choropleth-legend"));
         Assert.Equal(count, page.QuerySelectorAll("[data-testid=map-table] tbody tr").Length);
         Assert.Equal("/places/E07000066", page.QuerySelector("[data-testid=place-link]")!.GetAttribute("href"));
     }
 
     [Fact]
-    public async Task The_ICS_map_draws_all_its_LSOAs_with_every_district_outlined_named_and_linked_to_its_map()
+    public async Task The_ICS_map_draws_all_its_LSOAs_with_every_district_outlined_named_and_linked_to_its_page()
     {
         var client = platform.Factory.Client();
         var overview = await client.GetFromJsonAsync<JsonElement>("/api/overview");
@@ -130,7 +134,10 @@ public abstract class PlacePagesTests(WebFixture platform)
         {
             var label = Assert.Single(svg.QuerySelectorAll("text.choropleth-label"), t => t.GetAttribute("data-code") == code);
             Assert.Equal(name, label.TextContent);
-            Assert.Equal($"/places/{code}/map", label.ParentElement!.GetAttribute("href"));
+            Assert.Equal($"/places/{code}", label.ParentElement!.GetAttribute("href"));
+            var outline = Assert.Single(svg.QuerySelectorAll("path.choropleth-outline"), p => p.GetAttribute("data-code") == code);
+            Assert.Equal($"/places/{code}", outline.ParentElement!.GetAttribute("href"));
+            Assert.Equal(name, outline.ParentElement!.GetAttribute("aria-label"));
         }
 
         Assert.Equal("/places/ics-mid-and-south-essex", page.QuerySelector("[data-testid=place-link]")!.GetAttribute("href"));

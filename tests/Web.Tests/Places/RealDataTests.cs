@@ -89,10 +89,10 @@ public abstract class RealDataTests(RealDataPlatform platform)
         var svg = page.QuerySelector("[data-testid=map] svg")!;
         Assert.Equal(lsoas, svg.QuerySelectorAll("path.choropleth-area").Length);
         Assert.Equal(lsoas, page.QuerySelectorAll("[data-testid=map-table] tbody tr").Length);
-        Assert.Equal($"IMD {vintage[3..]} national decile", svg.QuerySelector(".choropleth-legend text")!.TextContent);
+        Assert.Equal($"IMD {vintage[3..]} national decile", Html.Normalise(page.QuerySelector("[data-testid=map-legend] .cw-legend__title")!.TextContent));
         var labels = svg.QuerySelectorAll("text.choropleth-label").ToList();
         Assert.Equal(Core20In2025.Keys.Order(), labels.Select(l => l.TextContent).Order());
-        Assert.All(labels, l => Assert.Equal($"/places/{l.GetAttribute("data-code")}/map?vintage={vintage}", l.ParentElement!.GetAttribute("href")));
+        Assert.All(labels, l => Assert.Equal($"/places/{l.GetAttribute("data-code")}?vintage={vintage}", l.ParentElement!.GetAttribute("href")));
         Assert.Equal(9, svg.QuerySelectorAll("path.choropleth-outline").Length);
         Assert.Contains($"{lsoas} on the boundaries of", page.Text("map-source"), StringComparison.Ordinal);
     }

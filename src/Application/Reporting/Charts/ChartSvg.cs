@@ -11,6 +11,9 @@ internal static class ChartSvg
 {
     public static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>A generous average glyph width of a sans-serif face at the charts' 13px, to fit text without measuring it.</summary>
+    public const double CharWidth = 7;
+
     /// <summary>
     /// Opens the SVG with its title and description; the caller closes it with &lt;/svg&gt;. A chart whose marks are links
     /// is a group (<paramref name="linked"/>), not an image: an image's content is presentational, so links in it would be
@@ -33,6 +36,45 @@ internal static class ChartSvg
 
     /// <summary>A label cut to <paramref name="max"/> characters with an ellipsis (the full text is in the tooltip and the table).</summary>
     public static string Shorten(string text, int max) => text.Length <= max || max < 4 ? text : text[..(max - 1)] + "…";
+
+    /// <summary>How many characters of chart text fit in <paramref name="width"/> pixels (see <see cref="CharWidth"/>).</summary>
+    public static int CharsIn(double width) => Math.Max(1, (int)(width / CharWidth));
+
+    /// <summary>
+    /// The text broken at spaces into lines of at most <paramref name="max"/> characters (a longer word on a line of its
+    /// own), so that a legend or label stays inside a narrow chart instead of running off its edge.
+    /// </summary>
+    public static IReadOnlyList<string> Wrap(string text, int max)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > max)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        if (line.Length > 0 || lines.Count == 0) lines.Add(line.ToString());
+        return lines;
+    }
+
+    /// <summary>A &lt;text&gt; of several lines, one &lt;tspan&gt; each, the first with its baseline at <paramref name="y"/>.</summary>
+    public static StringBuilder AppendLines(this StringBuilder svg, double x, double y, double lineHeight, IReadOnlyList<string> lines)
+    {
+        svg.Append(Invariant, $"""<text x="{N(x)}" y="{N(y)}">""");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i == 0) svg.AppendEscaped(lines[i]);
+            else svg.Append(Invariant, $"""<tspan x="{N(x)}" dy="{N(lineHeight)}">""").AppendEscaped(lines[i]).Append("</tspan>");
+        }
+
+        return svg.Append("</text>");
+    }
 
     /// <summary>The path data of a line through the points, broken where a point has no value ("M x,y L x,y M …"); empty when none has.</summary>
     public static string Polyline(IEnumerable<(double X, double? Y)> points)

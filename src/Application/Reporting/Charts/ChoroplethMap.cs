@@ -41,6 +41,9 @@ public sealed record ChoroplethMap
     /// <summary>A generous average glyph width of a sans-serif face at 12px, to lay out legend columns without measuring text.</summary>
     private const double LegendCharWidth = 7;
 
+    private const string NoDataBackground = "#eeeeee";
+    private const string NoDataHatch = "#8c8c8c";
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>Makes the element ids unique on the page (title, description, hatch pattern): letters, digits, '-' or '_', starting with a letter.</summary>
@@ -61,6 +64,12 @@ public sealed record ChoroplethMap
 
     public string NoDataLabel { get; init; } = "No data";
 
+    /// <summary>
+    /// Whether the legend is drawn below the map (for a document). A page that writes the legend in HTML beside the map
+    /// (<see cref="Swatch"/>), where it keeps the body's text size however far the drawing is scaled down, leaves it out.
+    /// </summary>
+    public bool LegendInSvg { get; init; } = true;
+
     public IReadOnlyList<ChoroplethOutline> Outlines { get; init; } = [];
 
     public int Width { get; init; } = 800;
@@ -79,7 +88,7 @@ public sealed record ChoroplethMap
         Validate();
         var projection = Fit();
         var legendTop = Math.Ceiling(projection.Height);
-        var legendHeight = LegendHeight();
+        var legendHeight = LegendInSvg ? LegendHeight() : 0;
         var height = legendTop + legendHeight;
         var hasLinks = false;
         foreach (var area in Areas)
@@ -132,7 +141,8 @@ public sealed record ChoroplethMap
             AppendLabels(svg, projection, legendTop);
         }
 
-        AppendLegend(svg, legendTop);
+        if (LegendInSvg)
+            AppendLegend(svg, legendTop);
         return svg.Append("</svg>").ToString();
     }
 
@@ -275,7 +285,12 @@ public sealed record ChoroplethMap
         return inside;
     }
 
-    /// <summary>One subpath (M…L…Z) per ring, so that with even-odd filling a hole is left unfilled.</summary>
+    /// <summary>
+    /// One subpath per ring, so that with even-odd filling a hole is left unfilled: its first point absolute, the others as
+    /// steps from the one before ("M x y l dx dy dx dy … z"), each number as short as it can be written (".4", "-1.2", the
+    /// minus sign its own separator). Small steps between neighbouring points are much shorter to write than absolute
+    /// coordinates: about 40 % less path data, and a third less compressed, on the real map of an ICS's 720 LSOAs.
+    /// </summary>
     private static void AppendPath(StringBuilder svg, IReadOnlyList<Polygon> polygons, MapProjection projection, List<(double X, double Y)> points)
     {
         foreach (var polygon in polygons)
@@ -283,12 +298,49 @@ public sealed record ChoroplethMap
             foreach (var ring in polygon.Rings)
             {
                 Simplify(ring, projection, points);
-                for (var i = 0; i < points.Count; i++)
-                    svg.Append(i == 0 ? 'M' : 'L').Append(Invariant, $"{points[i].X:0.#} {points[i].Y:0.#}");
-                if (points.Count > 0)
-                    svg.Append('Z');
+                if (points.Count == 0)
+                    continue;
+
+                // In tenths of a pixel, as whole numbers: the points are rounded to a tenth, so the steps add up exactly.
+                var (x, y) = (Tenths(points[0].X), Tenths(points[0].Y));
+                svg.Append('M');
+                AppendTenths(svg, x, separate: false);
+                AppendTenths(svg, y, separate: true);
+                for (var i = 1; i < points.Count; i++)
+                {
+                    var (nextX, nextY) = (Tenths(points[i].X), Tenths(points[i].Y));
+                    if (i == 1)
+                        svg.Append('l');
+                    AppendTenths(svg, nextX - x, separate: i > 1);
+                    AppendTenths(svg, nextY - y, separate: true);
+                    (x, y) = (nextX, nextY);
+                }
+
+                svg.Append('z');
             }
         }
+    }
+
+    private static long Tenths(double value) => (long)Math.Round(value * 10);
+
+    /// <summary>A number of tenths as the shortest decimal: 4 → ".4", -12 → "-1.2", 30 → "3"; a space before it when needed.</summary>
+    private static void AppendTenths(StringBuilder svg, long tenths, bool separate)
+    {
+        if (tenths < 0)
+        {
+            svg.Append('-');
+            tenths = -tenths;
+        }
+        else if (separate)
+        {
+            svg.Append(' ');
+        }
+
+        var (whole, tenth) = (tenths / 10, tenths % 10);
+        if (whole != 0 || tenth == 0)
+            svg.Append(Invariant, $"{whole}");
+        if (tenth != 0)
+            svg.Append('.').Append((char)('0' + tenth));
     }
 
     /// <summary>
@@ -369,8 +421,23 @@ public sealed record ChoroplethMap
 
     private void AppendNoDataPattern(StringBuilder svg) =>
         svg.Append(Invariant, $"""<defs><pattern id="{NoDataPatternId}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">""")
-           .Append("""<rect width="6" height="6" fill="#eeeeee"/><line x1="0" y1="0" x2="0" y2="6" stroke="#8c8c8c" stroke-width="2"/></pattern></defs>""")
+           .Append(Invariant, $"""<rect width="6" height="6" fill="{NoDataBackground}"/><line x1="0" y1="0" x2="0" y2="6" stroke="{NoDataHatch}" stroke-width="2"/></pattern></defs>""")
            .Append('\n');
+
+    /// <summary>
+    /// A legend's swatch as a small SVG of its own, for a legend written in HTML: the class's colour, or (null) the map's
+    /// hatching of "no data", drawn with lines so that it needs no pattern with an id. Hidden from screen readers: the words
+    /// beside it say the class.
+    /// </summary>
+    public static string Swatch(string? colour)
+    {
+        var svg = new StringBuilder(320).Append("""<svg class="choropleth-swatch" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false">""");
+        if (colour is null)
+            svg.Append(Invariant, $"""<rect width="16" height="16" fill="{NoDataBackground}"/><path d="M0 4L4 0M0 12L12 0M4 16L16 4M12 16L16 12" stroke="{NoDataHatch}" stroke-width="2"/>""");
+        else
+            svg.Append(Invariant, $"""<rect width="16" height="16" fill="{ChartSvg.Colour(colour)}"/>""");
+        return svg.Append("""<rect x=".5" y=".5" width="15" height="15" fill="none" stroke="#595959"/></svg>""").ToString();
+    }
 
     // The legend is a grid below the map: as many columns as the longest label allows, the classes in order, then "No data".
     private (int Columns, double ColumnWidth) LegendGrid()

@@ -13,7 +13,6 @@ public sealed record IntervalBarChart
     private const double Margin = 10;
     private const double BarHeight = 14;
     private const double RowGap = 6;
-    private const double CharWidth = 7;
 
     public required string IdPrefix { get; init; }
 
@@ -40,9 +39,9 @@ public sealed record IntervalBarChart
         }
 
         var longest = Bars.Select(b => b.Label.Length).DefaultIfEmpty(0).Max();
-        var labelWidth = Compact ? 0 : Math.Min(Width * 0.34, longest * CharWidth + 12);
+        var labelWidth = Compact ? 0 : Math.Min(Width * 0.34, longest * ChartSvg.CharWidth + 12);
         var labelHeight = Compact ? 16 : 0;
-        var valueWidth = Bars.Select(b => Tail(b).Length).DefaultIfEmpty(8).Max() * CharWidth + 8;
+        var valueWidth = Bars.Select(b => Tail(b).Length).DefaultIfEmpty(8).Max() * ChartSvg.CharWidth + 8;
         var left = Margin + labelWidth;
         var right = Width - Margin - valueWidth;
         const double AxisHeight = 22;
@@ -67,7 +66,7 @@ public sealed record IntervalBarChart
             var labelY = Compact ? y + 12 : y + BarHeight - 2;
             if (bar.Href is not null) svg.Append("<a href=\"").AppendEscaped(bar.Href).Append("\">");
             svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(Margin)}" y="{ChartSvg.N(labelY)}" fill="{(bar.Href is null ? "#212b32" : "#005eb8")}"{(bar.Chosen ? " font-weight=\"bold\"" : string.Empty)}>""")
-               .AppendEscaped(ChartSvg.Shorten(bar.Label, Compact ? 52 : (int)((labelWidth - 12) / CharWidth))).Append("</text>");
+               .AppendEscaped(ChartSvg.Shorten(bar.Label, Compact ? ChartSvg.CharsIn(Width - 2 * Margin) : (int)((labelWidth - 12) / ChartSvg.CharWidth))).Append("</text>");
             if (bar.Href is not null) svg.Append("</a>");
             var barTop = y + labelHeight;
             if (bar.Value is { } v)

@@ -15,7 +15,6 @@ public sealed record SpineChart
 {
     private const double Margin = 10;
     private const double RowHeight = 24;
-    private const double CharWidth = 7;
 
     public required string IdPrefix { get; init; }
 
@@ -40,7 +39,7 @@ public sealed record SpineChart
             if (r.Href is { } href && !SvgChecks.IsSafeLink(href)) throw new ArgumentException($"row '{r.Label}' links to '{href}': only relative and http(s) links are allowed", nameof(Rows));
         }
 
-        var labelWidth = Compact ? 0 : Math.Min(Width * 0.4, Rows.Select(r => r.Label.Length).DefaultIfEmpty(0).Max() * CharWidth + 12);
+        var labelWidth = Compact ? 0 : Math.Min(Width * 0.4, Rows.Select(r => r.Label.Length).DefaultIfEmpty(0).Max() * ChartSvg.CharWidth + 12);
         var labelHeight = Compact ? 16 : 0;
         const double TailWidth = 130;
         var left = Margin + labelWidth;
@@ -69,7 +68,7 @@ public sealed record SpineChart
             svg.Append("""<g class="spine-row">""");
             if (r.Href is not null) svg.Append("<a href=\"").AppendEscaped(r.Href).Append("\">");
             svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(Margin)}" y="{ChartSvg.N(Compact ? y + 12 : y + 15)}" fill="{(r.Href is null ? "#212b32" : "#005eb8")}">""")
-               .AppendEscaped(ChartSvg.Shorten(r.Label, Compact ? 55 : (int)((labelWidth - 12) / CharWidth))).Append("</text>");
+               .AppendEscaped(ChartSvg.Shorten(r.Label, Compact ? ChartSvg.CharsIn(Width - 2 * Margin) : (int)((labelWidth - 12) / ChartSvg.CharWidth))).Append("</text>");
             if (r.Href is not null) svg.Append("</a>");
             var top = y + labelHeight + 3;
             var (a, b) = (X(r.Worst), X(r.Best));

@@ -13,6 +13,9 @@ public sealed record TrendChart
     private const double Margin = 12;
     private const double AxisWidth = 52;
     private const double LegendHeight = 44;
+
+    /// <summary>The height of a line of the legend; a legend of more lines than its two (or three) entries pushes the plot down.</summary>
+    private const double LineHeight = 16;
     private const double LabelHeight = 34;
 
     public required string IdPrefix { get; init; }
@@ -38,7 +41,12 @@ public sealed record TrendChart
     {
         foreach (var p in Points) ChartSvg.Colour(p.Colour);
         if (Trajectory is { } given && given.Values.Count != Points.Count) throw new ArgumentException("the trajectory gives one value per point", nameof(Trajectory));
-        var top = Margin + LegendHeight + (Trajectory is null ? 0 : 16);
+        // The legend: one entry to a line (two or more where a name is too long for the width), so none runs into another
+        // or off the edge of a narrow chart.
+        var chars = ChartSvg.CharsIn(Width - 2 * Margin - 18);
+        var entries = new List<IReadOnlyList<string>> { ChartSvg.Wrap($"{AreaName} (bars: 95 % confidence interval)", chars), ChartSvg.Wrap(ComparatorName, chars) };
+        if (Trajectory is { } named) entries.Add(ChartSvg.Wrap(named.Name, chars));
+        var top = Margin + LegendHeight + (entries.Sum(e => e.Count) - 2) * LineHeight;
         var bottom = Height - LabelHeight;
         var left = Margin + AxisWidth;
         var right = Width - Margin;
@@ -48,14 +56,19 @@ public sealed record TrendChart
         double X(int i) => left + step * (i + 0.5);
 
         var svg = ChartSvg.Open(IdPrefix, "trend-chart", Width, Height, Title, Description);
-        // The legend: the area on one line, the comparator on the next, so neither runs into the other at any width.
-        svg.Append(ChartSvg.Invariant, $"""<g class="trend-legend"><circle cx="{Margin + 7}" cy="{Margin + 6}" r="5" fill="#005eb8" stroke="#212b32"/><text x="{Margin + 18}" y="{Margin + 10}">""")
-           .AppendEscaped($"{AreaName} (bars: 95 % confidence interval)").Append("</text>");
-        svg.Append(ChartSvg.Invariant, $"""<line x1="{Margin}" y1="{Margin + 24}" x2="{Margin + 14}" y2="{Margin + 24}" stroke="#212b32" stroke-width="2.5"/><text x="{Margin + 18}" y="{Margin + 28}">""").AppendEscaped(ComparatorName).Append("</text>");
-        if (Trajectory is { } line)
+        svg.Append("""<g class="trend-legend">""");
+        var line = Margin;
+        for (var i = 0; i < entries.Count; i++)
         {
-            svg.Append(ChartSvg.Invariant, $"""<line x1="{Margin}" y1="{Margin + 40}" x2="{Margin + 14}" y2="{Margin + 40}" stroke="#007f3b" stroke-width="2.5" stroke-dasharray="6 3"/><text x="{Margin + 18}" y="{Margin + 44}">""")
-               .AppendEscaped(line.Name).Append("</text>");
+            var middle = line + 6;
+            svg.Append(i switch
+            {
+                0 => $"""<circle cx="{ChartSvg.N(Margin + 7)}" cy="{ChartSvg.N(middle)}" r="5" fill="#005eb8" stroke="#212b32"/>""",
+                1 => $"""<line x1="{ChartSvg.N(Margin)}" y1="{ChartSvg.N(middle)}" x2="{ChartSvg.N(Margin + 14)}" y2="{ChartSvg.N(middle)}" stroke="#212b32" stroke-width="2.5"/>""",
+                _ => $"""<line x1="{ChartSvg.N(Margin)}" y1="{ChartSvg.N(middle)}" x2="{ChartSvg.N(Margin + 14)}" y2="{ChartSvg.N(middle)}" stroke="#007f3b" stroke-width="2.5" stroke-dasharray="6 3"/>""",
+            });
+            svg.AppendLines(Margin + 18, line + 10, LineHeight, entries[i]);
+            line += entries[i].Count * LineHeight + 2;
         }
 
         svg.Append("</g>\n");

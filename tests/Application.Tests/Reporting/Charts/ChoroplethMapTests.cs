@@ -131,6 +131,43 @@ public sealed partial class ChoroplethMapTests
     }
 
     [Fact]
+    public void A_page_that_writes_the_legend_in_HTML_gets_a_map_without_it_and_swatches_to_match()
+    {
+        var map = Map([Square("E01000001", "A", 0.5, 51.7, 0)]) with { Legend = Palette.ImdDeciles, LegendTitle = "IMD 2019 decile", LegendInSvg = false };
+
+        var document = Parse(map.ToSvg());
+
+        Assert.DoesNotContain(document.Descendants(Svg + "g"), g => (string?)g.Attribute("class") == "choropleth-legend");
+        var height = double.Parse((string)document.Root!.Attribute("height")!, CultureInfo.InvariantCulture);
+        Assert.InRange(height - Points(Assert.Single(AreaPaths(document))).Max(p => p.Y), 0, 12);
+        var swatch = XDocument.Parse(ChoroplethMap.Swatch("#440154")).Root!;
+        Assert.Equal("true", (string?)swatch.Attribute("aria-hidden"));
+        Assert.Equal("#440154", (string?)swatch.Elements("rect").First().Attribute("fill"));
+        var hatched = XDocument.Parse(ChoroplethMap.Swatch(null)).Root!;
+        Assert.Equal(["#eeeeee"], hatched.Elements("rect").Select(r => (string?)r.Attribute("fill")).Where(f => f != "none"));
+        Assert.Equal("#8c8c8c", (string?)Assert.Single(hatched.Elements("path")).Attribute("stroke"));
+        Assert.DoesNotContain(hatched.Descendants(), e => e.Attribute("id") is not null);
+        Assert.Throws<ArgumentException>(() => ChoroplethMap.Swatch("red\" onload=\"x"));
+    }
+
+    [Fact]
+    public void Paths_are_written_as_steps_from_point_to_point_in_the_shortest_numbers_and_add_up_to_the_shape()
+    {
+        var area = new ChoroplethArea(AreaCode.Parse("E01000001"), "Rectangle", [new Polygon([Ring((0, 51), (1, 51), (1, 51.5), (0, 51.5))])], 0, "Rectangle");
+
+        var path = Assert.Single(AreaPaths(Parse(Map([area]).ToSvg())));
+        var d = (string)path.Attribute("d")!;
+
+        Assert.Matches(@"^M[0-9.]+ [0-9.]+l[-0-9. ]+z$", d);
+        Assert.DoesNotMatch(@"(^|[^0-9])0\.", d);
+        var corners = Points(path);
+        Assert.Equal(4, corners.Count);
+        Assert.Equal(2, corners.Select(p => p.X).Distinct().Count());
+        Assert.Equal(2, corners.Select(p => p.Y).Distinct().Count());
+        Assert.Equal(780, corners.Max(p => p.X) - corners.Min(p => p.X), 1);
+    }
+
+    [Fact]
     public void A_polygon_with_a_hole_is_two_subpaths_filled_even_odd()
     {
         var outer = Ring((0, 51), (1, 51), (1, 52), (0, 52));
@@ -142,7 +179,7 @@ public sealed partial class ChoroplethMapTests
         var d = (string)path.Attribute("d")!;
 
         Assert.Equal(2, d.Count(c => c == 'M'));
-        Assert.Equal(2, d.Count(c => c == 'Z'));
+        Assert.Equal(2, d.Count(c => c == 'z'));
         Assert.Equal("evenodd", (string?)path.Parent!.Attribute("fill-rule"));
     }
 
@@ -161,11 +198,11 @@ public sealed partial class ChoroplethMapTests
         var area = new ChoroplethArea(AreaCode.Parse("E01000001"), "Square", [new Polygon([ring]), new Polygon([tiny])], 0, "Square");
 
         var d = (string)Assert.Single(AreaPaths(Parse(Map([area]).ToSvg()))).Attribute("d")!;
-        var subpaths = d.Split('Z', StringSplitOptions.RemoveEmptyEntries);
+        var subpaths = Subpaths(d);
 
         Assert.DoesNotMatch(@"\d\.\d\d", d);
-        Assert.Equal(102, subpaths[0].Count(c => c is 'M' or 'L'));
-        Assert.True(subpaths[1].Count(c => c is 'M' or 'L') >= 3, "a ring keeps three corners (four points with the closing one)");
+        Assert.Equal(102, subpaths[0].Count);
+        Assert.True(subpaths[1].Count >= 3, "a ring keeps three corners (four points with the closing one)");
     }
 
     [Fact]
@@ -297,7 +334,7 @@ public sealed partial class ChoroplethMapTests
         var area = Points(Assert.Single(AreaPaths(document)));
         var label = document.Descendants(Svg + "text").Single(t => t.Value == "Basildon");
         Assert.Equal(area.Average(p => p.X), double.Parse((string)label.Attribute("x")!, CultureInfo.InvariantCulture), 0);
-        Assert.Equal(2, ((string)document.Descendants(Svg + "path").Single(p => (string?)p.Attribute("class") == "choropleth-outline").Attribute("d")!).Count(c => c is 'M' or 'L'));
+        Assert.Equal(2, Points(document.Descendants(Svg + "path").Single(p => (string?)p.Attribute("class") == "choropleth-outline")).Count);
     }
 
     [Fact]
@@ -413,9 +450,35 @@ public sealed partial class ChoroplethMapTests
     private static List<XElement> AreaPaths(XDocument document) =>
         [.. document.Descendants(Svg + "path").Where(p => p.Attribute("class")?.Value.StartsWith("choropleth-area", StringComparison.Ordinal) == true)];
 
-    private static List<(double X, double Y)> Points(XElement path) =>
-        [.. PathPoint().Matches((string)path.Attribute("d")!).Select(m =>
-            (double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)))];
+    private static List<(double X, double Y)> Points(XElement path) => [.. Subpaths((string)path.Attribute("d")!).SelectMany(p => p)];
+
+    /// <summary>The points of each subpath of path data written as the map writes it: "M x y" then "l" steps, "z" to close.</summary>
+    private static List<List<(double X, double Y)>> Subpaths(string d)
+    {
+        var subpaths = new List<List<(double X, double Y)>>();
+        var numbers = new List<double>();
+        foreach (Match token in PathToken().Matches(d + "M"))
+        {
+            if (!char.IsLetter(token.Value[0]))
+            {
+                numbers.Add(double.Parse(token.Value, CultureInfo.InvariantCulture));
+                continue;
+            }
+
+            Assert.Contains(token.Value[0], "Mlz");
+            if (token.Value[0] == 'M' && numbers.Count > 0)
+            {
+                // The numbers since the last M: the start, then steps from one point to the next.
+                var points = new List<(double X, double Y)> { (numbers[0], numbers[1]) };
+                for (var i = 2; i + 1 < numbers.Count; i += 2)
+                    points.Add((Math.Round(points[^1].X + numbers[i], 1), Math.Round(points[^1].Y + numbers[i + 1], 1)));
+                subpaths.Add(points);
+                numbers.Clear();
+            }
+        }
+
+        return subpaths;
+    }
 
     private static double Luminance(string hex)
     {
@@ -428,6 +491,6 @@ public sealed partial class ChoroplethMapTests
         return 0.2126 * Channel(hex, 1) + 0.7152 * Channel(hex, 3) + 0.0722 * Channel(hex, 5);
     }
 
-    [GeneratedRegex(@"[ML](-?[0-9.]+) (-?[0-9.]+)")]
-    private static partial Regex PathPoint();
+    [GeneratedRegex(@"[A-Za-z]|-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")]
+    private static partial Regex PathToken();
 }
