@@ -1,5 +1,6 @@
 using Commonweal.Application.Backups;
 using Commonweal.Cli.Tests.Stats;
+using Commonweal.Core.Access;
 using Commonweal.Persistence;
 using Commonweal.TestKit;
 using Microsoft.Data.Sqlite;
@@ -23,14 +24,14 @@ public sealed class BackupCliTests : IDisposable
     {
         await using var database = await StoreWithDataAsync(provider, demo: true);
         var backup = Path.Combine(folder, "store.backup");
-        var before = await StoreContents.TakeAsync(database, withAudit: false);
+        var before = await StoreContents.TakeAsync(database, typeof(AuditEntry));
         var auditBefore = await StoreContents.AuditActionsAsync(database);
 
         var backedUp = await RunAsync(database, "db", "backup", backup);
         var auditAfterBackup = await StoreContents.AuditActionsAsync(database);
         Assert.Equal(0, (await RunAsync(database, Password, "users", "add", "bob", "--role", "Commissioner")).Exit);
         Assert.Equal(0, (await ImportAsync(database)).Exit);
-        var changed = await StoreContents.TakeAsync(database, withAudit: false);
+        var changed = await StoreContents.TakeAsync(database, typeof(AuditEntry));
         var restored = await RunAsync(database, "db", "restore", backup);
 
         Assert.Equal(0, backedUp.Exit);
@@ -39,7 +40,7 @@ public sealed class BackupCliTests : IDisposable
         Assert.NotEqual(before, changed);
         Assert.Equal(0, restored.Exit);
         Assert.StartsWith("Restored ", restored.Output, StringComparison.Ordinal);
-        Assert.Equal(before, await StoreContents.TakeAsync(database, withAudit: false));
+        Assert.Equal(before, await StoreContents.TakeAsync(database, typeof(AuditEntry)));
         // The trail is the backed-up one (the backup's own entry came after it was taken) and the restore.
         Assert.Equal([.. auditBefore, "db.restore"], await StoreContents.AuditActionsAsync(database));
     }
@@ -50,7 +51,7 @@ public sealed class BackupCliTests : IDisposable
     {
         await using var database = await StoreWithDataAsync(provider, demo: true);
         var backup = Path.Combine(folder, "store.backup");
-        var before = await StoreContents.TakeAsync(database, withAudit: false);
+        var before = await StoreContents.TakeAsync(database, typeof(AuditEntry));
 
         // The web platform in the middle of a change: a write transaction open while the backup runs.
         await using (var writer = database.CreateContext())
@@ -66,11 +67,11 @@ public sealed class BackupCliTests : IDisposable
             Assert.True(backedUp.Exit == 0, backedUp.Error);
         }
 
-        var committed = await StoreContents.TakeAsync(database, withAudit: false);
+        var committed = await StoreContents.TakeAsync(database, typeof(AuditEntry));
         Assert.Equal(0, (await RunAsync(database, "db", "restore", backup)).Exit);
 
         Assert.NotEqual(before, committed);
-        Assert.Equal(before, await StoreContents.TakeAsync(database, withAudit: false));
+        Assert.Equal(before, await StoreContents.TakeAsync(database, typeof(AuditEntry)));
     }
 
     public static TheoryData<DatabaseProvider, string> NotBackups => new()

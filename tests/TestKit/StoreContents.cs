@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Commonweal.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.TestKit;
@@ -13,14 +14,17 @@ namespace Commonweal.TestKit;
 /// </summary>
 public static class StoreContents
 {
-    /// <param name="withAudit">False to leave out the audit trail (which a restore or a backup adds to).</param>
+    /// <param name="leaveOut">Entities whose tables are left out, e.g. the audit trail (which a restore or a backup adds to).</param>
     /// <returns>One line a table, "name: rows digest", in table-name order.</returns>
-    public static async Task<IReadOnlyList<string>> TakeAsync(TestDatabase database, bool withAudit = true)
+    public static Task<IReadOnlyList<string>> TakeAsync(TestDatabase database, params Type[] leaveOut) => TakeAsync(database.Settings, leaveOut);
+
+    /// <inheritdoc cref="TakeAsync(TestDatabase, Type[])"/>
+    public static async Task<IReadOnlyList<string>> TakeAsync(DatabaseSettings settings, params Type[] leaveOut)
     {
-        await using var db = database.CreateContext();
-        var audit = db.Model.FindEntityType(typeof(Core.Access.AuditEntry))!.GetTableName();
+        await using var db = new CommonwealDbContext(PersistenceServices.Options(settings));
+        var leftOut = leaveOut.Select(type => db.Model.FindEntityType(type)!.GetTableName()).ToHashSet();
         var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>()
-            .Append("__EFMigrationsHistory").Where(t => withAudit || t != audit).Distinct().Order(StringComparer.Ordinal).ToList();
+            .Append("__EFMigrationsHistory").Where(t => !leftOut.Contains(t)).Distinct().Order(StringComparer.Ordinal).ToList();
         var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         var result = new List<string>();
