@@ -105,7 +105,7 @@ public sealed class BackupCliTests : IDisposable
 
         var refused = await RunAsync(database, "db", "restore", file);
 
-        Assert.StartsWith("error: ", RefusalLine(refused), StringComparison.Ordinal);
+        Assert.StartsWith("error: ", refused.Refusal(exit: 1), StringComparison.Ordinal);
         Assert.Equal(before, await StoreContents.TakeAsync(database));
     }
 
@@ -123,7 +123,7 @@ public sealed class BackupCliTests : IDisposable
 
         var refused = await RunAsync(database, "db", "restore", backup);
 
-        Assert.Contains($"was made by a newer version of Commonweal (migration {future} is unknown to this one)", RefusalLine(refused), StringComparison.Ordinal);
+        Assert.Contains($"was made by a newer version of Commonweal (migration {future} is unknown to this one)", refused.Refusal(exit: 1), StringComparison.Ordinal);
         Assert.Equal(before, await StoreContents.TakeAsync(database));
     }
 
@@ -149,7 +149,7 @@ public sealed class BackupCliTests : IDisposable
 
         var refused = await RunAsync(database, "db", "backup", destination);
 
-        Assert.StartsWith($"error: cannot write the backup to {destination}", RefusalLine(refused), StringComparison.Ordinal);
+        Assert.StartsWith($"error: cannot write the backup to {destination}", refused.Refusal(exit: 1), StringComparison.Ordinal);
         Assert.False(File.Exists(destination));
         Assert.Equal(["a-file"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
         Assert.Equal(before, await StoreContents.TakeAsync(database));
@@ -214,14 +214,6 @@ public sealed class BackupCliTests : IDisposable
         var bytes = await File.ReadAllBytesAsync(file);
         File.Delete(file);
         return bytes;
-    }
-
-    /// <summary>The one line a refusal prints on standard error, having checked it is a refusal: exit code 1 and nothing on standard output.</summary>
-    private static string RefusalLine(StatsResult result)
-    {
-        Assert.Equal(1, result.Exit);
-        Assert.Empty(result.Output);
-        return Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static void CreateSqliteDatabase(string file, string sql)

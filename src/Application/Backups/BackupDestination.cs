@@ -1,3 +1,5 @@
+using Commonweal.Application.Files;
+
 namespace Commonweal.Application.Backups;
 
 /// <summary>
@@ -39,7 +41,7 @@ public sealed class BackupDestination : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, $"cannot write the backup to {path}: {e.Message}");
+            return (null, $"cannot write the backup to {path}: {FileErrors.Reason(e)} ({folder})");
         }
     }
 
@@ -54,7 +56,7 @@ public sealed class BackupDestination : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (0, $"cannot write the backup to {Path}: {e.Message}");
+            return (0, $"cannot write the backup to {Path}: {FileErrors.Reason(e)}");
         }
     }
 
