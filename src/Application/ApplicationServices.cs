@@ -1,4 +1,5 @@
 using Commonweal.Application.Access;
+using Commonweal.Application.Backups;
 using Commonweal.Application.Indicators;
 using Commonweal.Application.Indicators.Import;
 using Commonweal.Application.Outcomes;
@@ -30,6 +31,7 @@ public static class ApplicationServices
         services.AddScoped<DemoSeeding>();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<StoreBackups>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<PlaceQueries>();
         services.AddScoped<DeprivationSetting>();

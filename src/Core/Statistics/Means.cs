@@ -25,25 +25,31 @@ public static class Means
     public static MeanResult StudentT(ReadOnlySpan<double> values, IReadOnlyList<ConfidenceLevel> levels)
     {
         if (values.Length == 0) throw new ArgumentException("A mean needs at least one value.", nameof(values));
-        var sum = 0.0;
+        var largest = 0.0;
         foreach (var v in values)
         {
             if (!double.IsFinite(v)) throw new ArgumentOutOfRangeException(nameof(values), v, "Values must be finite numbers.");
-            sum += v;
+            largest = Math.Max(largest, Math.Abs(v));
         }
 
+        // Worked in units of a power of two near the largest value: scaling by a power of two is exact, so every
+        // result is the same to the last bit, but sums and squares of values near ±1.8e308 (or 1e-300) no longer
+        // overflow (or underflow) when the mean and standard deviation themselves are within a double's range.
+        var unit = largest == 0 ? 1 : Math.ScaleB(1, Math.ILogB(largest));
+        var sum = 0.0;
+        foreach (var v in values) sum += v / unit;
         var mean = sum / values.Length;
         // Two-pass variance with the compensating term (as R's var), exact for constant data.
         double squares = 0, deviations = 0;
         foreach (var v in values)
         {
-            var d = v - mean;
+            var d = (v / unit) - mean;
             squares += d * d;
             deviations += d;
         }
 
         var sd = values.Length < 2 ? double.NaN : Math.Sqrt((squares - (deviations * deviations / values.Length)) / (values.Length - 1));
-        return StudentT(values.Length, mean, sd, levels);
+        return StudentT(values.Length, mean * unit, sd * unit, levels);
     }
 
     /// <summary>The t interval from summary figures: <paramref name="count"/> values with this mean and sample standard deviation.</summary>

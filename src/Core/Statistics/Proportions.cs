@@ -53,10 +53,12 @@ public static class Proportions
     private static Interval Wilson(double x, double n, double z)
     {
         if (double.IsPositiveInfinity(z)) return new Interval(0, 1);
+        // The formula above with numerator and denominator halved — exact in binary, so every result is the same to
+        // the last bit — so that no intermediate exceeds n + z²: 2(n + z²) overflows once n passes about 9e307.
         var z2 = z * z;
-        var centre = (2 * x) + z2;
-        var spread = z * Math.Sqrt(z2 + (4 * x * (1 - (x / n))));
-        var scale = 2 * (n + z2);
+        var centre = x + (z2 / 2);
+        var spread = z * Math.Sqrt((z2 / 4) + (x * (1 - (x / n))));
+        var scale = n + z2;
         return new Interval((centre - spread) / scale, (centre + spread) / scale);
     }
 }

@@ -120,17 +120,26 @@ public static class TrendMarker
         if (Rejected(values.Length, validFrom) is { } rejected) return rejected;
 
         var first = values.Length - PointsToUse;
+        // The test is the same in any unit, so it is worked in units of a power of two near the largest number: exact,
+        // so every result is the same to the last bit, but values near ±1.8e308 (or 1e-300) no longer overflow (or
+        // underflow) when squared.
+        var largest = 0.0;
+        for (var i = first; i < values.Length; i++)
+            largest = Math.Max(largest, Math.Max(Math.Abs(values[i]), Math.Max(Math.Abs(lower95[i]), Math.Abs(upper95[i]))));
+        var unit = largest == 0 ? 1 : Math.ScaleB(1, Math.ILogB(largest));
+        Span<double> scaled = stackalloc double[PointsToUse];
         Span<double> variance = stackalloc double[PointsToUse];
         for (var t = 1; t <= PointsToUse; t++)
         {
-            var se = (upper95[first + t - 1] - lower95[first + t - 1]) / 3.92;
+            scaled[t - 1] = values[first + t - 1] / unit;
+            var se = ((upper95[first + t - 1] / unit) - (lower95[first + t - 1] / unit)) / 3.92;
             variance[t - 1] = se * se;
         }
 
-        var slope = WeightedSlope(values.Slice(first, PointsToUse), variance, 0, out var chi2);
+        var slope = WeightedSlope(scaled, variance, 0, out var chi2);
         var consistent = true;
         for (var leaveOut = 1; leaveOut <= PointsToUse; leaveOut++)
-            consistent &= slope < 0 == WeightedSlope(values.Slice(first, PointsToUse), variance, leaveOut, out _) < 0;
+            consistent &= slope < 0 == WeightedSlope(scaled, variance, leaveOut, out _) < 0;
 
         return Result(chi2, slope, consistent);
     }

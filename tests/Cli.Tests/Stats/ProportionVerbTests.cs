@@ -163,23 +163,23 @@ public sealed class ProportionVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task A_missing_input_file_is_named()
+    public async Task A_missing_input_file_is_named_and_exits_1_as_a_file_that_cannot_be_read()
     {
         var result = await StatsCli.RunAsync(["stats", "proportion", cli.OutputPath("nowhere.csv")]);
 
-        Assert.Equal(2, result.Exit);
-        Assert.Contains("nowhere.csv: no such file", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, result.Exit);
+        Assert.EndsWith("nowhere.csv: no such file\n", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task An_output_that_is_a_folder_is_refused_with_a_plain_message()
+    public async Task An_output_that_is_a_folder_is_refused_with_a_plain_message_and_exits_1()
     {
         var input = cli.File("in.csv", "numerator,denominator", "1,10");
         var folder = Path.GetDirectoryName(input)!;
 
         var result = await StatsCli.RunAsync(["stats", "proportion", input, "--output", folder]);
 
-        Assert.Equal(2, result.Exit);
-        Assert.Contains("is a folder: give a file name to write to", result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, result.Exit);
+        Assert.Contains("is a folder (give a file name to write to)", result.Error, StringComparison.Ordinal);
     }
 }

@@ -38,6 +38,18 @@ public sealed record StatsResult(int Exit, string Output, string Error)
 {
     public IReadOnlyList<Dictionary<string, string>> Rows => Parse(Output);
 
+    /// <summary>
+    /// The one line a refusal prints on standard error, having checked the exit code, that nothing went to standard
+    /// output and that no stack trace was printed.
+    /// </summary>
+    public string Refusal(int exit)
+    {
+        Assert.Equal(exit, Exit);
+        Assert.Empty(Output);
+        Assert.DoesNotContain("   at ", Error, StringComparison.Ordinal);
+        return Assert.Single(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     public static IReadOnlyList<Dictionary<string, string>> Parse(string csv)
     {
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -56,4 +56,31 @@ public sealed class MeansTests
             return r.Limits[0].Lower <= r.Mean && r.Mean <= r.Limits[0].Upper
                 && r.Limits[1].Lower <= r.Limits[0].Lower && r.Limits[1].Upper >= r.Limits[0].Upper;
         });
+
+    [Fact]
+    public void Values_near_the_largest_double_give_their_mean_and_standard_deviation()
+    {
+        // The sum 1e308 + 1e308 and the squares of ±1e200 overflowed to infinity; the answers themselves are within range.
+        var same = Means.StudentT([1e308, 1e308], Both);
+        var spread = Means.StudentT([1e200, -1e200, 3], Both);
+        var tiny = Means.StudentT([1e-300, 3e-300], Both);
+
+        Assert.Equal((1e308, 0.0), (same.Mean, same.StandardDeviation));
+        Assert.Equal(1e308, same.Limits[0].Upper);
+        Assert.Equal(1.0, spread.Mean, 1e-15);
+        Assert.Equal(1e200, spread.StandardDeviation, 1e185);
+        Assert.Equal(2e-300, tiny.Mean, 1e-315);
+        Assert.Equal(Math.Sqrt(2) * 1e-300, tiny.StandardDeviation, 1e-314);
+    }
+
+    [Fact]
+    public void Working_in_a_power_of_two_unit_changes_no_result() =>
+        Gen.Double[-1000, 1000].Array[2, 50].Sample(values =>
+        {
+            // Multiplying every value by 2^k scales mean, sd and limits by exactly 2^k.
+            var r = Means.StudentT(values, Both);
+            var big = Means.StudentT(values.Select(v => Math.ScaleB(v, 900)).ToArray(), Both);
+            return big.Mean == Math.ScaleB(r.Mean, 900) && big.StandardDeviation == Math.ScaleB(r.StandardDeviation, 900)
+                && big.Limits[1].Upper == Math.ScaleB(r.Limits[1].Upper, 900);
+        });
 }

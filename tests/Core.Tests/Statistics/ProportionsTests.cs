@@ -101,4 +101,31 @@ public sealed class ProportionsTests
             var more = Proportions.WilsonScore(c.x + 1, c.n, ConfidenceLevel.Percent95);
             return more.Lower > fewer.Lower && more.Upper > fewer.Upper;
         });
+
+    [Theory]
+    [InlineData(1e300, 1e308)]
+    [InlineData(1.7e308, 1.79e308)]
+    [InlineData(0, 1.79e308)]
+    public void Counts_near_the_largest_double_give_their_limits_rather_than_overflowing(double successes, double trials)
+    {
+        // 2(n + z²) overflowed past n ≈ 9e307, giving limits of 0. The half-width here is below a double's resolution
+        // of the proportion (or, at 0 events, the upper limit is z²/(n + z²)), so the limits are the proportion's own value.
+        var p = successes / trials;
+        var ci = Proportions.WilsonScore(successes, trials, ConfidenceLevel.Percent998);
+
+        Assert.Equal(p, ci.Lower, p * 1e-15);
+        Assert.Equal(successes == 0 ? ConfidenceLevel.Percent998.Z * ConfidenceLevel.Percent998.Z / trials : p, ci.Upper, 1e-15 * Math.Max(p, 1e-300));
+    }
+
+    [Fact]
+    public void The_overflow_safe_form_gives_the_same_limits_to_the_last_bit() =>
+        Gen.Int[1, 1_000_000].SelectMany(n => Gen.Int[0, n].Select(x => (x, n))).Sample(c =>
+        {
+            // The published form, (2x + z² ∓ z√(z² + 4x(1 − x/n))) / (2(n + z²)), where it does not overflow.
+            var z = ConfidenceLevel.Percent95.Z;
+            var z2 = z * z;
+            var spread = z * Math.Sqrt(z2 + (4 * (double)c.x * (1 - ((double)c.x / c.n))));
+            var ci = Proportions.WilsonScore(c.x, c.n, ConfidenceLevel.Percent95);
+            return ci.Lower == (((2.0 * c.x) + z2 - spread) / (2 * (c.n + z2))) && ci.Upper == (((2.0 * c.x) + z2 + spread) / (2 * (c.n + z2)));
+        });
 }

@@ -136,4 +136,18 @@ public sealed class TrendMarkerTests
             };
             Assert.Equal(expected, backward.Direction);
         });
+
+    [Theory]
+    [InlineData(900)]
+    [InlineData(-900)]
+    public void Values_near_the_ends_of_a_double_s_range_give_the_same_trend_as_in_ordinary_units(int power)
+    {
+        // 1/SE² overflowed (or underflowed) for values near 1e300 (or 1e-300), leaving "cannot be calculated".
+        static double[] Scaled(double[] values, int power) => [.. values.Select(v => Math.ScaleB(v, power))];
+        var ordinary = TrendMarker.FromIntervals(Values1, Lower1, Upper1);
+
+        var extreme = TrendMarker.FromIntervals(Scaled(Values1, power), Scaled(Lower1, power), Scaled(Upper1, power));
+
+        Assert.Equal(ordinary, extreme);
+    }
 }

@@ -70,6 +70,26 @@ public abstract class RealDataTests(RealDataPlatform platform)
     }
 
     [Theory]
+    [InlineData("Ics", "2025-06-01")]
+    [InlineData("Icb", "2026-03-31")]
+    [InlineData("Icb", "2026-09-01")]
+    [InlineData("SubIcb", "2026-09-01")]
+    [InlineData("District", "2026-09-01")]
+    [InlineData("Ward", "2022-06-01")]
+    [InlineData("Lsoa", "2026-09-01")]
+    [InlineData("Pcn", "2025-06-01")]
+    [InlineData("Pcn", "2026-09-01")]
+    [InlineData("Neighbourhood", "2026-09-01")]
+    [InlineData("Practice", "2022-06-01")]
+    [InlineData("Practice", "2026-09-01")]
+    public async Task The_API_and_the_place_page_give_the_same_residents_and_registered_patients_on_the_real_data(string type, string asAt)
+    {
+        var counted = await PlaceFigures.AssertApiAndPageAgreeAsync(platform.Factory.Client(), type, asAt);
+
+        Assert.True(counted > 0, $"no {type} had residents or registered patients on {asAt}");
+    }
+
+    [Theory]
     [InlineData("2026-03-31", "In NHS Mid and South Essex Integrated Care Board (QH8) until 31 March 2026")]
     [InlineData("2026-04-01", "In NHS Essex Integrated Care Board (D7T5G) since 1 April 2026")]
     public async Task The_overview_names_the_ICB_holding_the_ICS_on_the_date(string asAt, string sentence)

@@ -52,7 +52,8 @@ public sealed class CsvInput : IDisposable
     /// <summary>Opens <paramref name="path"/>, or <paramref name="standardInput"/> when the path is "-".</summary>
     public static CsvInput Open(string path, TextReader standardInput)
     {
-        if (path != "-" && !File.Exists(path)) throw new StatsInputException($"{path}: no such file");
+        if (path != "-" && Directory.Exists(path)) throw new StatsFileException($"cannot read {path}: it is a folder, not a file");
+        if (path != "-" && !File.Exists(path)) throw new StatsFileException($"cannot read {path}: no such file");
         Table? table = null;
         try
         {
@@ -63,6 +64,11 @@ public sealed class CsvInput : IDisposable
         {
             table?.Dispose();
             throw Problem(problem.Problem);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            table?.Dispose();
+            throw new StatsFileException($"cannot read {path}: {e.Message}");
         }
         catch
         {
@@ -104,30 +110,43 @@ public sealed class CsvInput : IDisposable
     /// <summary>True when the field is empty or only spaces.</summary>
     public bool IsEmpty(int column) => Span(column).IsWhiteSpace();
 
-    /// <summary>A required number; empty, non-numeric or non-finite text is an error naming the line and column.</summary>
+    /// <summary>The largest count or population read: from 2^53 on, a double no longer holds every whole number.</summary>
+    public const double LargestCount = 9007199254740991; // 2^53 − 1
+
+    /// <summary>
+    /// A required number. Empty or non-numeric text is an error naming the line and column, and so is a number no
+    /// double holds in full: NaN or infinity, beyond ±1.8e308 (it would be read as infinity), or closer to zero than
+    /// 2.2e-308 (it would be read as 0, or with fewer digits).
+    /// </summary>
     public double Number(int column)
     {
         var text = Span(column).Trim();
         if (text.IsEmpty) throw Problem(column, "a number is required but the field is empty");
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value))
             throw Problem(column, $"'{text}' is not a number");
+        if (double.IsInfinity(value))
+            throw Problem(column, text.IndexOfAnyInRange('0', '9') < 0
+                ? $"'{text}' is not a finite number"
+                : $"'{text}' is beyond the range of a double (about ±1.8e308)");
+        if (double.IsSubnormal(value) || (value == 0 && Mantissa(text).IndexOfAnyInRange('1', '9') >= 0))
+            throw Problem(column, $"'{text}' is closer to zero than a double holds in full (2.2e-308): it would be read as {Format(value)}");
         return value;
     }
 
     /// <summary>A number that may be missing: an empty field gives NaN.</summary>
     public double OptionalNumber(int column) => IsEmpty(column) ? double.NaN : Number(column);
 
-    /// <summary>A count or population: a number that is not negative.</summary>
+    /// <summary>A count or population: a number that is not negative, below 2^53.</summary>
     public double NonNegative(int column)
     {
-        var value = Number(column);
+        var value = Count(column);
         return value >= 0 ? value : throw Problem(column, $"{Format(value)} is negative: a count or population cannot be less than zero");
     }
 
-    /// <summary>A denominator: a number greater than zero.</summary>
+    /// <summary>A denominator: a number greater than zero, below 2^53.</summary>
     public double Positive(int column)
     {
-        var value = Number(column);
+        var value = Count(column);
         return value > 0 ? value : throw Problem(column, $"{Format(value)} must be greater than zero");
     }
 
@@ -161,6 +180,21 @@ public sealed class CsvInput : IDisposable
     }
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A count, population or standard weight: beyond 2^53 a double rounds whole numbers, so a numerator could pass
+    /// for its denominator and a sum of counts be wrong; such a number is refused.
+    /// </summary>
+    private double Count(int column)
+    {
+        var value = Number(column);
+        return value <= LargestCount
+            ? value
+            : throw Problem(column, $"{Span(column).Trim()} is too large for a count or population: from 2^53 (9,007,199,254,740,992) on, a double cannot hold every whole number");
+    }
+
+    /// <summary>The digits before any exponent.</summary>
+    private static ReadOnlySpan<char> Mantissa(ReadOnlySpan<char> text) => text.IndexOfAny('e', 'E') is var e and >= 0 ? text[..e] : text;
 
     /// <summary>A problem the file layer found, in the stats verbs' words: "FILE line N[, column 'NAME']: rule" (a column only when it has a name).</summary>
     private static StatsInputException Problem(FileProblem problem) => new(problem switch

@@ -1,4 +1,5 @@
 using System.Text;
+using Commonweal.Application.Files;
 
 namespace Commonweal.Cli.Commands.Stats;
 
@@ -6,7 +7,8 @@ namespace Commonweal.Cli.Commands.Stats;
 /// A CSV output that appears only when the whole run succeeds: rows go to a temporary file beside the
 /// target (or, for standard output, in the temporary folder) and <see cref="Commit"/> moves or copies it
 /// into place. Disposing without committing deletes it, so bad input never leaves a partial file.
-/// Numbers are written in full precision (shortest round-trip form); NaN is written as an empty field.
+/// Numbers are written in full precision (shortest round-trip form); NaN is written as an empty field. A number no
+/// double holds in full (±∞, or an underflow below 2.2e-308) stops the run, naming the row and the column.
 /// </summary>
 public sealed class CsvOutput : IDisposable
 {
@@ -16,17 +18,28 @@ public sealed class CsvOutput : IDisposable
     private readonly string temporary;
     private readonly StreamWriter writer;
     private readonly CsvRowBuffer row = new();
+    private string[] header = [];
+    private int rows;
     private bool committed;
 
     private CsvOutput(string? target, TextWriter? standardOutput)
     {
         this.target = target;
         this.standardOutput = standardOutput;
-        if (target is not null && Directory.Exists(target)) throw new StatsInputException($"{target} is a folder: give a file name to write to");
+        var written = target ?? "standard output";
+        if (target is not null && Directory.Exists(target)) throw new StatsFileException($"cannot write {target}: it is a folder (give a file name to write to)");
         var folder = target is null ? Path.GetTempPath() : Path.GetDirectoryName(Path.GetFullPath(target))!;
-        if (!Directory.Exists(folder)) throw new StatsInputException($"{target}: the folder {folder} does not exist");
+        if (File.Exists(folder)) throw new StatsFileException($"cannot write {written}: {folder} is a file, not a folder");
+        if (!Directory.Exists(folder)) throw new StatsFileException($"cannot write {written}: the folder {folder} does not exist");
         temporary = Path.Combine(folder, $".{(target is null ? "commonweal-stats" : Path.GetFileName(target))}.{Guid.NewGuid():N}.partial");
-        writer = new StreamWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Utf8, 1 << 16);
+        try
+        {
+            writer = new StreamWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Utf8, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StatsFileException($"cannot write {written}: {FileErrors.Reason(e)} ({folder})");
+        }
     }
 
     /// <summary>The full path of the file this output becomes, or null for standard output.</summary>
@@ -36,10 +49,22 @@ public sealed class CsvOutput : IDisposable
     public static CsvOutput Create(string? path, TextWriter standardOutput) =>
         path is null or "-" ? new CsvOutput(null, standardOutput) : new CsvOutput(path, null);
 
-    /// <summary>Writes a whole row of text fields (a header, say).</summary>
+    /// <summary>The column names, once the header (the first row) is written.</summary>
+    public IReadOnlyList<string> Header => header;
+
+    /// <summary>How many columns a record written by <see cref="PassThrough"/> fills (the input's column count).</summary>
+    public int PassThroughColumns
+    {
+        get => row.PassThroughColumns;
+        set => row.PassThroughColumns = value;
+    }
+
+    /// <summary>Writes a whole row of text fields (a header, say: the first row is taken as the header).</summary>
     public void Row(IEnumerable<string> fields)
     {
-        foreach (var field in fields) Field(field);
+        var list = fields.ToList();
+        if (rows == 0) header = [.. list];
+        foreach (var field in list) Field(field);
         EndRow();
     }
 
@@ -55,19 +80,32 @@ public sealed class CsvOutput : IDisposable
     /// <summary>Writes a whole number.</summary>
     public void Field(long value) => row.Field(value);
 
-    /// <summary>Ends the current row.</summary>
+    /// <summary>Ends the current row; refuses it when it holds a number no double gives in full.</summary>
     public void EndRow()
     {
+        if (row.TakeLost() is { } lost)
+            throw Unrepresentable($"output line {rows + 1} ('{Shortened(row.CurrentRow)}')", lost);
+        rows++;
         row.EndRow();
         if (row.Length > 1 << 15) Write(row);
     }
 
     /// <summary>Writes rows formatted elsewhere (whole rows only), after any rows written here.</summary>
-    public void Write(CsvRowBuffer rows)
+    public void Write(CsvRowBuffer formatted)
     {
-        if (rows != row && row.Length > 0) Write(row);
-        writer.Write(rows.Text);
-        rows.Clear();
+        if (formatted != row && row.Length > 0) Write(row);
+        writer.Write(formatted.Text);
+        formatted.Clear();
+    }
+
+    /// <summary>The refusal of a result no double holds in full: "WHERE, column 'NAME': the result ∞ is …".</summary>
+    public StatsInputException Unrepresentable(string where, (int Column, double Value) lost)
+    {
+        var name = lost.Column < header.Length ? header[lost.Column] : $"{lost.Column + 1}";
+        var why = double.IsInfinity(lost.Value)
+            ? "is beyond the range of a double (about ±1.8e308): the input's numbers are too large, or a denominator too small, for this method"
+            : "is closer to zero than a double holds in full (2.2e-308): the input's numbers are too small for this method";
+        return new StatsInputException($"{where}, column '{name}': the result {lost.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {why}; nothing was written");
     }
 
     /// <summary>Puts the finished output in place: moves the file over the target, or copies it to standard output.</summary>
@@ -78,7 +116,14 @@ public sealed class CsvOutput : IDisposable
         writer.Dispose();
         if (target is not null)
         {
-            File.Move(temporary, target, overwrite: true);
+            try
+            {
+                File.Move(temporary, target, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new StatsFileException($"cannot write {target}: {FileErrors.Reason(e)}");
+            }
         }
         else
         {
@@ -96,6 +141,8 @@ public sealed class CsvOutput : IDisposable
 
         committed = true;
     }
+
+    private static string Shortened(string text) => text.Length <= 60 ? text : text[..59] + "…";
 
     public void Dispose()
     {

@@ -5,12 +5,21 @@ namespace Commonweal.Cli.Commands.Stats;
 /// <summary>
 /// CSV rows being formatted in memory: fields quoted only when they must be, numbers in their shortest
 /// round-trip form, NaN (not calculated) as an empty field. <see cref="CsvOutput"/> writes through one, and
-/// <see cref="StatsRun.ForEachRow{T}"/> gives each formatting thread its own.
+/// <see cref="StatsRun.ForEachRow{T}"/> gives each formatting thread its own. A number no double can give in full — an
+/// overflow to ±∞ or an underflow below the smallest normal double — is noted with its column (<see cref="TakeLost"/>)
+/// so that the run is refused rather than writing a lost answer.
 /// </summary>
 public sealed class CsvRowBuffer
 {
     private char[] buffer = new char[1 << 16];
     private bool rowStarted;
+    private int rowStart;
+    private int column;
+    private int nextColumn;
+    private (int Column, double Value)? lost;
+
+    /// <summary>How many columns a record written by <see cref="PassThrough"/> fills (the input's column count).</summary>
+    public int PassThroughColumns { get; set; } = 1;
 
     /// <summary>How many characters are waiting.</summary>
     public int Length { get; private set; }
@@ -23,12 +32,28 @@ public sealed class CsvRowBuffer
     {
         Length = 0;
         rowStarted = false;
+        nextColumn = 0;
+        lost = null;
     }
+
+    /// <summary>
+    /// The first number of the rows written since the last call that no double holds in full (±∞, or below
+    /// 2.2e-308 but not 0), with its column (0-based); null when every number was written in full.
+    /// </summary>
+    public (int Column, double Value)? TakeLost()
+    {
+        var first = lost;
+        lost = null;
+        return first;
+    }
+
+    /// <summary>The current row's text so far, for naming it in a message.</summary>
+    public string CurrentRow => new(buffer, rowStart, Length - rowStart);
 
     /// <summary>Writes an input record through unchanged, as the next fields of the row.</summary>
     public void PassThrough(string record)
     {
-        Separator();
+        Separator(PassThroughColumns);
         Append(record);
     }
 
@@ -53,6 +78,7 @@ public sealed class CsvRowBuffer
     {
         Separator();
         if (double.IsNaN(value)) return;
+        if (double.IsInfinity(value) || double.IsSubnormal(value)) lost ??= (column, value);
         Reserve(32);
         value.TryFormat(buffer.AsSpan(Length), out var written, "R", CultureInfo.InvariantCulture);
         Length += written;
@@ -73,17 +99,24 @@ public sealed class CsvRowBuffer
         Reserve(1);
         buffer[Length++] = '\n';
         rowStarted = false;
+        nextColumn = 0;
     }
 
-    private void Separator()
+    private void Separator(int columns = 1)
     {
         if (rowStarted)
         {
             Reserve(1);
             buffer[Length++] = ',';
         }
+        else
+        {
+            rowStart = Length;
+        }
 
         rowStarted = true;
+        column = nextColumn;
+        nextColumn += columns;
     }
 
     private void Append(string text)

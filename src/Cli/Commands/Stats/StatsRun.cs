@@ -30,6 +30,7 @@ public sealed class StatsRun(ParseResult parse, CsvInput input, CsvOutput output
         var columns = added.ToList();
         if (columns.Find(Input.Header.Contains) is { } clash)
             throw new StatsInputException($"{Input.Source} line 1, column '{clash}': the input already has a column this command adds; rename or remove it");
+        Output.PassThroughColumns = Input.Header.Count;
         Output.Row([.. Input.Header, .. columns]);
     }
 
@@ -49,6 +50,7 @@ public sealed class StatsRun(ParseResult parse, CsvInput input, CsvOutput output
     /// thread (parsing and validating, so errors name the right line), <paramref name="write"/> formats each
     /// row's output on the thread pool, batch by batch, while the next batch is being read; rows are written
     /// in input order. Formatting numbers is most of the work, so this is what makes a million rows quick.
+    /// A row whose result no double holds in full stops the run, naming its input line and the output column.
     /// </summary>
     public void ForEachRow<T>(Func<CsvInput, T> read, Action<T, CsvRowBuffer> write)
     {
@@ -56,35 +58,52 @@ public sealed class StatsRun(ParseResult parse, CsvInput input, CsvOutput output
         var partitions = Math.Clamp(Environment.ProcessorCount, 1, 8);
         var filling = new T[batchSize];
         var formatting = new T[batchSize];
-        var buffers = Enumerable.Range(0, partitions).Select(_ => new CsvRowBuffer()).ToArray();
+        var fillingLines = new int[batchSize];
+        var formattingLines = new int[batchSize];
+        var buffers = Enumerable.Range(0, partitions).Select(_ => new CsvRowBuffer { PassThroughColumns = Input.Header.Count }).ToArray();
+        // The first lost result of each partition; partitions hold consecutive rows, so the first of them is the file's first.
+        var lost = new (int Line, int Column, double Value)?[partitions];
         Task? pending = null;
         while (true)
         {
             var count = 0;
-            while (count < batchSize && Input.Read()) filling[count++] = read(Input);
-            if (pending is not null)
+            while (count < batchSize && Input.Read())
             {
-                pending.GetAwaiter().GetResult();
-                foreach (var buffer in buffers) Output.Write(buffer);
+                fillingLines[count] = Input.Line;
+                filling[count++] = read(Input);
             }
 
+            if (pending is not null) Finish(pending, buffers, lost);
             if (count == 0) return;
             (filling, formatting) = (formatting, filling);
+            (fillingLines, formattingLines) = (formattingLines, fillingLines);
             var rows = formatting;
+            var lines = formattingLines;
             var rowCount = count;
             pending = Task.Run(() => Parallel.For(0, partitions, p =>
             {
                 var buffer = buffers[p];
                 var end = (int)((long)rowCount * (p + 1) / partitions);
-                for (var i = (int)((long)rowCount * p / partitions); i < end; i++) write(rows[i], buffer);
+                for (var i = (int)((long)rowCount * p / partitions); i < end; i++)
+                {
+                    write(rows[i], buffer);
+                    if (buffer.TakeLost() is { } first && lost[p] is null) lost[p] = (lines[i], first.Column, first.Value);
+                }
             }));
             if (count < batchSize)
             {
-                pending.GetAwaiter().GetResult();
-                foreach (var buffer in buffers) Output.Write(buffer);
+                Finish(pending, buffers, lost);
                 return;
             }
         }
+    }
+
+    private void Finish(Task pending, CsvRowBuffer[] buffers, (int Line, int Column, double Value)?[] lost)
+    {
+        pending.GetAwaiter().GetResult();
+        if (Array.Find(lost, l => l is not null) is { } first)
+            throw Output.Unrepresentable($"{Input.Source} line {first.Line}", (first.Column, first.Value));
+        foreach (var buffer in buffers) Output.Write(buffer);
     }
 
     /// <summary>An error about an option's value.</summary>

@@ -6,7 +6,7 @@ namespace Commonweal.Cli.Commands.Stats;
 /// <summary>
 /// What every <c>stats</c> verb shares: an input CSV (or "-" for standard input), <c>--output</c>,
 /// <c>--confidence</c>, and the all-or-nothing rule — bad input prints "FILE line N, column 'X': …",
-/// exits with 2 and writes nothing.
+/// exits with 2 and writes nothing; a file that cannot be read or written prints one line naming it and exits with 1.
 /// </summary>
 public static class StatsVerb
 {
@@ -50,8 +50,14 @@ public static class StatsVerb
                 context.Error.WriteLine("error: " + problem.Message);
                 return CliApp.BadInput;
             }
-            catch (IOException problem)
+            catch (StatsFileException problem)
             {
+                context.Error.WriteLine("error: " + problem.Message);
+                return CliApp.Failed;
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+            {
+                // A file that fails while it is read or written (a full disk, a closed pipe): still one line, never a stack trace.
                 context.Error.WriteLine("error: " + problem.Message);
                 return CliApp.Failed;
             }
