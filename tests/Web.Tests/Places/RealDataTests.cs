@@ -117,6 +117,20 @@ public abstract class RealDataTests(RealDataPlatform platform)
         Assert.Contains($"{lsoas} on the boundaries of", page.Text("map-source"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task The_ICS_map_page_travels_in_200_KB_compressed(string encoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/map");
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+        using var response = await platform.Factory.Client().SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
+        var sent = (await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length;
+        Assert.InRange(sent, 1, 200 * 1024);
+    }
+
     [Fact]
     public async Task The_comparison_shows_Core20_by_district_in_both_editions_with_totals_and_the_LSOAs_that_moved()
     {
