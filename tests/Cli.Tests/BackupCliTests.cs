@@ -47,6 +47,28 @@ public sealed class BackupCliTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Sessions_in_a_backup_are_not_brought_back_to_life_by_a_restore(DatabaseProvider provider)
+    {
+        await using var database = await StoreWithDataAsync(provider, demo: false);
+        await using (var db = database.CreateContext())
+        {
+            // A session open when the backup is taken, ended (signed out) afterwards: the restore must not revive it.
+            db.Sessions.Add(new SignInSession { Key = "signed-out-later", UserName = "someone", Ticket = [1], Created = Importing.Now });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var backup = Path.Combine(folder, "sessions.backup");
+        Assert.Equal(0, (await RunAsync(database, "db", "backup", backup)).Exit);
+        var restored = await RunAsync(database, "db", "restore", backup);
+
+        Assert.Equal(0, restored.Exit);
+        await using var check = database.CreateContext();
+        Assert.Equal(0, await check.Sessions.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("1 restored session(s) ended", await check.Audit.Where(a => a.Action == "db.restore").Select(a => a.Detail).SingleAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_backup_taken_while_another_connection_is_writing_holds_only_what_was_committed_when_it_began(DatabaseProvider provider)
     {
         await using var database = await StoreWithDataAsync(provider, demo: true);

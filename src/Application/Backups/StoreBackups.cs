@@ -62,7 +62,9 @@ public sealed class StoreBackups(DatabaseSettings settings, CommonwealDbContext 
         // A backup from an older version is brought up to the schema this version needs, as `db migrate` does.
         var pending = known.Except(migrations, StringComparer.Ordinal).Count();
         await setup.MigrateAsync(cancellationToken);
-        audit.Record(actor, "db.restore", "Store", path, $"{settings.Description} restored; {pending} migrations applied since the backup");
+        // Sessions in the backup may have been ended since (a sign-out, a disabled account): no restored session is trusted.
+        var sessions = await db.Sessions.ExecuteDeleteAsync(cancellationToken);
+        audit.Record(actor, "db.restore", "Store", path, $"{settings.Description} restored; {pending} migrations applied since the backup; {sessions} restored session(s) ended");
         await db.SaveChangesAsync(cancellationToken);
         return new BackupOutcome(true, $"Restored {settings.Description} from {path}"
             + (pending == 0 ? "." : $" and applied the {pending} migrations made since the backup."));
