@@ -16,7 +16,8 @@ public sealed class SessionRevocation(CommonwealDbContext db)
     /// <summary>How many unexpired sessions each user has (for the administrators' page).</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        var sessions = await db.Sessions.AsNoTracking().Select(s => new { s.UserName, s.Expires }).ToListAsync(cancellationToken);
-        return sessions.Where(s => s.Expires is null || s.Expires > now).GroupBy(s => s.UserName).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var counts = await db.Sessions.AsNoTracking().Where(s => s.Expires == null || s.Expires > now)
+            .GroupBy(s => s.UserName).Select(g => new { UserName = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.UserName, c => c.Count, StringComparer.Ordinal);
     }
 }

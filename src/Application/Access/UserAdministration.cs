@@ -38,18 +38,26 @@ public sealed class UserAdministration(UserManager<CommonwealUser> users, RoleMa
 
     public async Task<IReadOnlyList<Account>> ListAsync()
     {
-        var now = clock.GetUtcNow();
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync();
-        var open = await sessions.CountsAsync(now);
+        var open = await sessions.CountsAsync(clock.GetUtcNow());
         var result = new List<Account>();
-        foreach (var user in all)
-        {
-            var locked = user.LockoutEnd is { } end && end > now;
-            result.Add(new Account(user.UserName!, (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.Disabled, locked,
-                locked ? user.LockoutEnd : null, open.GetValueOrDefault(user.UserName!)));
-        }
-
+        foreach (var user in await users.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync())
+            result.Add(await AccountOfAsync(user, open.GetValueOrDefault(user.UserName!)));
         return result;
+    }
+
+    /// <summary>One account, or null when there is no user of that name.</summary>
+    public async Task<Account?> FindAsync(string userName)
+    {
+        if (string.IsNullOrWhiteSpace(userName) || await users.FindByNameAsync(userName) is not { } user) return null;
+        var open = await sessions.CountsAsync(clock.GetUtcNow());
+        return await AccountOfAsync(user, open.GetValueOrDefault(user.UserName!));
+    }
+
+    private async Task<Account> AccountOfAsync(CommonwealUser user, int openSessions)
+    {
+        var locked = user.LockoutEnd is { } end && end > clock.GetUtcNow();
+        return new Account(user.UserName!, [.. (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal)], user.Disabled, locked,
+            locked ? user.LockoutEnd : null, openSessions);
     }
 
     /// <summary>The account can no longer sign in, and its sessions end now.</summary>

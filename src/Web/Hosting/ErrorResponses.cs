@@ -11,7 +11,9 @@ namespace Commonweal.Web.Hosting;
 /// </summary>
 public static partial class ErrorResponses
 {
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpRequest request) => IsApi(request.Path);
+
+    private static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     public static IApplicationBuilder UseErrorResponses(this IApplicationBuilder app)
     {
@@ -66,7 +68,7 @@ public static partial class ErrorResponses
             var id = httpContext.TraceIdentifier;
             // The middleware has already pointed the request at the error page: the feature keeps where it was going.
             var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
-            var api = path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase) || path.Equals("/api", StringComparison.OrdinalIgnoreCase);
+            var api = IsApi(new PathString(path));
             if (exception is BadHttpRequestException bad)
             {
                 LogBadRequest(logger, id, httpContext.Request.Method, path, bad.Message);
