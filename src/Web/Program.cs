@@ -1,5 +1,4 @@
 using Commonweal.Application;
-using Commonweal.Application.Access;
 using Commonweal.Application.Places;
 using Commonweal.Persistence;
 using Commonweal.Web;
@@ -92,17 +91,8 @@ builder.Services.AddHsts(options =>
 });
 if (configuration["Commonweal:HttpsPort"] is { Length: > 0 } httpsPort)
     builder.Services.AddHttpsRedirection(options => options.HttpsPort = int.Parse(httpsPort, System.Globalization.CultureInfo.InvariantCulture));
-builder.Services.AddResponseCompression(options =>
-{
-    // Pages carry antiforgery tokens, which are different in every response, so compressing over HTTPS does not open them to BREACH.
-    options.EnableForHttps = true;
-    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
-    options.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
-    options.MimeTypes = [.. Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes, "image/svg+xml", "text/csv", "application/problem+json"];
-});
-// Optimal (Brotli quality 4, gzip 6): the ICS map page must travel in 200 KB; the fastest levels leave it a quarter bigger.
-builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Optimal);
-builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(options => options.Level = System.IO.Compression.CompressionLevel.Optimal);
+builder.Services.AddCommonwealCompression();
+builder.Services.AddSingleton<KeptPages>();
 
 var app = builder.Build();
 
@@ -118,11 +108,7 @@ if (!KeyStorage.Encrypted(configuration))
 
 // The client's address from the trusted proxy only; then the headers every response carries, HTTPS, compression.
 app.UseReverseProxy(configuration);
-app.Use((context, next) =>
-{
-    context.RequestServices.GetRequiredService<AuditOrigin>().Set(context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString());
-    return next(context);
-});
+app.UseAuditOrigin();
 app.UseSecurityHeaders();
 app.UseHsts();
 if (configuration["Commonweal:HttpsPort"] is { Length: > 0 }) app.UseHttpsRedirection();
@@ -135,6 +121,9 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseAntiforgery();
+// After sign-in and authorization: a kept page goes only to a request that has just proved its session.
+var keptPages = app.Services.GetRequiredService<KeptPages>();
+app.Use(keptPages.InvokeAsync);
 
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" })).RequireAuthorization(Policies.Anyone).WithTags("Health");
 app.MapOpenApi().RequireAuthorization(Policies.Anyone);

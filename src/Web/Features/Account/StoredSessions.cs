@@ -5,16 +5,25 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Commonweal.Web.Features.Account;
 
 /// <summary>
 /// Keeps each sign-in's ticket in the store (<see cref="SignInSession"/>) and gives the browser only a random key, so a
 /// session can be ended on the server: deleting its row refuses the cookie on the next request, on every instance.
-/// The ticket is protected with the data-protection keys before it is stored.
+/// The ticket is protected with the data-protection keys before it is stored. A session is read on every signed-in request,
+/// so it is read with a compiled query on a context from a small pool of this store's own (a new scope and context for each
+/// request cost about half a millisecond more: bench/Benchmarks WebRequestBenchmarks).
 /// </summary>
-public sealed class StoredSessions(IServiceScopeFactory scopes, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+public sealed class StoredSessions(DatabaseSettings settings, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
 {
+    // Compiled for this store's model (a process may hold a SQLite and a PostgreSQL platform: tests do).
+    private readonly Func<CommonwealDbContext, string, CancellationToken, Task<StoredTicket?>> find = EF.CompileAsyncQuery(
+        (CommonwealDbContext db, string key, CancellationToken cancellationToken) =>
+            db.Sessions.AsNoTracking().Where(s => s.Key == key).Select(s => new StoredTicket(s.Ticket, s.Expires)).FirstOrDefault());
+
+    private readonly PooledDbContextFactory<CommonwealDbContext> contexts = new(PersistenceServices.Options(settings), poolSize: 32);
     private readonly IDataProtector protector = protection.CreateProtector("Commonweal.SignInSessions");
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, origin: null, CancellationToken.None);
@@ -28,8 +37,7 @@ public sealed class StoredSessions(IServiceScopeFactory scopes, IDataProtectionP
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         // Sessions past their end are removed as new ones begin (the table stays the size of the signed-in users).
         await db.Sessions.Where(s => s.Expires != null && s.Expires < now).ExecuteDeleteAsync(cancellationToken);
@@ -52,8 +60,7 @@ public sealed class StoredSessions(IServiceScopeFactory scopes, IDataProtectionP
     public async Task RenewAsync(string key, AuthenticationTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var bytes = Protect(ticket);
         var expires = ticket.Properties.ExpiresUtc;
         // A session revoked meanwhile stays revoked: renewing updates an existing row only.
@@ -64,9 +71,8 @@ public sealed class StoredSessions(IServiceScopeFactory scopes, IDataProtectionP
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
-        var session = await db.Sessions.AsNoTracking().Where(s => s.Key == key).Select(s => new { s.Ticket, s.Expires }).FirstOrDefaultAsync(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await find(db, key, cancellationToken);
         if (session is null || session.Expires < clock.GetUtcNow()) return null;
         try
         {
@@ -82,10 +88,11 @@ public sealed class StoredSessions(IServiceScopeFactory scopes, IDataProtectionP
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Sessions.Where(s => s.Key == key).ExecuteDeleteAsync(cancellationToken);
     }
+
+    private sealed record StoredTicket(byte[] Ticket, DateTimeOffset? Expires);
 
     private byte[] Protect(AuthenticationTicket ticket) => protector.Protect(TicketSerializer.Default.Serialize(ticket));
 
