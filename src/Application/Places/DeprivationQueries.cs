@@ -25,7 +25,7 @@ public sealed class DeprivationQueries(PlaceQueries places)
         {
             var lsoa = graph.Find(code)!;
             var district = graph.Parents(code).FirstOrDefault(p => p.Type == AreaType.District);
-            return new DeprivationRow(lsoa, district, graph.Deprivation(code));
+            return new DeprivationRow(lsoa, district, graph.Deprivation(code), graph.Residents(code));
         }).ToList();
         return new DeprivationList(place, edition.Value, VintagesUsed.Of(graph), rows);
     }
@@ -97,7 +97,12 @@ public sealed class DeprivationQueries(PlaceQueries places)
         timeline.IodVintagesLoaded.Count == 0 ? "none" : string.Join(", ", timeline.IodVintagesLoaded.Select(v => v.Label()));
 }
 
-public sealed record DeprivationRow(Area Lsoa, Area? District, LsoaDeprivation? Deprivation);
+/// <param name="Residents">The LSOA's residents in the view's population (mid-2019 estimates for 2011 LSOAs, Census 2021 for 2021 LSOAs), if loaded.</param>
+public sealed record DeprivationRow(Area Lsoa, Area? District, LsoaDeprivation? Deprivation, long? Residents)
+{
+    /// <summary>In national IMD deciles 1–2 of its edition: NHS England's Core20.</summary>
+    public bool IsCore20 => Deprivation?.ImdDecile is 1 or 2;
+}
 
 public sealed record DeprivationList(Area Place, IodVintage Vintage, VintagesUsed Used, IReadOnlyList<DeprivationRow> Rows);
 

@@ -10,16 +10,18 @@ public static class DeprivationCommands
     public static Command Create(CliContext context) =>
         new("deprivation", "The English Indices of Deprivation by edition (IoD2019 on 2011 LSOAs, IoD2025 on 2021 LSOAs).") { List(context), Compare(context) };
 
-    private static Command List(CliContext context)
+    private static Command List(CliContext context) => ListCommand(context, "list",
+        "One row per LSOA of the edition within a place: lsoa_code, lsoa_name, district_code, imd_rank, imd_decile, imd_score.",
+        "Only the LSOAs within this place (default: the configured ICS as at the date)", PlaceTables.Deprivation);
+
+    /// <summary>A command that lists LSOAs of an edition within a place (--vintage, --in, --as-at, --format) as a table made from them.</summary>
+    internal static Command ListCommand(CliContext context, string name, string description, string withinDescription, Func<DeprivationList, TextTable> table)
     {
         var vintage = PlaceOptions.Vintage();
-        var within = PlaceOptions.Within("Only the LSOAs within this place (default: the configured ICS as at the date)");
+        var within = PlaceOptions.Within(withinDescription);
         var asAt = PlaceOptions.AsAt();
         var format = PlaceOptions.Format();
-        var list = new Command("list", "One row per LSOA of the edition within a place: lsoa_code, lsoa_name, district_code, imd_rank, imd_decile, imd_score.")
-        {
-            vintage, within, asAt, format,
-        };
+        var list = new Command(name, description) { vintage, within, asAt, format };
         list.SetAction(async (parse, cancellationToken) =>
         {
             var options = new PlaceOptions.Reader(parse, context.Error);
@@ -30,7 +32,7 @@ public static class DeprivationCommands
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
             var answer = await scope.ServiceProvider.GetRequiredService<DeprivationQueries>().ListAsync(edition, place, date, cancellationToken);
             if (answer.Refusal is { } refusal) return await PlaceCommands.FailAsync(context, refusal.Detail);
-            await TableWriter.WriteAsync(context.Output, output, PlaceTables.Deprivation(answer.Value!));
+            await TableWriter.WriteAsync(context.Output, output, table(answer.Value!));
             await PlaceCommands.Used(context, answer.Value!.Used);
             return CliApp.Ok;
         });

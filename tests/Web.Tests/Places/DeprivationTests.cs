@@ -40,6 +40,37 @@ public abstract class DeprivationTests(WebFixture platform)
         Assert.Equal(overview.GetProperty("system").GetProperty("lsoas").GetInt32(), json.GetProperty("rows").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("iod2019")]
+    [InlineData("iod2025")]
+    public async Task Core20_is_the_LSOAs_of_the_list_in_deciles_1_and_2_with_their_residents(string vintage)
+    {
+        var client = platform.Factory.Client();
+        var all = (await client.GetFromJsonAsync<JsonElement>($"/api/deprivation?vintage={vintage}")).GetProperty("rows").EnumerateArray().ToList();
+        var system = (await client.GetFromJsonAsync<JsonElement>($"/api/overview?vintage={vintage}")).GetProperty("system");
+
+        var core20 = (await client.GetFromJsonAsync<JsonElement>($"/api/deprivation/core20?vintage={vintage}")).GetProperty("rows").EnumerateArray().ToList();
+
+        Assert.NotEmpty(core20);
+        Assert.Equal(all.Where(r => r.GetProperty("imdDecile").GetInt32() <= 2).Select(r => r.GetRawText()), core20.Select(r => r.GetRawText()));
+        Assert.Equal(system.GetProperty("core20Lsoas").GetInt32(), core20.Count);
+        Assert.All(core20, r => Assert.True(r.GetProperty("population").GetInt64() > 0));
+        var share = (double)core20.Sum(r => r.GetProperty("population").GetInt64()) / all.Sum(r => r.GetProperty("population").GetInt64());
+        Assert.Equal(system.GetProperty("core20Share").GetDouble(), share, 12);
+    }
+
+    [Theory]
+    [InlineData("vintage=iod2030", "vintage")]
+    [InlineData("asAt=2026-13-01", "asAt")]
+    [InlineData("in=not-a-code!", "in")]
+    public async Task Core20_refuses_a_bad_parameter_with_problem_details_naming_it(string query, string parameter)
+    {
+        using var response = await platform.Factory.Client().GetAsync($"/api/deprivation/core20?{query}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(parameter, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_comparison_gives_Core20_in_both_editions_by_district_with_its_method_and_chart()
     {

@@ -14,10 +14,12 @@ public static class DeprivationEndpoints
     {
         var api = app.MapGroup("/api/deprivation").WithTags("Deprivation").RequireAuthorization(Policies.Aggregates);
         api.MapGet("", ListAsync).WithSummary("The LSOAs of an edition within a place (default: the ICS) as at a date, with district and IMD rank, decile and score");
+        api.MapGet("/core20", Core20Async).WithSummary("The Core20 LSOAs (national IMD deciles 1–2 of the edition) within a place (default: the ICS) as at a date, with their residents (as `commonweal targeting core20`)");
         api.MapGet("/compare", CompareAsync).WithSummary("Which LSOAs entered or left the most deprived 20 % (Core20) between IoD2019 and IoD2025, by district and by LSOA");
     }
 
-    public sealed record DeprivationRowDto(string LsoaCode, string LsoaName, string? DistrictCode, int? ImdRank, int? ImdDecile, double? ImdScore);
+    /// <param name="Population">The LSOA's residents in the edition's population (mid-2019 estimates for 2011 LSOAs, Census 2021 for 2021 LSOAs).</param>
+    public sealed record DeprivationRowDto(string LsoaCode, string LsoaName, string? DistrictCode, int? ImdRank, int? ImdDecile, double? ImdScore, long? Population);
 
     public sealed record DeprivationListDto(PlaceRef Place, string Vintage, VintagesUsed Used, IReadOnlyList<DeprivationRowDto> Rows);
 
@@ -30,8 +32,16 @@ public static class DeprivationEndpoints
     /// <param name="Total">The districts added up (null code).</param>
     public sealed record Core20ComparisonDto(PlaceRef Place, VintagesUsed Used, VintagesUsed Before, string Method, IReadOnlyList<DistrictCore20Dto> Districts, DistrictCore20Dto Total, IReadOnlyList<Core20RowDto> Lsoas);
 
-    private static async Task<Results<Ok<DeprivationListDto>, ProblemHttpResult>> ListAsync(
-        DeprivationQueries deprivation, string? vintage, [FromQuery(Name = "in")] string? within, string? asAt, CancellationToken cancellationToken)
+    private static Task<Results<Ok<DeprivationListDto>, ProblemHttpResult>> ListAsync(
+        DeprivationQueries deprivation, string? vintage, [FromQuery(Name = "in")] string? within, string? asAt, CancellationToken cancellationToken) =>
+        RowsAsync(deprivation, vintage, within, asAt, _ => true, cancellationToken);
+
+    private static Task<Results<Ok<DeprivationListDto>, ProblemHttpResult>> Core20Async(
+        DeprivationQueries deprivation, string? vintage, [FromQuery(Name = "in")] string? within, string? asAt, CancellationToken cancellationToken) =>
+        RowsAsync(deprivation, vintage, within, asAt, r => r.IsCore20, cancellationToken);
+
+    private static async Task<Results<Ok<DeprivationListDto>, ProblemHttpResult>> RowsAsync(
+        DeprivationQueries deprivation, string? vintage, string? within, string? asAt, Func<DeprivationRow, bool> listed, CancellationToken cancellationToken)
     {
         var view = ViewParameters.Parse(asAt, vintage);
         if (view.Problems is [var bad, ..]) return ApiProblems.BadParameter(bad);
@@ -39,7 +49,7 @@ public static class DeprivationEndpoints
         var answer = await deprivation.ListAsync(view.Vintage, ParseWithin(within).Code, view.AsAt, cancellationToken);
         if (answer.Refusal is { } refusal) return ApiProblems.Refused(refusal);
         var list = answer.Value!;
-        return TypedResults.Ok(new DeprivationListDto(PlaceRef.Of(list.Place), list.Vintage.Code(), list.Used, list.Rows.Select(Row).ToList()));
+        return TypedResults.Ok(new DeprivationListDto(PlaceRef.Of(list.Place), list.Vintage.Code(), list.Used, list.Rows.Where(listed).Select(Row).ToList()));
     }
 
     private static async Task<Results<Ok<Core20ComparisonDto>, ProblemHttpResult>> CompareAsync(
@@ -60,7 +70,7 @@ public static class DeprivationEndpoints
     }
 
     public static DeprivationRowDto Row(DeprivationRow r) =>
-        new(r.Lsoa.Code.Value, r.Lsoa.Name, r.District?.Code.Value, r.Deprivation?.ImdRank, r.Deprivation?.ImdDecile, r.Deprivation?.ImdScore);
+        new(r.Lsoa.Code.Value, r.Lsoa.Name, r.District?.Code.Value, r.Deprivation?.ImdRank, r.Deprivation?.ImdDecile, r.Deprivation?.ImdScore, r.Residents);
 
     private static DistrictCore20Dto District(string? code, string name, Core20Counts d) =>
         new(code, name, d.Lsoas2011, d.Core20In2019, d.Lsoas2021, d.Core20In2025, d.Entered, d.Left, d.Stayed);
