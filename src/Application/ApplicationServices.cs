@@ -36,6 +36,7 @@ public static class ApplicationServices
         services.AddScoped<PlaceQueries>();
         services.AddScoped<DeprivationSetting>();
         services.AddScoped<DeprivationQueries>();
+        services.AddScoped<Targeting.TargetingQueries>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();

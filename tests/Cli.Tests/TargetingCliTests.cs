@@ -67,6 +67,64 @@ public sealed class TargetingCliTests(ReferenceStore store) : IClassFixture<Refe
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("iod2019")]
+    [InlineData("iod2025")]
+    public async Task The_rule_imd_decile_at_most_2_selects_the_Core20_LSOAs_with_their_domain_deciles(string vintage)
+    {
+        var (_, core20, _) = await RunAsync("targeting", "core20", "--vintage", vintage, "--format", "csv");
+
+        var (exit, csv, _) = await RunAsync("targeting", "lsoas", "--rule", "imd_decile <= 2", "--vintage", vintage, "--format", "csv");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            "lsoa_code,lsoa_name,district_code,population,imd_rank,imd_decile,income_decile,employment_decile,education_decile,health_decile,crime_decile,barriers_decile,living_environment_decile,local_imd_percent",
+            csv.Split('\n')[0].TrimEnd('\r'));
+        Assert.Equal(Rows(core20).Select(r => r[0]), Rows(csv).Select(r => r[0]));
+        Assert.All(Rows(csv), r => Assert.Equal(14, r.Length));
+    }
+
+    [Fact]
+    public async Task The_local_most_deprived_10_percent_and_a_domain_rule_match_the_publishers_files()
+    {
+        var imd = Iod2025();
+        var domains = Read("deprivation/iod2025/imd2025_england_lsoa21.csv", r => (Code: r[0], Income: int.Parse(r[2], CultureInfo.InvariantCulture), Health: int.Parse(r[5], CultureInfo.InvariantCulture)))
+            .Where(d => imd.ContainsKey(d.Code)).ToDictionary(d => d.Code);
+        var local10 = imd.Values.OrderBy(l => l.Rank).Take(imd.Count / 10).Select(l => l.Code).ToHashSet();
+
+        var (exit, shares, _) = await RunAsync("targeting", "shares", "--rule", "local_imd_percent <= 10", "--vintage", "iod2025", "--format", "csv");
+        var (_, incomeAndHealth, _) = await RunAsync("targeting", "lsoas", "--rule", "income_decile <= 2 and not health_decile > 3", "--vintage", "iod2025", "--format", "csv");
+
+        Assert.Equal(0, exit);
+        var rows = Rows(shares);
+        Assert.Equal(["ics-mid-and-south-essex", "Mid and South Essex", "720", "72"], rows[^1][..4]);
+        foreach (var district in MseDistricts)
+        {
+            var row = rows.Single(r => r[0] == district);
+            var all = imd.Values.Where(l => l.District == district).ToList();
+            var cohort = all.Where(l => local10.Contains(l.Code)).ToList();
+            Assert.Equal([all.Count.ToString(CultureInfo.InvariantCulture), cohort.Count.ToString(CultureInfo.InvariantCulture), all.Sum(l => l.Population).ToString(CultureInfo.InvariantCulture), cohort.Sum(l => l.Population).ToString(CultureInfo.InvariantCulture)], row[2..6]);
+            Assert.Equal((double)cohort.Sum(l => l.Population) / all.Sum(l => l.Population), double.Parse(row[6], CultureInfo.InvariantCulture), 12);
+        }
+
+        var expected = domains.Values.Where(d => d.Income <= 2 && d.Health <= 3).Select(d => d.Code).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Rows(incomeAndHealth).Select(r => r[0]));
+        Assert.NotEmpty(expected);
+    }
+
+    [Theory]
+    [InlineData("imd_decile <== 2", "column 14: '=' is not a number")]
+    [InlineData("imd_decil <= 2", "'imd_decil' is not a field (did you mean imd_decile")]
+    [InlineData("", "the rule is empty")]
+    public async Task A_rule_that_cannot_be_read_is_refused_with_its_column_and_no_table(string rule, string message)
+    {
+        var (exit, csv, error) = await RunAsync("targeting", "shares", "--rule", rule, "--format", "csv");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(csv);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
     private sealed record Lsoa(string Code, string Name, string District, int Rank, int Decile, long Population);
 
     /// <summary>MSE's 705 LSOAs (2011) with IoD2019 File 1 and the ONS mid-2019 estimates.</summary>

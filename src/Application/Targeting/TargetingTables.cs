@@ -1,4 +1,5 @@
 using Commonweal.Application.Places;
+using Commonweal.Core.Places;
 using static Commonweal.Application.Files.CsvWriting;
 
 namespace Commonweal.Application.Targeting;
@@ -14,4 +15,23 @@ public static class TargetingTables
         ["lsoa_code", "lsoa_name", "district_code", "imd_rank", "imd_decile", "population"],
         list.Rows.Where(r => r.IsCore20).Select(r => (IReadOnlyList<string?>)
             [r.Lsoa.Code.Value, r.Lsoa.Name, r.District?.Code.Value, Number(r.Deprivation?.ImdRank), Number(r.Deprivation?.ImdDecile), Number(r.Residents)]));
+
+    /// <summary>
+    /// The LSOAs a place rule selects, in code order, with their residents and national deciles:
+    /// lsoa_code, lsoa_name, district_code, population, imd_rank, imd_decile, the seven domains' deciles, local_imd_percent.
+    /// </summary>
+    public static TextTable SelectedLsoas(PlaceCohort cohort) => new(
+        ["lsoa_code", "lsoa_name", "district_code", "population", "imd_rank", "imd_decile", .. DeprivationDomains.Seven.Select(d => LsoaFacts.Prefix(d) + "_decile"), "local_imd_percent"],
+        cohort.Lsoas.Select(l => (IReadOnlyList<string?>)
+        [
+            l.Lsoa.Code.Value, l.Lsoa.Name, l.District?.Code.Value, Number(l.Population), Number(l.Deprivation?.ImdRank), Number(l.Deprivation?.ImdDecile),
+            .. DeprivationDomains.Seven.Select(d => Number(l.Deprivation?.Decile(d))),
+            l.LocalPercent.TryGetValue(DeprivationDomain.Imd, out var p) ? Number(p) : null,
+        ]));
+
+    /// <summary>Each district's LSOAs and residents and those the rule selects, then the place's: area_code, area_name, lsoas, cohort_lsoas, population, cohort_population, share.</summary>
+    public static TextTable Shares(PlaceCohort cohort) => new(
+        ["area_code", "area_name", "lsoas", "cohort_lsoas", "population", "cohort_population", "share"],
+        cohort.Districts.Append(cohort.Total).Select(s => (IReadOnlyList<string?>)
+            [s.Area?.Code.Value, s.Area?.Name ?? "(no district)", Number(s.Lsoas), Number(s.CohortLsoas), Number(s.Population), Number(s.CohortPopulation), Number(s.Fraction)]));
 }

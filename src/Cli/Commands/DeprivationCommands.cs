@@ -15,14 +15,29 @@ public static class DeprivationCommands
         "Only the LSOAs within this place (default: the configured ICS as at the date)", PlaceTables.Deprivation);
 
     /// <summary>A command that lists LSOAs of an edition within a place (--vintage, --in, --as-at, --format) as a table made from them.</summary>
-    internal static Command ListCommand(CliContext context, string name, string description, string withinDescription, Func<DeprivationList, TextTable> table)
+    internal static Command ListCommand(CliContext context, string name, string description, string withinDescription, Func<DeprivationList, TextTable> table) =>
+        ViewCommand(context, name, description, withinDescription, [],
+            (services, _, view, cancellationToken) => services.GetRequiredService<DeprivationQueries>().ListAsync(view.Vintage, view.Within, view.AsAt, cancellationToken),
+            table, list => list.Used);
+
+    /// <summary>What a place view command was asked: the edition, the place within which, the date.</summary>
+    internal readonly record struct View(Core.Places.IodVintage? Vintage, Core.Places.AreaCode? Within, DateOnly? AsAt);
+
+    /// <summary>
+    /// A command answering as at a date on an edition within a place (--vintage, --in, --as-at, --format and any options of
+    /// its own): reads the options, asks, prints the table or the refusal (exit 2), then the vintages it used.
+    /// </summary>
+    internal static Command ViewCommand<T>(CliContext context, string name, string description, string withinDescription, Option[] own,
+        Func<IServiceProvider, ParseResult, View, CancellationToken, Task<Answer<T>>> ask, Func<T, TextTable> table, Func<T, VintagesUsed> used)
+        where T : class
     {
         var vintage = PlaceOptions.Vintage();
         var within = PlaceOptions.Within(withinDescription);
         var asAt = PlaceOptions.AsAt();
         var format = PlaceOptions.Format();
-        var list = new Command(name, description) { vintage, within, asAt, format };
-        list.SetAction(async (parse, cancellationToken) =>
+        var command = new Command(name, description);
+        foreach (var option in own.Concat([vintage, within, asAt, format])) command.Options.Add(option);
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var options = new PlaceOptions.Reader(parse, context.Error);
             var (edition, place, date, output) = (options.Vintage(vintage), options.Code(within), options.Date(asAt), options.Format(format));
@@ -30,13 +45,13 @@ public static class DeprivationCommands
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
-            var answer = await scope.ServiceProvider.GetRequiredService<DeprivationQueries>().ListAsync(edition, place, date, cancellationToken);
+            var answer = await ask(scope.ServiceProvider, parse, new View(edition, place, date), cancellationToken);
             if (answer.Refusal is { } refusal) return await PlaceCommands.FailAsync(context, refusal.Detail);
             await TableWriter.WriteAsync(context.Output, output, table(answer.Value!));
-            await PlaceCommands.Used(context, answer.Value!.Used);
+            await PlaceCommands.Used(context, used(answer.Value!));
             return CliApp.Ok;
         });
-        return list;
+        return command;
     }
 
     private static Command Compare(CliContext context)

@@ -1,0 +1,49 @@
+using Commonweal.Application.Places;
+using Commonweal.Core.Places;
+using Commonweal.Core.Targeting;
+
+namespace Commonweal.Application.Targeting;
+
+/// <summary>
+/// What a place rule can ask of an LSOA: its district, residents, and for the IMD and each of its seven domains the national
+/// rank, decile and score of the edition, and the local percent — where it stands among the ICS's LSOAs by that measure
+/// (100 × its position, most deprived first, ÷ the ICS's LSOAs: the most deprived LSOA of 720 is 0.14, the 72nd is 10).
+/// "The local most deprived 10 %" is <c>local_imd_percent &lt;= 10</c>: ⌊N / 10⌋ LSOAs.
+/// </summary>
+public sealed record LsoaFacts(Area Lsoa, Area? District, long? Population, LsoaDeprivation? Deprivation, IReadOnlyDictionary<DeprivationDomain, double> LocalPercent)
+{
+    private static readonly DeprivationDomain[] Measures = [DeprivationDomain.Imd, .. DeprivationDomains.Seven];
+
+    /// <summary>The fields of place rules: district, population, and imd_/income_/…/living_environment_ rank, decile, score and local_…_percent.</summary>
+    public static readonly RuleFields<LsoaFacts> Fields = new(
+    [
+        RuleField.Word<LsoaFacts>("district", "the code of the LSOA's district or unitary authority", f => f.District?.Code.Value),
+        RuleField.Word<LsoaFacts>("lsoa", "the LSOA's code", f => f.Lsoa.Code.Value),
+        RuleField.Numeric<LsoaFacts>("population", "residents (mid-2019 estimates for 2011 LSOAs, Census 2021 for 2021 LSOAs)", f => f.Population),
+        .. Measures.SelectMany(m => new[]
+        {
+            RuleField.Numeric<LsoaFacts>(Prefix(m) + "_rank", $"{m.Label()}: national rank (1 = most deprived)", f => f.Deprivation?.Rank(m)),
+            RuleField.Numeric<LsoaFacts>(Prefix(m) + "_decile", $"{m.Label()}: national decile (1 = most deprived 10 %)", f => f.Deprivation?.Decile(m)),
+            RuleField.Numeric<LsoaFacts>(Prefix(m) + "_score", $"{m.Label()}: score", f => f.Deprivation?.Score(m)),
+            RuleField.Numeric<LsoaFacts>("local_" + Prefix(m) + "_percent", $"{m.Label()}: percent position among the ICS's LSOAs, most deprived first", f => f.LocalPercent.TryGetValue(m, out var p) ? p : null),
+        }),
+    ]);
+
+    /// <summary>The name a measure has in rules: imd, income, employment, education, health, crime, barriers, living_environment.</summary>
+    public static string Prefix(DeprivationDomain measure) => measure == DeprivationDomain.LivingEnvironment ? "living_environment" : measure.ToString().ToLowerInvariant();
+
+    /// <summary>The facts of every LSOA of the ICS in a view, local percents worked out among them.</summary>
+    public static IReadOnlyList<LsoaFacts> OfIcs(PlaceGraph graph)
+    {
+        var codes = graph.LsoasIn(graph.Timeline.Ics.Code);
+        var deprivation = codes.ToDictionary(c => c, graph.Deprivation);
+        var percents = codes.ToDictionary(c => c, _ => new Dictionary<DeprivationDomain, double>());
+        foreach (var measure in Measures)
+        {
+            var ranked = codes.Where(c => deprivation[c]?.Rank(measure) is not null).OrderBy(c => deprivation[c]!.Rank(measure)).ToList();
+            for (var i = 0; i < ranked.Count; i++) percents[ranked[i]][measure] = 100.0 * (i + 1) / ranked.Count;
+        }
+
+        return [.. codes.Select(c => new LsoaFacts(graph.Find(c)!, graph.Parents(c).FirstOrDefault(p => p.Type == AreaType.District), graph.Residents(c), deprivation[c], percents[c]))];
+    }
+}
