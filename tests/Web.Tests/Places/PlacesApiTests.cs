@@ -206,11 +206,12 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Contains(rows, r => r.Contains("GET /api/places", StringComparison.Ordinal) && r.Contains("type, in, asAt, vintage", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("GET /api/deprivation", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("GET /api/deprivation/compare", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("GET /api/deprivation/core20", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("/api/audit", StringComparison.Ordinal) && r.Contains("Administrators", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("/health", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("GET /api/indicators/{id}/values", StringComparison.Ordinal) && r.Contains("areaType, area, period, sex, age, category, page, pageSize", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("PUT /api/indicators/{id}", StringComparison.Ordinal) && r.Contains("Analysts and administrators", StringComparison.Ordinal));
-        Assert.Equal(32, rows.Count);
+        Assert.Equal(33, rows.Count);
         var downloads = page.QuerySelectorAll("[data-testid=downloads] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(downloads, r => r.Contains("GET /deprivation.csv", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /indicators/{id:int}/areas.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("period, type", StringComparison.Ordinal));
