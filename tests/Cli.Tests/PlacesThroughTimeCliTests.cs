@@ -35,24 +35,30 @@ public sealed class ReferenceStore : IAsyncLifetime
         if (Unavailable is not null) Assert.Skip(Unavailable);
         return Database!;
     }
+
+    /// <summary>Runs the command line on this store (the test skips when the reference data is not available).</summary>
+    public async Task<(int Exit, string Out, string Err)> RunAsync(string input, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await CliApp.RunAsync([.. args, "--database", Require().Setting], output, error, new StringReader(input));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The rows of a CSV the command line wrote, each field as text (an empty field as empty text).</summary>
+    public static List<string[]> Rows(string csv)
+    {
+        using var table = Table.OpenCsv(new StringReader(csv), "output");
+        return [.. table.Rows().Select(r => Enumerable.Range(0, r.FieldCount).Select(i => r.Text(i, required: false) ?? string.Empty).ToArray())];
+    }
 }
 
 /// <summary><c>places list</c>, <c>deprivation list|compare</c>, <c>places recast</c> and <c>settings</c> on the real files, as at dates around the changes.</summary>
 public sealed class PlacesThroughTimeCliTests(ReferenceStore store) : IClassFixture<ReferenceStore>
 {
-    private async Task<(int Exit, string Out, string Err)> RunAsync(string input, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApp.RunAsync([.. args, "--database", store.Require().Setting], output, error, new StringReader(input));
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(string input, params string[] args) => store.RunAsync(input, args);
 
-    private static List<string[]> Rows(string csv)
-    {
-        using var table = Table.OpenCsv(new StringReader(csv), "output");
-        return [.. table.Rows().Select(r => Enumerable.Range(0, r.FieldCount).Select(i => r.Text(i, required: false)).ToArray())];
-    }
+    private static List<string[]> Rows(string csv) => ReferenceStore.Rows(csv);
 
     [Theory]
     [InlineData("2026-03-31", "QH8,Icb,NHS Mid and South Essex Integrated Care Board,", ",2026-03-31", "D7T5G")]

@@ -112,6 +112,15 @@ public sealed class TargetingCliTests(ReferenceStore store) : IClassFixture<Refe
         Assert.NotEmpty(expected);
     }
 
+    [Fact]
+    public async Task Shares_within_a_district_give_its_row_once()
+    {
+        var (exit, csv, _) = await RunAsync("targeting", "shares", "--rule", "local_imd_percent <= 10", "--vintage", "iod2025", "--in", "E07000066", "--format", "csv");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("E07000066", Assert.Single(Rows(csv))[0]);
+    }
+
     [Theory]
     [InlineData("imd_decile <== 2", "column 14: '=' is not a number")]
     [InlineData("imd_decil <= 2", "'imd_decil' is not a field (did you mean imd_decile")]
@@ -155,17 +164,7 @@ public sealed class TargetingCliTests(ReferenceStore store) : IClassFixture<Refe
         return [.. table.Rows().Select(r => row([.. Enumerable.Range(0, r.FieldCount).Select(i => r.Text(i, required: false) ?? string.Empty)]))];
     }
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApp.RunAsync([.. args, "--database", store.Require().Setting], output, error, new StringReader(string.Empty));
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => store.RunAsync(string.Empty, args);
 
-    private static List<string[]> Rows(string csv)
-    {
-        using var table = Table.OpenCsv(new StringReader(csv), "output");
-        return [.. table.Rows().Select(r => Enumerable.Range(0, r.FieldCount).Select(i => r.Text(i, required: false) ?? string.Empty).ToArray())];
-    }
+    private static List<string[]> Rows(string csv) => ReferenceStore.Rows(csv);
 }

@@ -100,8 +100,7 @@ public sealed class DeprivationQueries(PlaceQueries places)
 /// <param name="Residents">The LSOA's residents in the view's population (mid-2019 estimates for 2011 LSOAs, Census 2021 for 2021 LSOAs), if loaded.</param>
 public sealed record DeprivationRow(Area Lsoa, Area? District, LsoaDeprivation? Deprivation, long? Residents)
 {
-    /// <summary>In national IMD deciles 1–2 of its edition: NHS England's Core20.</summary>
-    public bool IsCore20 => Deprivation?.ImdDecile is 1 or 2;
+    public bool IsCore20 => Deprivation?.IsCore20 == true;
 }
 
 public sealed record DeprivationList(Area Place, IodVintage Vintage, VintagesUsed Used, IReadOnlyList<DeprivationRow> Rows);

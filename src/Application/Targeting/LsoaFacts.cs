@@ -10,8 +10,16 @@ namespace Commonweal.Application.Targeting;
 /// (100 × its position, most deprived first, ÷ the ICS's LSOAs: the most deprived LSOA of 720 is 0.14, the 72nd is 10).
 /// "The local most deprived 10 %" is <c>local_imd_percent &lt;= 10</c>: ⌊N / 10⌋ LSOAs.
 /// </summary>
-public sealed record LsoaFacts(Area Lsoa, Area? District, long? Population, LsoaDeprivation? Deprivation, IReadOnlyDictionary<DeprivationDomain, double> LocalPercent)
+public sealed record LsoaFacts(DeprivationRow Row, IReadOnlyDictionary<DeprivationDomain, double> LocalPercent)
 {
+    public Area Lsoa => Row.Lsoa;
+
+    public Area? District => Row.District;
+
+    public long? Population => Row.Residents;
+
+    public LsoaDeprivation? Deprivation => Row.Deprivation;
+
     private static readonly DeprivationDomain[] Measures = [DeprivationDomain.Imd, .. DeprivationDomains.Seven];
 
     /// <summary>The fields of place rules: district, population, and imd_/income_/…/living_environment_ rank, decile, score and local_…_percent.</summary>
@@ -32,18 +40,16 @@ public sealed record LsoaFacts(Area Lsoa, Area? District, long? Population, Lsoa
     /// <summary>The name a measure has in rules: imd, income, employment, education, health, crime, barriers, living_environment.</summary>
     public static string Prefix(DeprivationDomain measure) => measure == DeprivationDomain.LivingEnvironment ? "living_environment" : measure.ToString().ToLowerInvariant();
 
-    /// <summary>The facts of every LSOA of the ICS in a view, local percents worked out among them.</summary>
-    public static IReadOnlyList<LsoaFacts> OfIcs(PlaceGraph graph)
+    /// <summary>The facts of the ICS's LSOAs (a deprivation listing of the whole ICS), local percents worked out among them.</summary>
+    public static IReadOnlyList<LsoaFacts> Of(IReadOnlyList<DeprivationRow> ics)
     {
-        var codes = graph.LsoasIn(graph.Timeline.Ics.Code);
-        var deprivation = codes.ToDictionary(c => c, graph.Deprivation);
-        var percents = codes.ToDictionary(c => c, _ => new Dictionary<DeprivationDomain, double>());
+        var percents = ics.ToDictionary(r => r.Lsoa.Code, _ => new Dictionary<DeprivationDomain, double>());
         foreach (var measure in Measures)
         {
-            var ranked = codes.Where(c => deprivation[c]?.Rank(measure) is not null).OrderBy(c => deprivation[c]!.Rank(measure)).ToList();
-            for (var i = 0; i < ranked.Count; i++) percents[ranked[i]][measure] = 100.0 * (i + 1) / ranked.Count;
+            var ranked = ics.Where(r => r.Deprivation?.Rank(measure) is not null).OrderBy(r => r.Deprivation!.Rank(measure)).ToList();
+            for (var i = 0; i < ranked.Count; i++) percents[ranked[i].Lsoa.Code][measure] = 100.0 * (i + 1) / ranked.Count;
         }
 
-        return [.. codes.Select(c => new LsoaFacts(graph.Find(c)!, graph.Parents(c).FirstOrDefault(p => p.Type == AreaType.District), graph.Residents(c), deprivation[c], percents[c]))];
+        return [.. ics.Select(r => new LsoaFacts(r, percents[r.Lsoa.Code]))];
     }
 }

@@ -5,7 +5,7 @@ using Commonweal.Core.Targeting;
 namespace Commonweal.Application.Targeting;
 
 /// <summary>Places of relative need: the LSOAs a place rule selects within a place, and what share of each district's residents live in them.</summary>
-public sealed class TargetingQueries(DeprivationQueries deprivation, PlaceQueries places)
+public sealed class TargetingQueries(DeprivationQueries deprivation)
 {
     /// <summary>
     /// The LSOAs of an edition's Census within a place (default: the ICS) as at a date that a rule over <see cref="LsoaFacts"/>
@@ -19,9 +19,10 @@ public sealed class TargetingQueries(DeprivationQueries deprivation, PlaceQuerie
         var listed = await deprivation.ListAsync(vintage, within, asAt, cancellationToken);
         if (listed.Refusal is { } refusal) return refusal;
         var list = listed.Value!;
-        var graph = await places.GraphAsync(new ViewRequest(asAt, list.Vintage), cancellationToken);
+        // Local percents are among the whole ICS's LSOAs, whatever place the listing is narrowed to.
+        var ics = within is null ? list : (await deprivation.ListAsync(list.Vintage, null, asAt, cancellationToken)).Value ?? list;
         var inPlace = list.Rows.Select(r => r.Lsoa.Code).ToHashSet();
-        var facts = LsoaFacts.OfIcs(graph).Where(f => inPlace.Contains(f.Lsoa.Code)).OrderBy(f => f.Lsoa.Code).ToList();
+        var facts = LsoaFacts.Of(ics.Rows).Where(f => inPlace.Contains(f.Lsoa.Code)).OrderBy(f => f.Lsoa.Code).ToList();
         var selected = facts.Where(parsed.Matches).ToList();
         var districts = facts.GroupBy(f => f.District?.Code).OrderBy(g => g.Key?.Value, StringComparer.Ordinal)
             .Select(g => Share.For(g.First().District, g.ToList(), parsed)).ToList();

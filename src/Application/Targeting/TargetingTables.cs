@@ -29,9 +29,12 @@ public static class TargetingTables
             l.LocalPercent.TryGetValue(DeprivationDomain.Imd, out var p) ? Number(p) : null,
         ]));
 
-    /// <summary>Each district's LSOAs and residents and those the rule selects, then the place's: area_code, area_name, lsoas, cohort_lsoas, population, cohort_population, share.</summary>
+    /// <summary>
+    /// Each district's LSOAs and residents and those the rule selects, then the place's (unless the place is that one district):
+    /// area_code, area_name, lsoas, cohort_lsoas, population, cohort_population, share.
+    /// </summary>
     public static TextTable Shares(PlaceCohort cohort) => new(
         ["area_code", "area_name", "lsoas", "cohort_lsoas", "population", "cohort_population", "share"],
-        cohort.Districts.Append(cohort.Total).Select(s => (IReadOnlyList<string?>)
+        (cohort.Districts is [{ Area: { } only }] && only.Code == cohort.Place.Code ? cohort.Districts : cohort.Districts.Append(cohort.Total)).Select(s => (IReadOnlyList<string?>)
             [s.Area?.Code.Value, s.Area?.Name ?? "(no district)", Number(s.Lsoas), Number(s.CohortLsoas), Number(s.Population), Number(s.CohortPopulation), Number(s.Fraction)]));
 }
