@@ -37,6 +37,9 @@ public static class ApplicationServices
         services.AddScoped<DeprivationSetting>();
         services.AddScoped<DeprivationQueries>();
         services.AddScoped<Targeting.TargetingQueries>();
+        services.AddScoped<Targeting.PopulationFrames>();
+        services.AddScoped<Targeting.PopulationStore>();
+        services.AddScoped<Targeting.PopulationCalibration>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();

@@ -37,4 +37,10 @@ public static class TargetingTables
         ["area_code", "area_name", "lsoas", "cohort_lsoas", "population", "cohort_population", "share"],
         (cohort.Districts is [{ Area: { } only }] && only.Code == cohort.Place.Code ? cohort.Districts : cohort.Districts.Append(cohort.Total)).Select(s => (IReadOnlyList<string?>)
             [s.Area?.Code.Value, s.Area?.Name ?? "(no district)", Number(s.Lsoas), Number(s.CohortLsoas), Number(s.Population), Number(s.CohortPopulation), Number(s.Fraction)]));
+
+    /// <summary>The calibration report: values rounded to 4 decimals, within_ci true or false.</summary>
+    public static TextTable Calibration(IReadOnlyList<CalibrationRow> rows) => new(
+        ["characteristic", "area_code", "synthetic_value", "published_value", "published_lower_95", "published_upper_95", "within_ci"],
+        rows.Select(r => (IReadOnlyList<string?>)
+            [r.Characteristic, r.Area.Value, Number(Math.Round(r.Synthetic, 4)), Number(Math.Round(r.Published, 4)), Number(r.Lower95), Number(r.Upper95), r.Within ? "true" : "false"]));
 }

@@ -118,17 +118,8 @@ public static class DemoDataset
         _ => false,
     };
 
-    /// <summary>Splits a whole number in proportion to weights, the remainder going to the largest fractions (Hamilton's method).</summary>
-    internal static long[] Apportion(long total, IReadOnlyList<double> weights)
-    {
-        var sum = weights.Sum();
-        var exact = weights.Select(w => total * w / sum).ToArray();
-        var counts = exact.Select(x => (long)Math.Floor(x)).ToArray();
-        var remainder = total - counts.Sum();
-        foreach (var i in Enumerable.Range(0, counts.Length).OrderByDescending(i => exact[i] - counts[i]).ThenBy(i => i).Take((int)remainder))
-            counts[i]++;
-        return counts;
-    }
+    /// <summary>Splits a whole number in proportion to weights (Hamilton's method).</summary>
+    internal static long[] Apportion(long total, IReadOnlyList<double> weights) => Core.Statistics.Apportionment.LargestRemainder(total, weights);
 
     /// <summary>A standard normal draw (Box–Muller).</summary>
     internal static double Normal(Random rng) =>

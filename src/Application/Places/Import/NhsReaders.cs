@@ -128,8 +128,9 @@ public sealed class PracticeListSizeReader : TableFileReader
 
 /// <summary>
 /// NHS Digital's registered patients by single year of age and sex for every PCN, sub-ICB location, ICB and
-/// commissioning region (gp-reg-pat-prac-sing-age-regions, CSV or zip). Kept by sex as totals and, for persons, in
-/// 5-year bands to 95+; the single years of each area must add up to its total.
+/// commissioning region (gp-reg-pat-prac-sing-age-regions, CSV or zip). Kept in 5-year bands to 95+ (90–94, 95+) by sex,
+/// and for persons (the sum of the sexes where the file gives persons only as a total); the single years of each area must
+/// add up to its total.
 /// </summary>
 public sealed class RegisteredAgesReader : TableFileReader
 {
@@ -199,8 +200,14 @@ public sealed class RegisteredAgesReader : TableFileReader
                 throw new FileProblemException(context.Table.Problem(0, null, $"{area.Key.Area} ({area.Key.Sex}): the ages add up to {sum:N0}, not the total {t:N0}"));
         }
 
+        // The file gives single years by sex only (persons only as the total): persons' bands are the sum of the sexes'.
+        var withPersons = merged.Where(p => p.Sex == Sex.Persons && p.AgeBand != AgeBand.All).Select(p => (p.Area, p.Period)).ToHashSet();
+        var persons = merged.Where(p => p.Sex != Sex.Persons && p.AgeBand != AgeBand.All && !withPersons.Contains((p.Area, p.Period)))
+            .GroupBy(p => (p.Area, p.Period, p.AgeBand))
+            .Select(g => g.First() with { Sex = Sex.Persons, Count = g.Sum(p => p.Count) });
         rows.Clear();
-        rows.AddRange(merged.Where(p => p.Sex == Sex.Persons || p.AgeBand == AgeBand.All));
+        rows.AddRange(merged);
+        rows.AddRange(persons);
     }
 
     private static AgeBand Band(int age) => age >= 95 ? AgeBand.Range(95, null) : age >= 90 ? AgeBand.Range(90, 94) : AgeLabels.FiveYear(age);

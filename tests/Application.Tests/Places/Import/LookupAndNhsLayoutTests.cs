@@ -150,4 +150,26 @@ public sealed class LookupAndNhsLayoutTests : IDisposable
 
         Assert.Equal("D7T5G (Persons): the ages add up to 9, not the total 10", problem.Rule);
     }
+
+    [Fact]
+    public void Registered_ages_by_sex_are_kept_in_five_year_bands_and_persons_bands_are_their_sum()
+    {
+        // As NHS England publishes it: persons only as the total, single years by sex.
+        var path = files.Text("gp-reg-pat-prac-sing-age-regions.csv",
+            "PUBLICATION,EXTRACT_DATE,ORG_TYPE,ORG_CODE,ONS_CODE,SEX,AGE,NUMBER_OF_PATIENTS\r\n"
+            + "GP_PRAC_PAT_LIST,2026-08-01,ICB,D7T5G,E54000066,ALL,ALL,21\r\n"
+            + "GP_PRAC_PAT_LIST,2026-08-01,ICB,D7T5G,E54000066,MALE,ALL,10\r\nGP_PRAC_PAT_LIST,2026-08-01,ICB,D7T5G,E54000066,MALE,0,3\r\nGP_PRAC_PAT_LIST,2026-08-01,ICB,D7T5G,E54000066,MALE,4,3\r\nGP_PRAC_PAT_LIST,2026-08-01,ICB,D7T5G,E54000066,MALE,95+,4\r\n"
+            + "GP_PRAC_PAT_LIST,2026-08-01,ICB,D7T5G,E54000066,FEMALE,ALL,11\r\nGP_PRAC_PAT_LIST,2026-08-01,ICB,D7T5G,E54000066,FEMALE,2,5\r\nGP_PRAC_PAT_LIST,2026-08-01,ICB,D7T5G,E54000066,FEMALE,92,6\r\n");
+
+        var rows = Read("nhs-registered-ages", path).Populations.ToDictionary(p => (p.Sex, p.AgeBand.Code), p => p.Count);
+
+        Assert.Equal(6, rows[(Sex.Male, "0-4")]);
+        Assert.Equal(4, rows[(Sex.Male, "95+")]);
+        Assert.Equal(5, rows[(Sex.Female, "0-4")]);
+        Assert.Equal(6, rows[(Sex.Female, "90-94")]);
+        Assert.Equal(11, rows[(Sex.Persons, "0-4")]);
+        Assert.Equal(6, rows[(Sex.Persons, "90-94")]);
+        Assert.Equal(21, rows[(Sex.Persons, "all")]);
+        Assert.Equal(10, rows[(Sex.Male, "all")]);
+    }
 }
