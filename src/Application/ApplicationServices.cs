@@ -39,7 +39,8 @@ public static class ApplicationServices
         services.AddScoped<Targeting.TargetingQueries>();
         services.AddScoped<Targeting.PopulationFrames>();
         services.AddScoped<Targeting.PopulationStore>();
-        services.AddScoped<Targeting.PopulationCalibration>();
+        services.AddScoped<Targeting.PopulationGeneration>();
+        services.AddScoped<Targeting.RiskStratifying>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();

@@ -91,9 +91,24 @@ public sealed class PopulationCliTests(PopulationStore store) : IClassFixture<Po
         Assert.Equal("0.1866", rows.Single(r => r[0] == "hypertension" && r[1] == "E07000069")[3]);
     }
 
+    [Fact]
+    public async Task Risk_stratify_scores_everyone_and_counts_them_by_tier_and_segment()
+    {
+        var (exit, output, _) = await store.RunAsync("risk", "stratify");
+        Assert.Equal(0, exit);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("scored 1,199,554 people with commonweal-default v1 in ", lines[0], StringComparison.Ordinal);
+        long Sum(string kind) => lines.Where(l => l.StartsWith(kind, StringComparison.Ordinal)).Sum(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(1_199_554, Sum("tier "));
+        Assert.Equal(1_199_554, Sum("segment "));
+        Assert.Equal(4, lines.Count(l => l.StartsWith("tier ", StringComparison.Ordinal)));
+        Assert.Equal(8, lines.Count(l => l.StartsWith("segment ", StringComparison.Ordinal)));
+    }
+
     [Theory]
-    [InlineData("--seed", "abc", "--seed 'abc' is not a whole number 0 or more")]
-    [InlineData("--seed", "-1", "--seed '-1' is not a whole number 0 or more")]
+    [InlineData("--seed", "abc", "--seed 'abc' is not a whole number from 0 to 9,223,372,036,854,775,807")]
+    [InlineData("--seed", "99999999999999999999", "--seed '99999999999999999999' is not a whole number from 0 to 9,223,372,036,854,775,807")]
+    [InlineData("--seed", "-1", "--seed '-1' is not a whole number from 0 to 9,223,372,036,854,775,807")]
     [InlineData("--scale", "0", "--scale '0' is not a whole number from 1 to 50")]
     public async Task Bad_options_are_refused_and_the_stored_population_is_left_as_it_was(string option, string value, string message)
     {
@@ -111,13 +126,13 @@ public sealed class PopulationCliTests(PopulationStore store) : IClassFixture<Po
 public sealed class PopulationAbsentCliTests
 {
     [Fact]
-    public async Task Hash_and_calibration_say_there_is_no_population_and_how_to_make_one()
+    public async Task Hash_calibration_and_stratify_say_there_is_no_population_and_how_to_make_one()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        foreach (var command in new[] { "hash", "calibration" })
+        foreach (var command in new[] { "population hash", "population calibration", "risk stratify" })
         {
             var error = new StringWriter();
-            var exit = await CliApp.RunAsync(["population", command, "--database", database.Setting], new StringWriter(), error, new StringReader(string.Empty));
+            var exit = await CliApp.RunAsync([.. command.Split(' '), "--database", database.Setting], new StringWriter(), error, new StringReader(string.Empty));
             Assert.Equal(2, exit);
             Assert.Contains("There is no person-level population in the store: run `commonweal population generate --seed <n>`", error.ToString(), StringComparison.Ordinal);
         }

@@ -21,8 +21,19 @@ public sealed class PopulationStore(CommonwealDbContext db, AuditLog audit, Time
 
     public async Task<StoredPopulation> SaveAsync(SyntheticPopulation population, PopulationSource source, long? seed, int scale, string description, string actor, CancellationToken cancellationToken = default)
     {
-        var hash = PopulationFormat.Hash(population);
-        var households = Enumerable.Range(0, population.Lsoas.Count).Sum(population.HouseholdsIn);
+        var households = Enumerable.Range(0, population.Lsoas.Count).Sum(l => population.HouseholdSizes(l).Length);
+        var blocks = Enumerable.Range(0, population.Lsoas.Count).Select(l => new PopulationBlock
+        {
+            PopulationId = CurrentId,
+            Lsoa = population.Lsoas[l].Code.Value,
+            Copy = population.Lsoas[l].Copy,
+            District = population.Lsoas[l].District,
+            Pool = population.Lsoas[l].Pool,
+            People = population.Offsets[l + 1] - population.Offsets[l],
+            Facts = PopulationFormat.EncodeFacts(population.Lsoas[l]),
+            Data = PopulationFormat.Encode(population, l),
+        }).ToList();
+        var hash = PopulationFormat.Hash(population.PracticeCodes.Select(c => c.Value), blocks.Select(b => (b.Lsoa, b.Copy, b.Data)));
         var stored = new StoredPopulation
         {
             Id = CurrentId,
@@ -38,17 +49,6 @@ public sealed class PopulationStore(CommonwealDbContext db, AuditLog audit, Time
             CreatedAt = clock.GetUtcNow(),
             CreatedBy = actor,
         };
-        var blocks = Enumerable.Range(0, population.Lsoas.Count).Select(l => new PopulationBlock
-        {
-            PopulationId = CurrentId,
-            Lsoa = population.Lsoas[l].Code.Value,
-            Copy = population.Lsoas[l].Copy,
-            District = population.Lsoas[l].District,
-            Pool = population.Lsoas[l].Pool,
-            People = population.Offsets[l + 1] - population.Offsets[l],
-            Facts = PopulationFormat.EncodeFacts(population.Lsoas[l]),
-            Data = PopulationFormat.Encode(population, l),
-        }).ToList();
 
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
@@ -66,6 +66,15 @@ public sealed class PopulationStore(CommonwealDbContext db, AuditLog audit, Time
         });
         db.ChangeTracker.Clear();
         return stored;
+    }
+
+    /// <summary>The population hash worked out again from the stored blocks (the canonical layout is the stored one), or null when there is no population.</summary>
+    public async Task<string?> HashAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await DescribeAsync(cancellationToken);
+        if (stored is null) return null;
+        var blocks = await db.PersonBlocks.AsNoTracking().Where(b => b.PopulationId == CurrentId).Select(b => new { b.Lsoa, b.Copy, b.Data }).ToListAsync(cancellationToken);
+        return PopulationFormat.Hash(Codes(stored.PracticeCodes).Select(c => c.Value), blocks.Select(b => (b.Lsoa, b.Copy, b.Data)));
     }
 
     /// <summary>The stored population in columns (with its risk results when it has been stratified), or null when there is none.</summary>
@@ -88,7 +97,8 @@ public sealed class PopulationStore(CommonwealDbContext db, AuditLog audit, Time
         }
 
         RiskStratification? risk = null;
-        if (stored.RiskModel is not null && blocks.All(b => b.Risk is not null))
+        // Results are read back only under the model that made them (the default: models are not stored yet).
+        if (stored.RiskModel == RiskModel.Default.Label && blocks.All(b => b.Risk is not null))
         {
             risk = new RiskStratification(RiskModel.Default, population.Count);
             for (var l = 0; l < blocks.Count; l++)
@@ -124,7 +134,7 @@ public sealed class PopulationStore(CommonwealDbContext db, AuditLog audit, Time
                 };
             }).ToList();
             await BulkWriter.UpsertAsync(db, blocks, [nameof(PopulationBlock.Risk)], cancellationToken);
-            stored.RiskModel = $"{risk.Model.Name} v{risk.Model.Version}";
+            stored.RiskModel = risk.Model.Label;
             stored.StratifiedAt = clock.GetUtcNow();
             audit.Record(actor, "risk.stratify", "Population", stored.Hash, $"{population.Count:N0} people scored with {stored.RiskModel}");
             await db.SaveChangesAsync(cancellationToken);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Commonweal.Application.Places;
 using Commonweal.Application.Targeting;
-using Commonweal.Core.Targeting.Population;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Commonweal.Cli.Commands;
@@ -27,14 +26,14 @@ public static class PopulationCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!long.TryParse(parse.GetValue(seed), NumberStyles.None, CultureInfo.InvariantCulture, out var seedValue))
-                return await PlaceCommands.FailAsync(context, $"--seed '{parse.GetValue(seed)}' is not a whole number 0 or more");
+                return await PlaceCommands.FailAsync(context, string.Create(CultureInfo.InvariantCulture, $"--seed '{parse.GetValue(seed)}' is not a whole number from 0 to {long.MaxValue:N0}"));
             var scaleText = parse.GetValue(scale) ?? "1";
             if (!int.TryParse(scaleText, NumberStyles.None, CultureInfo.InvariantCulture, out var scaleValue) || scaleValue is < 1 or > MaxScale)
                 return await PlaceCommands.FailAsync(context, $"--scale '{scaleText}' is not a whole number from 1 to {MaxScale}");
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
-            var answer = await scope.ServiceProvider.GetRequiredService<PopulationCalibration>().GenerateAsync(seedValue, scaleValue, CliContext.Actor, cancellationToken);
+            var answer = await scope.ServiceProvider.GetRequiredService<PopulationGeneration>().GenerateAsync(seedValue, scaleValue, CliContext.Actor, cancellationToken);
             if (answer.Refusal is { } refusal) return await PlaceCommands.FailAsync(context, refusal.Detail);
             var made = answer.Value!;
             var s = made.Stored;
@@ -55,9 +54,9 @@ public static class PopulationCommands
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
-            var loaded = await scope.ServiceProvider.GetRequiredService<PopulationStore>().LoadAsync(cancellationToken);
-            if (loaded is null) return await PlaceCommands.FailAsync(context, PopulationCalibration.NoPopulation.Detail);
-            await context.Output.WriteLineAsync(PopulationFormat.Hash(loaded.People));
+            var hash = await scope.ServiceProvider.GetRequiredService<PopulationStore>().HashAsync(cancellationToken);
+            if (hash is null) return await PlaceCommands.FailAsync(context, PopulationGeneration.NoPopulation.Detail);
+            await context.Output.WriteLineAsync(hash);
             return CliApp.Ok;
         });
         return command;
@@ -75,7 +74,7 @@ public static class PopulationCommands
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
-            var answer = await scope.ServiceProvider.GetRequiredService<PopulationCalibration>().ReportAsync(cancellationToken);
+            var answer = await scope.ServiceProvider.GetRequiredService<PopulationGeneration>().ReportAsync(cancellationToken);
             if (answer.Refusal is { } refusal) return await PlaceCommands.FailAsync(context, refusal.Detail);
             await TableWriter.WriteAsync(context.Output, output, TargetingTables.Calibration(answer.Value!));
             return CliApp.Ok;

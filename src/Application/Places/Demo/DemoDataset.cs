@@ -118,9 +118,6 @@ public static class DemoDataset
         _ => false,
     };
 
-    /// <summary>Splits a whole number in proportion to weights (Hamilton's method).</summary>
-    internal static long[] Apportion(long total, IReadOnlyList<double> weights) => Core.Statistics.Apportionment.LargestRemainder(total, weights);
-
     /// <summary>A standard normal draw (Box–Muller).</summary>
     internal static double Normal(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());

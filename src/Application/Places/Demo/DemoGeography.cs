@@ -1,4 +1,5 @@
 using Commonweal.Core.Places;
+using Commonweal.Core.Statistics;
 
 namespace Commonweal.Application.Places.Demo;
 
@@ -220,7 +221,7 @@ internal static class DemoGeography
         var group = new int[n];
         Array.Fill(group, -1);
         var sizes = new int[parts];
-        var targets = DemoDataset.Apportion(n, Enumerable.Repeat(1.0, parts).ToArray());
+        var targets = Apportionment.LargestRemainder(n, Enumerable.Repeat(1.0, parts).ToArray());
         var frontier = Enumerable.Range(0, parts).Select(_ => new PriorityQueue<int, double>()).ToArray();
         var seedKm = seeds.Select(s => KmOf(cells[s])).ToArray();
 

@@ -1,4 +1,5 @@
 using Commonweal.Core.Places;
+using Commonweal.Core.Statistics;
 
 namespace Commonweal.Application.Places.Demo;
 
@@ -63,7 +64,7 @@ internal static class DemoPopulation
         var shares = districtShares
             .Select((share, b) => share * Math.Exp(AgeTilt[b] * tilt + 0.05 * DemoDataset.Normal(rng) - AgeTilt[b] * AgeTilt[b] * spread * spread / 2))
             .ToArray();
-        return DemoDataset.Apportion(lsoa.Census2021, shares);
+        return Apportionment.LargestRemainder(lsoa.Census2021, shares);
     }
 
     /// <summary>
@@ -72,7 +73,7 @@ internal static class DemoPopulation
     /// </summary>
     private static long[] Spread(long total, IReadOnlyList<double> weights)
     {
-        var counts = DemoDataset.Apportion(total, weights);
+        var counts = Apportionment.LargestRemainder(total, weights);
         if (total < Smallest * counts.Length || total > Largest * counts.Length)
             throw new InvalidOperationException($"{total:N0} people cannot fill {counts.Length} LSOAs of {Smallest:N0} to {Largest:N0}");
         for (var i = 0; i < counts.Length; i++)

@@ -1,5 +1,6 @@
 using Commonweal.Application.Places.Import;
 using Commonweal.Core.Places;
+using Commonweal.Core.Statistics;
 
 namespace Commonweal.Application.Places.Demo;
 
@@ -72,8 +73,8 @@ internal static class DemoPrimaryCare
         var pcnTotal = Math.Max(districts.Count, (int)Math.Round(PcnsInMidAndSouthEssex * (double)residents / ResidentsOfMidAndSouthEssex));
         var practiceTotal = Math.Max(pcnTotal, (int)Math.Round(PracticesInMidAndSouthEssex * (double)residents / ResidentsOfMidAndSouthEssex));
         var weights = districts.Select(d => (double)d.Residents).ToArray();
-        var pcnsOf = AtLeast(DemoDataset.Apportion(pcnTotal, weights), 1);
-        var practicesOf = DemoDataset.Apportion(practiceTotal, weights);
+        var pcnsOf = AtLeast(Apportionment.LargestRemainder(pcnTotal, weights), 1);
+        var practicesOf = Apportionment.LargestRemainder(practiceTotal, weights);
         for (var d = 0; d < districts.Count; d++) practicesOf[d] = Math.Max(practicesOf[d], pcnsOf[d]);
 
         var pcns = new List<DemoPcn>();
@@ -90,7 +91,7 @@ internal static class DemoPrimaryCare
 
             // Real lists ran 4.8 % above residents in May 2022 (1,253,280 against 1,195,348); sizes vary about fourfold.
             var registered = (long)Math.Round(district.Residents * Math.Clamp(1.03 + 0.01 * DemoDataset.Normal(rng), 1.01, 1.045));
-            var sizes = DemoDataset.Apportion(registered, practices.Select(_ => Math.Clamp(Math.Exp(0.5 * DemoDataset.Normal(rng)), 0.25, 3.5)).ToArray());
+            var sizes = Apportionment.LargestRemainder(registered, practices.Select(_ => Math.Clamp(Math.Exp(0.5 * DemoDataset.Normal(rng)), 0.25, 3.5)).ToArray());
             for (var p = 0; p < practiceCount; p++)
             {
                 practices[p].Lists[0] = sizes[p];
@@ -98,7 +99,7 @@ internal static class DemoPrimaryCare
             }
 
             // Neighbouring practices (consecutive from north to south) form a PCN.
-            var perPcn = DemoDataset.Apportion(practiceCount, Enumerable.Repeat(1.0, (int)pcnsOf[d]).ToArray());
+            var perPcn = Apportionment.LargestRemainder(practiceCount, Enumerable.Repeat(1.0, (int)pcnsOf[d]).ToArray());
             var first = 0;
             foreach (var count in perPcn)
             {

@@ -42,8 +42,7 @@ internal static class FrailtyDrawing
             var draws = Draws.ForLsoa(seed, lsoa.Code.Value, lsoa.Copy);
             var start = population.Offsets[l];
             var end = population.Offsets[l + 1];
-            var sizes = new int[population.HouseholdsIn(l)];
-            for (var i = start; i < end; i++) sizes[population.Households[i]]++;
+            var sizes = population.HouseholdSizes(l);
             for (var i = start; i < end; i++)
             {
                 var age = population.Ages[i];

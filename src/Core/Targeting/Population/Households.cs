@@ -3,7 +3,7 @@ namespace Commonweal.Core.Targeting.Population;
 /// <summary>
 /// Puts the people of one LSOA into households (docs/methods/synthetic-population.md, "Households"). The reference data
 /// has no household file, so the rules are simple and stated: children (under 18) in groups of 1–4 siblings (45 %, 38 %,
-/// 13 %, 4 %) with a parent 18–45 years older than each child — a couple in 72 % of families, otherwise a lone parent, a
+/// 13 %, 4 %) with a parent 18–45 years older than each child (when nobody of that age is free, the nearest free adult) — a couple in 72 % of families, otherwise a lone parent, a
 /// mother in nine in ten — then a pregnant woman without a family of her own with a partner (70 %) or alone; then the
 /// other adults live alone (15 % under 35, 18 % to 64, 33 % to 74, 50 % from 75), as a couple of similar ages (70 % of the
 /// rest), or share with one to three adults of similar age.
@@ -71,7 +71,7 @@ internal sealed class Households
             var hi = Math.Max(lo, youngest + 45);
             var target = Math.Clamp(youngest + 22 + (int)(draws.Uniform(first, Streams.ParentAge) * 16), lo, hi);
             var couple = draws.Uniform(first, Streams.Couple) < 0.72;
-            var motherFirst = couple || draws.Uniform(first + 1_000_000, Streams.Couple) < 0.9;
+            var motherFirst = couple || draws.Uniform(first, Streams.LoneParentSex) < 0.9;
             var parent = Take(motherFirst ? 1 : 0, target, lo, hi) ?? Take(motherFirst ? 0 : 1, target, lo, hi) ?? Take(1, target, 18, SyntheticPopulation.OldestAge) ?? Take(0, target, 18, SyntheticPopulation.OldestAge);
             var number = next++;
             foreach (var c in group) household[offset + c] = number;
@@ -102,10 +102,10 @@ internal sealed class Households
             return;
         }
 
-        var others = 1 + (int)(draws.Uniform(person, Streams.Couple) * 3);
+        var others = 1 + (int)(draws.Uniform(person, Streams.SharedCount) * 3);
         for (var k = 0; k < others; k++)
         {
-            var sex = draws.Bits(person, Streams.Couple + k + 20) % 2 == 0 ? 0 : 1;
+            var sex = draws.Bits(4 * person + k, Streams.SharedSex) % 2 == 0 ? 0 : 1;
             if ((Take(sex, age, age - 10, age + 10) ?? Take(1 - sex, age, age - 10, age + 10)) is { } mate) household[offset + mate] = number;
         }
     }

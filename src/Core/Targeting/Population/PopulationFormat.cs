@@ -111,21 +111,23 @@ public static class PopulationFormat
     }
 
     /// <summary>The population hash, lower-case hex.</summary>
-    public static string Hash(SyntheticPopulation population)
+    public static string Hash(SyntheticPopulation population) =>
+        Hash(population.PracticeCodes.Select(c => c.Value), Enumerable.Range(0, population.Lsoas.Count).Select(l => (population.Lsoas[l].Code.Value, population.Lsoas[l].Copy, Encode(population, l))));
+
+    /// <summary>The population hash of stored blocks (in any order: they are put in (code, copy) order here).</summary>
+    public static string Hash(IEnumerable<string> practiceCodes, IEnumerable<(string Lsoa, int Copy, byte[] Block)> blocks)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes("commonweal-population-v1\n"));
-        foreach (var code in population.PracticeCodes) sha.AppendData(Encoding.UTF8.GetBytes(code.Value + "\n"));
+        foreach (var code in practiceCodes) sha.AppendData(Encoding.UTF8.GetBytes(code + "\n"));
         sha.AppendData("\n"u8);
         Span<byte> copy = stackalloc byte[4];
-        var order = Enumerable.Range(0, population.Lsoas.Count)
-            .OrderBy(l => population.Lsoas[l].Code.Value, StringComparer.Ordinal).ThenBy(l => population.Lsoas[l].Copy);
-        foreach (var l in order)
+        foreach (var (lsoa, number, block) in blocks.OrderBy(b => b.Lsoa, StringComparer.Ordinal).ThenBy(b => b.Copy))
         {
-            sha.AppendData(Encoding.UTF8.GetBytes(population.Lsoas[l].Code.Value + "\n"));
-            BinaryPrimitives.WriteInt32LittleEndian(copy, population.Lsoas[l].Copy);
+            sha.AppendData(Encoding.UTF8.GetBytes(lsoa + "\n"));
+            BinaryPrimitives.WriteInt32LittleEndian(copy, number);
             sha.AppendData(copy);
-            sha.AppendData(Encode(population, l));
+            sha.AppendData(block);
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset());

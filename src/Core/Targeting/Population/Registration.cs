@@ -22,8 +22,7 @@ internal static class Registration
         for (var l = 0; l < population.Lsoas.Count; l++)
         {
             var lsoa = population.Lsoas[l];
-            var sizes = new int[population.HouseholdsIn(l)];
-            for (var i = population.Offsets[l]; i < population.Offsets[l + 1]; i++) sizes[population.Households[i]]++;
+            var sizes = population.HouseholdSizes(l);
             var draws = Draws.ForLsoa(seed, lsoa.Code.Value, lsoa.Copy);
             var pool = lsoa.Pool >= 0 && poolsWithPractices.Contains(lsoa.Pool) ? lsoa.Pool : frame.Pools;
             for (var h = 0; h < sizes.Length; h++) households[pool].Add((l, h, sizes[h], draws.Bits(h, Streams.PracticeOrder)));

@@ -64,26 +64,14 @@ public sealed class SyntheticPopulation
 
     public Sex SexOf(int person) => (Sex)Sexes[person];
 
-    /// <summary>The number of households of each LSOA: one more than its highest household number.</summary>
-    public int HouseholdsIn(int lsoa)
+    /// <summary>The number of people in each household of an LSOA (index = household number).</summary>
+    public int[] HouseholdSizes(int lsoa)
     {
         var most = -1;
         for (var i = Offsets[lsoa]; i < Offsets[lsoa + 1]; i++) most = Math.Max(most, Households[i]);
-        return most + 1;
-    }
-
-    /// <summary>A person's identifier: LSOA code, copy (for scaled populations) and number within the LSOA copy.</summary>
-    public string PersonId(int person)
-    {
-        var l = LsoaOf[person];
-        return $"{Lsoas[l].Code.Value}.{Lsoas[l].Copy}.{person - Offsets[l]:D5}";
-    }
-
-    /// <summary>A household's identifier: LSOA code, copy and household number.</summary>
-    public string HouseholdId(int person)
-    {
-        var l = LsoaOf[person];
-        return $"{Lsoas[l].Code.Value}.{Lsoas[l].Copy}.H{Households[person]:D4}";
+        var sizes = new int[most + 1];
+        for (var i = Offsets[lsoa]; i < Offsets[lsoa + 1]; i++) sizes[Households[i]]++;
+        return sizes;
     }
 }
 

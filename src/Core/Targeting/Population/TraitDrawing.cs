@@ -12,28 +12,22 @@ internal static class TraitDrawing
     {
         var lsoaOf = population.LsoaOf;
         var draws = population.Lsoas.Select(l => Draws.ForLsoa(seed, l.Code.Value, l.Copy)).ToArray();
+        var membersByLevel = new Dictionary<TargetLevel, Dictionary<int, List<int>>>();
         foreach (var model in TraitModels.All.Where(m => m.Trait != Trait.Pregnant))
         {
             var target = frame.TargetOf(model.Trait) ?? TraitTarget.Prior(model);
-            var units = Units(population, target, lsoaOf, scale);
+            if (!membersByLevel.TryGetValue(target.Level, out var units))
+                membersByLevel[target.Level] = units = Members(PopulationUnits.Of(population, target.Level, scale));
             Parallel.ForEach(units, unit => DrawUnit(population, model, target, unit.Key, unit.Value, lsoaOf, draws));
         }
     }
 
-    private static Dictionary<int, List<int>> Units(SyntheticPopulation population, TraitTarget target, int[] lsoaOf, int scale)
+    private static Dictionary<int, List<int>> Members(int[] unitOf)
     {
         var units = new Dictionary<int, List<int>>();
-        for (var i = 0; i < population.Count; i++)
+        for (var i = 0; i < unitOf.Length; i++)
         {
-            var l = lsoaOf[i];
-            var unit = target.Level switch
-            {
-                TargetLevel.District => population.Lsoas[l].District,
-                TargetLevel.Practice => population.Practices[i],
-                TargetLevel.Lsoa => l / scale,
-                _ => 0,
-            };
-            if (!units.TryGetValue(unit, out var members)) units[unit] = members = [];
+            if (!units.TryGetValue(unitOf[i], out var members)) units[unitOf[i]] = members = [];
             members.Add(i);
         }
 
@@ -120,7 +114,7 @@ internal static class TraitDrawing
 
             // The household's latent value: its first member's log-odds and the household's own noise.
             index[key] = people.Count;
-            var noise = draws[l].Logistic(1_000_000 + population.Households[i], Streams.Trait(model.Trait));
+            var noise = draws[l].Logistic(population.Households[i], Streams.HouseholdTrait(model.Trait));
             latent.Add(model.LogOdds(population.Ages[i], population.SexOf(i), population.Lsoas[l].DomainZ, population.Traits[i]) + noise);
             people.Add([i]);
         }

@@ -41,6 +41,9 @@ public sealed record RiskModel(string Name, int Version, IReadOnlyList<RiskFacto
     ],
     [new("Low", 0), new("Rising", 3), new("High", 6), new("Very high", 10)]);
 
+    /// <summary>The model's name and version, as stored with the results: "commonweal-default v1".</summary>
+    public string Label => $"{Name} v{Version}";
+
     private static RiskFactor Trait(Trait trait, HealthFactor group, double points) => new(trait.Name(), trait.Label(), group, points, new TraitTest(trait));
 
     /// <summary>The tier of a score (index into <see cref="Tiers"/>).</summary>

@@ -16,7 +16,7 @@ public sealed record GeneratedPopulation(StoredPopulation Stored, TimeSpan Gener
 /// Generates and stores the ICS's synthetic population, and reports how it compares with the published figures
 /// (docs/methods/synthetic-population.md, "Calibration targets and tolerances").
 /// </summary>
-public sealed class PopulationCalibration(PopulationFrames frames, PopulationStore store)
+public sealed class PopulationGeneration(PopulationFrames frames, PopulationStore store)
 {
     /// <summary>Where no interval is published, a synthetic rate within this many percentage points of the published one is within tolerance.</summary>
     public const double PercentagePoints = 0.5;
@@ -51,28 +51,32 @@ public sealed class PopulationCalibration(PopulationFrames frames, PopulationSto
         return Compare(loaded.People, loaded.Stored.Scale, built.Value!);
     }
 
-    public static Refusal NoPopulation { get; } = new("no population", "There is no person-level population in the store: run `commonweal population generate --seed <n>` (or import an extract).", RefusalKind.NotLoaded);
+    public static Refusal NoPopulation { get; } = new("no population", "There is no person-level population in the store: run `commonweal population generate --seed <n>`.", RefusalKind.NotLoaded);
 
     public static List<CalibrationRow> Compare(SyntheticPopulation population, int scale, BuiltFrame built)
     {
         var rows = new List<CalibrationRow>();
-        var lsoaOf = population.LsoaOf;
-        var districtIndex = population.Districts.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
-        var practiceIndex = population.PracticeCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
-
-        foreach (var figure in built.Published)
+        var index = new Dictionary<TargetLevel, Dictionary<AreaCode, int>>
         {
-            Func<int, bool> inArea = figure.Level == TargetLevel.Practice
-                ? practiceIndex.TryGetValue(figure.Area, out var p) ? i => population.Practices[i] == p : _ => false
-                : districtIndex.TryGetValue(figure.Area, out var d) ? i => population.Lsoas[lsoaOf[i]].District == d : _ => false;
-            var (have, of) = Count(population, figure.Trait, figure.MinAge, figure.MaxAge, inArea);
-            if (of == 0) continue;
-            var synthetic = figure.Multiplier * have / of;
-            var within = figure.Lower95 is { } lo && figure.Upper95 is { } hi
-                ? synthetic >= lo && synthetic <= hi
-                : Math.Abs(synthetic - figure.Value) <= PercentagePoints * figure.Multiplier / 100;
-            rows.Add(new CalibrationRow(figure.Trait.Name(), figure.Area, synthetic, figure.Value, figure.Lower95, figure.Upper95, within,
-                $"{figure.Indicator} ({figure.Period}){(figure.Calibrated ? string.Empty : ", reported only")}"));
+            [TargetLevel.District] = population.Districts.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i),
+            [TargetLevel.Practice] = population.PracticeCodes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i),
+        };
+
+        // One pass over the people for each trait, level and ages, counting by unit; then a row per published figure.
+        foreach (var figures in built.Published.GroupBy(f => (f.Trait, f.Level, f.MinAge, f.MaxAge)))
+        {
+            var (trait, level, minAge, maxAge) = figures.Key;
+            var (have, of) = Count(population, trait, minAge, maxAge, PopulationUnits.Of(population, level, scale), index[level].Count);
+            foreach (var figure in figures)
+            {
+                if (!index[level].TryGetValue(figure.Area, out var unit) || of[unit] == 0) continue;
+                var synthetic = figure.Multiplier * have[unit] / of[unit];
+                var within = figure.Lower95 is { } lo && figure.Upper95 is { } hi
+                    ? synthetic >= lo && synthetic <= hi
+                    : Math.Abs(synthetic - figure.Value) <= PercentagePoints * figure.Multiplier / 100;
+                rows.Add(new CalibrationRow(trait.Name(), figure.Area, synthetic, figure.Value, figure.Lower95, figure.Upper95, within,
+                    $"{figure.Indicator} ({figure.Period}){(figure.Calibrated ? string.Empty : ", reported only")}"));
+            }
         }
 
         rows.AddRange(LsoaRates(population, built.Frame));
@@ -82,16 +86,17 @@ public sealed class PopulationCalibration(PopulationFrames frames, PopulationSto
         return rows;
     }
 
-    private static (long Have, long Of) Count(SyntheticPopulation population, Trait trait, int minAge, int maxAge, Func<int, bool> inArea)
+    /// <summary>For each unit (0 … units − 1; people in no unit are skipped), people of the ages (and sex) counted, and those with the trait.</summary>
+    private static (long[] Have, long[] Of) Count(SyntheticPopulation population, Trait trait, int minAge, int maxAge, int[] unitOf, int units)
     {
-        long have = 0, of = 0;
+        var (have, of) = (new long[units], new long[units]);
         var only = TraitModels.For(trait).OnlySex;
         for (var i = 0; i < population.Count; i++)
         {
-            var age = population.Ages[i];
-            if (age < minAge || age > maxAge || (only is { } sex && population.SexOf(i) != sex) || !inArea(i)) continue;
-            of++;
-            if (population.Traits[i].Has(trait)) have++;
+            var (age, unit) = (population.Ages[i], unitOf[i]);
+            if (unit < 0 || unit >= units || age < minAge || age > maxAge || (only is { } sex && population.SexOf(i) != sex)) continue;
+            of[unit]++;
+            if (population.Traits[i].Has(trait)) have[unit]++;
         }
 
         return (have, of);
@@ -102,14 +107,14 @@ public sealed class PopulationCalibration(PopulationFrames frames, PopulationSto
     {
         foreach (var target in frame.Targets.Where(t => t.Level == TargetLevel.Lsoa))
         {
-            var scale = population.Lsoas.Count / Math.Max(1, frame.Lsoas.Count);
+            var frameIndex = frame.Lsoas.Select((l, k) => (l.Code, k)).ToDictionary(x => x.Code, x => x.k);
             for (var d = 0; d < population.Districts.Count; d++)
             {
                 double have = 0, of = 0, expected = 0;
                 for (var l = 0; l < population.Lsoas.Count; l++)
                 {
-                    if (population.Lsoas[l].District != d) continue;
-                    var rate = target.RateOf(l / scale);
+                    if (population.Lsoas[l].District != d || !frameIndex.TryGetValue(population.Lsoas[l].Code, out var k)) continue;
+                    var rate = target.RateOf(k);
                     for (var i = population.Offsets[l]; i < population.Offsets[l + 1]; i++)
                     {
                         if (population.Ages[i] < target.DenominatorMinAge || population.Ages[i] > target.DenominatorMaxAge) continue;
@@ -130,22 +135,26 @@ public sealed class PopulationCalibration(PopulationFrames frames, PopulationSto
     /// <summary>Residents by district and Census age band: the generator keeps each LSOA's bands exactly (÷ the scale).</summary>
     private static IEnumerable<CalibrationRow> Residents(SyntheticPopulation population, int scale, PopulationFrame frame)
     {
+        var bandOf = new int[SyntheticPopulation.OldestAge + 1];
+        for (var b = 0; b < frame.Bands.Count; b++)
+            for (var age = frame.Bands[b].From; age <= Math.Min(frame.Bands[b].To ?? SyntheticPopulation.OldestAge, SyntheticPopulation.OldestAge); age++) bandOf[age] = b;
+        var synthetic = new long[population.Districts.Count, frame.Bands.Count];
+        for (var l = 0; l < population.Lsoas.Count; l++)
+        {
+            var district = population.Lsoas[l].District;
+            if (district < 0) continue;
+            for (var i = population.Offsets[l]; i < population.Offsets[l + 1]; i++) synthetic[district, bandOf[population.Ages[i]]]++;
+        }
+
         for (var d = 0; d < frame.Districts.Count; d++)
         {
+            var ours = population.Districts.ToList().IndexOf(frame.Districts[d]);
+            if (ours < 0) continue;
             for (var b = 0; b < frame.Bands.Count; b++)
             {
-                var band = frame.Bands[b];
                 var published = frame.Lsoas.Where(l => l.District == d).Sum(l => l.BandCounts[b]);
-                long synthetic = 0;
-                for (var l = 0; l < population.Lsoas.Count; l++)
-                {
-                    if (population.Lsoas[l].District != d) continue;
-                    for (var i = population.Offsets[l]; i < population.Offsets[l + 1]; i++)
-                        if (population.Ages[i] >= band.From && population.Ages[i] <= (band.To ?? int.MaxValue)) synthetic++;
-                }
-
-                var perCopy = (double)synthetic / scale;
-                yield return new CalibrationRow("residents_" + band.Code, frame.Districts[d], perCopy, published, null, null, perCopy == published, "ONS Census 2021 usual residents by age band, per LSOA");
+                var perCopy = (double)synthetic[ours, b] / scale;
+                yield return new CalibrationRow("residents_" + frame.Bands[b].Code, frame.Districts[d], perCopy, published, null, null, perCopy == published, "ONS Census 2021 usual residents by age band, per LSOA");
             }
         }
     }
