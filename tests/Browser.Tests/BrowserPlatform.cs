@@ -71,7 +71,10 @@ public sealed class BrowserPlatform : IAsyncLifetime
         await page.FillAsync("#username", name);
         await page.FillAsync("#password", password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // Signed in once the browser has left the sign-in page. Every caller goes on to another page, so waiting for the
+        // landing page's load event would only add a race (Playwright can miss it on a busy machine) and no check.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         return page;
     }
 
