@@ -41,6 +41,9 @@ public static class ApplicationServices
         services.AddScoped<Targeting.PopulationStore>();
         services.AddScoped<Targeting.PopulationGeneration>();
         services.AddScoped<Targeting.RiskStratifying>();
+        services.AddSingleton<Targeting.CaseloadCache>();
+        services.AddScoped<Targeting.PersonCohorts>();
+        services.AddScoped<Targeting.FamilyCohorts>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();

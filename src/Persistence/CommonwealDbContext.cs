@@ -3,6 +3,7 @@ using Commonweal.Core.Indicators;
 using Commonweal.Core.Outcomes;
 using Commonweal.Core.Places;
 using Commonweal.Core.Statistics;
+using Commonweal.Core.Targeting;
 using Commonweal.Core.Targeting.Population;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,9 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
     public DbSet<StoredPopulation> PersonPopulations => Set<StoredPopulation>();
     public DbSet<PopulationBlock> PersonBlocks => Set<PopulationBlock>();
+    public DbSet<CohortDefinition> CohortDefinitions => Set<CohortDefinition>();
+    public DbSet<FamilySnapshot> FamilySnapshots => Set<FamilySnapshot>();
+    public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance (ASP.NET Core data protection).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,5 +1,6 @@
 using Commonweal.Persistence;
 using Commonweal.TestKit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Cli.Tests;
 
@@ -30,15 +31,33 @@ public sealed class PopulationStore : IAsyncLifetime
 
     public ValueTask DisposeAsync() => reference.DisposeAsync();
 
-    public Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    public Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
+
+    /// <summary>The store's audit trail, oldest first.</summary>
+    public async Task<List<Core.Access.AuditEntry>> AuditAsync()
+    {
+        await using var db = reference.Require().CreateContext();
+        return [.. db.Audit.AsNoTracking().OrderBy(a => a.Id)];
+    }
+
+    /// <summary>Runs the command line with this standard input (a password).</summary>
+    public Task<(int Exit, string Out, string Err)> RunWithInputAsync(string input, params string[] args)
     {
         if (Unavailable is not null) Assert.Skip(Unavailable);
-        return reference.RunAsync(string.Empty, args);
+        return reference.RunAsync(input, args);
     }
 }
 
+/// <summary>The classes that use the generated population share one store (it takes a minute to make) and run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PopulationCollection : ICollectionFixture<PopulationStore>
+{
+    public const string Name = "population";
+}
+
 /// <summary><c>population generate|hash|calibration</c> on the real files: reproducible, and calibrated to the published figures.</summary>
-public sealed class PopulationCliTests(PopulationStore store) : IClassFixture<PopulationStore>
+[Collection(PopulationCollection.Name)]
+public sealed class PopulationCliTests(PopulationStore store)
 {
     private static string HashLine(string output) => output.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("hash ", StringComparison.Ordinal))[5..];
 
@@ -126,10 +145,10 @@ public sealed class PopulationCliTests(PopulationStore store) : IClassFixture<Po
 public sealed class PopulationAbsentCliTests
 {
     [Fact]
-    public async Task Hash_calibration_and_stratify_say_there_is_no_population_and_how_to_make_one()
+    public async Task Hash_calibration_stratify_cohorts_and_families_say_there_is_no_population_and_how_to_make_one()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        foreach (var command in new[] { "population hash", "population calibration", "risk stratify" })
+        foreach (var command in new[] { "population hash", "population calibration", "risk stratify", "cohort count --rule smoker --by District", "targeting families --size 10" })
         {
             var error = new StringWriter();
             var exit = await CliApp.RunAsync([.. command.Split(' '), "--database", database.Setting], new StringWriter(), error, new StringReader(string.Empty));

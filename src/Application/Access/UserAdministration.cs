@@ -60,6 +60,35 @@ public sealed class UserAdministration(UserManager<CommonwealUser> users, RoleMa
             locked ? user.LockoutEnd : null, openSessions);
     }
 
+    /// <summary>
+    /// The roles of a user who proves who they are with their password (the command line's person-level commands), or null:
+    /// no such user, disabled, locked out, or a wrong password — which counts towards the lockout as a wrong sign-in does.
+    /// Each failure is audited as a failed sign-in is.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> VerifyAsync(string userName, string password)
+    {
+        var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName);
+        string? failure = user is null ? "no such user"
+            : user.Disabled ? "account disabled"
+            : await users.IsLockedOutAsync(user) ? "account locked out"
+            : null;
+        if (failure is null && !await users.CheckPasswordAsync(user!, password))
+        {
+            await users.AccessFailedAsync(user!);
+            failure = "wrong password";
+        }
+
+        if (failure is not null)
+        {
+            audit.Record("cli:" + userName, "user.verify.failed", "User", userName ?? "", failure);
+            await db.SaveChangesAsync();
+            return null;
+        }
+
+        await users.ResetAccessFailedCountAsync(user!);
+        return [.. await users.GetRolesAsync(user!)];
+    }
+
     /// <summary>The account can no longer sign in, and its sessions end now.</summary>
     public Task<Outcome> DisableAsync(string userName, string actor) => ChangeAsync(userName, actor, async user =>
     {

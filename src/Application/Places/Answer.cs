@@ -9,6 +9,8 @@ public enum RefusalKind
     NotFound,
     /// <summary>The question is fine but the data it needs is not loaded (an edition of the Indices, a lookup): 409.</summary>
     NotLoaded,
+    /// <summary>The caller's roles do not allow what was asked (a list of people): 403.</summary>
+    Forbidden,
 }
 
 /// <summary>Why a question about places could not be answered: the web edge makes it a ProblemDetails, the CLI a message.</summary>

@@ -30,15 +30,13 @@ public sealed record LsoaFacts(DeprivationRow Row, IReadOnlyDictionary<Deprivati
         RuleField.Numeric<LsoaFacts>("population", "residents (mid-2019 estimates for 2011 LSOAs, Census 2021 for 2021 LSOAs)", f => f.Population),
         .. Measures.SelectMany(m => new[]
         {
-            RuleField.Numeric<LsoaFacts>(Prefix(m) + "_rank", $"{m.Label()}: national rank (1 = most deprived)", f => f.Deprivation?.Rank(m)),
-            RuleField.Numeric<LsoaFacts>(Prefix(m) + "_decile", $"{m.Label()}: national decile (1 = most deprived 10 %)", f => f.Deprivation?.Decile(m)),
-            RuleField.Numeric<LsoaFacts>(Prefix(m) + "_score", $"{m.Label()}: score", f => f.Deprivation?.Score(m)),
-            RuleField.Numeric<LsoaFacts>("local_" + Prefix(m) + "_percent", $"{m.Label()}: percent position among the ICS's LSOAs, most deprived first", f => f.LocalPercent.TryGetValue(m, out var p) ? p : null),
+            RuleField.Numeric<LsoaFacts>(m.RuleName() + "_rank", $"{m.Label()}: national rank (1 = most deprived)", f => f.Deprivation?.Rank(m)),
+            RuleField.Numeric<LsoaFacts>(m.RuleName() + "_decile", $"{m.Label()}: national decile (1 = most deprived 10 %)", f => f.Deprivation?.Decile(m)),
+            RuleField.Numeric<LsoaFacts>(m.RuleName() + "_score", $"{m.Label()}: score", f => f.Deprivation?.Score(m)),
+            RuleField.Numeric<LsoaFacts>("local_" + m.RuleName() + "_percent", $"{m.Label()}: percent position among the ICS's LSOAs, most deprived first", f => f.LocalPercent.TryGetValue(m, out var p) ? p : null),
         }),
     ]);
 
-    /// <summary>The name a measure has in rules: imd, income, employment, education, health, crime, barriers, living_environment.</summary>
-    public static string Prefix(DeprivationDomain measure) => measure == DeprivationDomain.LivingEnvironment ? "living_environment" : measure.ToString().ToLowerInvariant();
 
     /// <summary>The facts of the ICS's LSOAs (a deprivation listing of the whole ICS), local percents worked out among them.</summary>
     public static IReadOnlyList<LsoaFacts> Of(IReadOnlyList<DeprivationRow> ics)

@@ -1,6 +1,7 @@
 using Commonweal.Application.Places;
 using Commonweal.Core.Places;
 using static Commonweal.Application.Files.CsvWriting;
+using Commonweal.Core.Targeting;
 
 namespace Commonweal.Application.Targeting;
 
@@ -21,7 +22,7 @@ public static class TargetingTables
     /// lsoa_code, lsoa_name, district_code, population, imd_rank, imd_decile, the seven domains' deciles, local_imd_percent.
     /// </summary>
     public static TextTable SelectedLsoas(PlaceCohort cohort) => new(
-        ["lsoa_code", "lsoa_name", "district_code", "population", "imd_rank", "imd_decile", .. DeprivationDomains.Seven.Select(d => LsoaFacts.Prefix(d) + "_decile"), "local_imd_percent"],
+        ["lsoa_code", "lsoa_name", "district_code", "population", "imd_rank", "imd_decile", .. DeprivationDomains.Seven.Select(d => d.RuleName() + "_decile"), "local_imd_percent"],
         cohort.Lsoas.Select(l => (IReadOnlyList<string?>)
         [
             l.Lsoa.Code.Value, l.Lsoa.Name, l.District?.Code.Value, Number(l.Population), Number(l.Deprivation?.ImdRank), Number(l.Deprivation?.ImdDecile),
@@ -43,4 +44,29 @@ public static class TargetingTables
         ["characteristic", "area_code", "synthetic_value", "published_value", "published_lower_95", "published_upper_95", "within_ci"],
         rows.Select(r => (IReadOnlyList<string?>)
             [r.Characteristic, r.Area.Value, Number(Math.Round(r.Synthetic, 4)), Number(Math.Round(r.Published, 4)), Number(r.Lower95), Number(r.Upper95), r.Within ? "true" : "false"]));
+
+    /// <summary>
+    /// A person rule's counts by area, in code order: area_code, count, population, share (count ÷ population, 6 decimals).
+    /// Suppressed cells (small numbers) are empty.
+    /// </summary>
+    public static TextTable CohortCounts(CohortCounts counts) => new(
+        ["area_code", "count", "population", "share"],
+        counts.Rows.Select(r => (IReadOnlyList<string?>)[r.Area.Code.Value, Number(r.Count), Number(r.Population), Number(r.Share is { } x ? Math.Round(x, 6) : null)]));
+
+    /// <summary>
+    /// The people of a cohort, in canonical order, pseudonymous: person_id, household_id, age, sex, lsoa_code, district_code,
+    /// practice_code, risk_score, tier, segment, efi_deficits (65+), characteristics and risk factors (each separated by ';').
+    /// </summary>
+    public static TextTable CohortMembers(IReadOnlyList<CohortMember> people) => new(
+        ["person_id", "household_id", "age", "sex", "lsoa_code", "district_code", "practice_code", "risk_score", "tier", "segment", "efi_deficits", "characteristics", "risk_factors"],
+        people.Select(p => (IReadOnlyList<string?>)
+        [
+            p.PersonId, p.HouseholdId, Number(p.Age), p.Sex, p.Lsoa.Value, p.District?.Value, p.Practice?.Value, Number(Math.Round(p.Score, 2)), p.Tier, p.Segment,
+            Number(p.EfiDeficits), string.Join(';', p.Traits), string.Join(';', p.Factors.Select(f => f.Code)),
+        ]));
+
+    /// <summary>The First 5,000 Families in rank order: rank, household_id, lsoa_code, district_code, score, reasons.</summary>
+    public static TextTable Families(IReadOnlyList<FamilyMember> families) => new(
+        ["rank", "household_id", "lsoa_code", "district_code", "score", "reasons"],
+        families.Select(f => (IReadOnlyList<string?>)[Number(f.Rank), f.HouseholdId, f.Lsoa, f.District, Number(f.Score), f.Reasons]));
 }

@@ -13,6 +13,14 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Administrator, Analyst, Commissioner, Provider, Referrer, VolunteerCoordinator];
 
+    /// <summary>
+    /// The roles that may see lists of people (a cohort's members, the First 5,000 Families by household): analysts, who
+    /// check and link caseloads, and referrers, who act on them. Everyone else sees counts, with small numbers suppressed.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PersonLevel = [Analyst, Referrer];
+
+    public static bool MaySeePeople(IEnumerable<string> roles) => roles.Any(r => PersonLevel.Contains(r, StringComparer.OrdinalIgnoreCase));
+
     /// <summary>Finds a role by name, ignoring case; null when there is no such role.</summary>
     public static string? Find(string name) =>
         All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));

@@ -21,6 +21,9 @@ public static class DeprivationDomains
         DeprivationDomain.Crime, DeprivationDomain.Barriers, DeprivationDomain.LivingEnvironment,
     ];
 
+    /// <summary>The name a measure has in rules and files: imd, income, employment, education, health, crime, barriers, living_environment.</summary>
+    public static string RuleName(this DeprivationDomain domain) => domain == DeprivationDomain.LivingEnvironment ? "living_environment" : domain.ToString().ToLowerInvariant();
+
     public static string Label(this DeprivationDomain domain) => domain switch
     {
         DeprivationDomain.Imd => "Index of Multiple Deprivation",

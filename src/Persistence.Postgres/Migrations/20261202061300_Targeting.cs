@@ -1,4 +1,5 @@
 ﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -10,6 +11,57 @@ namespace Commonweal.Persistence.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "cohort_definitions",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Rule = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_cohort_definitions", x => new { x.Name, x.Version });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_snapshot_members",
+                columns: table => new
+                {
+                    SnapshotId = table.Column<long>(type: "bigint", nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Lsoa = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    District = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Score = table.Column<double>(type: "double precision", nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_snapshot_members", x => new { x.SnapshotId, x.Rank });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_snapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TakenAt = table.Column<long>(type: "bigint", nullable: false),
+                    TakenBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    PopulationHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RiskModel = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_snapshots", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "person_blocks",
                 columns: table => new
@@ -57,6 +109,15 @@ namespace Commonweal.Persistence.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "cohort_definitions");
+
+            migrationBuilder.DropTable(
+                name: "family_snapshot_members");
+
+            migrationBuilder.DropTable(
+                name: "family_snapshots");
+
             migrationBuilder.DropTable(
                 name: "person_blocks");
 

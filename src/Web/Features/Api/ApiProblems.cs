@@ -18,6 +18,7 @@ public static class ApiProblems
         {
             RefusalKind.NotFound => StatusCodes.Status404NotFound,
             RefusalKind.NotLoaded => StatusCodes.Status409Conflict,
+            RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status400BadRequest,
         });
 

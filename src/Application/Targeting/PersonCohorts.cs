@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using Commonweal.Application.Access;
+using Commonweal.Application.Places;
+using Commonweal.Core.Access;
+using Commonweal.Core.Places;
+using Commonweal.Core.Statistics;
+using Commonweal.Core.Targeting;
+using Commonweal.Core.Targeting.Population;
+using Commonweal.Core.Targeting.Risk;
+using Commonweal.Persistence;
+
+namespace Commonweal.Application.Targeting;
+
+/// <summary>Who is asking for people: the name the audit trail records and the roles that decide what they may see.</summary>
+public sealed record Viewer(string Actor, IReadOnlyCollection<string> Roles)
+{
+    public bool MaySeePeople => Core.Access.Roles.MaySeePeople(Roles);
+}
+
+/// <summary>An area's people matching a rule (null when suppressed: a small number, or to protect one) and all its people (null when under the policy's smallest denominator).</summary>
+public sealed record CohortCountRow(Area Area, long? Count, long? Population)
+{
+    public double? Share => Count is { } c && Population is > 0 and var p ? (double)c / p : null;
+}
+
+/// <summary>
+/// A person rule's counts by area: by where people live, or (practices, PCNs) by where they are registered; the whole's
+/// count is never suppressed by the areas' (it is the sum of all of them, counted the same way).
+/// </summary>
+public sealed record CohortCounts(string Rule, AreaType By, bool ByRegistration, IReadOnlyList<CohortCountRow> Rows, long Count, long Population, TimeSpan Counting);
+
+/// <summary>One person of a cohort as a list shows them (pseudonymous: no name, no NHS number, no address).</summary>
+public sealed record CohortMember(string PersonId, string HouseholdId, int Age, string Sex, AreaCode Lsoa, AreaCode? District, AreaCode? Practice,
+    double Score, string Tier, string Segment, int? EfiDeficits, IReadOnlyList<string> Traits, IReadOnlyList<RiskFactor> Factors);
+
+/// <summary>
+/// Person cohorts over the stored population (docs/methods/cohort-rules.md): counts by place for everyone, with small numbers
+/// suppressed, and the list of people only for the roles that need it (<see cref="Roles.PersonLevel"/>), every list audited.
+/// </summary>
+public sealed class PersonCohorts(PopulationStore store, CaseloadCache cache, PlaceQueries places, AuditLog audit, CommonwealDbContext db)
+{
+    public static Refusal NotForYou { get; } = new("not allowed",
+        $"Lists of people are for the roles that need them ({string.Join(", ", Roles.PersonLevel)}); counts by place are open to every role.", RefusalKind.Forbidden);
+
+    public async Task<Answer<CohortCounts>> CountAsync(string? rule, AreaType by, DateOnly? asAt = null, DisclosurePolicy? policy = null, CancellationToken cancellationToken = default)
+    {
+        var (parsed, problems) = CohortRule.Parse(rule, PersonFields.All);
+        if (parsed is null) return Unreadable(problems);
+        var caseload = await cache.GetAsync(store, cancellationToken);
+        if (caseload is null) return PopulationGeneration.NoPopulation;
+        var graph = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2025), cancellationToken);
+        var (areas, units) = Units(graph, caseload.People, by);
+        var clock = Stopwatch.StartNew();
+        var (count, population) = CohortCounting.Count(caseload, parsed, units);
+        var counting = clock.Elapsed;
+        policy ??= DisclosurePolicy.Default;
+        var shown = CohortCounting.Disclose(count, population, policy);
+        var rows = areas.Select((a, u) => new CohortCountRow(a, shown[u] ? count[u] : null,
+            DisclosureControl.Denominator(population[u], policy).IsShown ? population[u] : null)).ToList();
+        return new CohortCounts(parsed.Text, by, units.ByRegistered, rows, count.Sum(), population.Sum(), counting);
+    }
+
+    /// <summary>The people a rule selects, in canonical order, each with their risk factors; refused unless the viewer's roles allow it, and audited.</summary>
+    public async Task<Answer<IReadOnlyList<CohortMember>>> ListAsync(string? rule, Viewer viewer, string purpose, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.MaySeePeople)
+        {
+            audit.Record(viewer.Actor, "cohort.list.refused", "Cohort", rule ?? "", $"{purpose}: roles {string.Join(", ", viewer.Roles)}");
+            await db.SaveChangesAsync(cancellationToken);
+            return NotForYou;
+        }
+
+        var (parsed, problems) = CohortRule.Parse(rule, PersonFields.All);
+        if (parsed is null) return Unreadable(problems);
+        var caseload = await cache.GetAsync(store, cancellationToken);
+        if (caseload is null) return PopulationGeneration.NoPopulation;
+        var selected = CohortCounting.Select(caseload, parsed);
+        audit.Record(viewer.Actor, "cohort." + purpose, "Cohort", parsed.Text, $"{selected.Count:N0} people listed");
+        await db.SaveChangesAsync(cancellationToken);
+        return selected.Select(i => Member(caseload, i)).ToList();
+    }
+
+    public static CohortMember Member(Caseload caseload, int person)
+    {
+        var people = caseload.People;
+        var risk = caseload.Risk;
+        var lsoa = people.LsoaOf[person];
+        var age = people.Ages[person];
+        return new CohortMember(caseload.PersonId(person), caseload.HouseholdId(caseload.HouseholdOf[person]), age, people.SexOf(person) == Sex.Male ? "male" : "female",
+            people.Lsoas[lsoa].Code, caseload.DistrictOf(lsoa), people.Practices[person] is >= 0 and var k ? people.PracticeCodes[k] : null,
+            risk.Scores[person], Caseload.TierCode(risk.Model.Tiers[risk.Tiers[person]]), ((Segment)risk.Segments[person]).Code(),
+            age >= FrailtyTest.FromAge ? risk.EfiCounts[person] : null,
+            [.. Traits.All.Where(t => people.Traits[person].Has(t)).Select(t => t.Name())],
+            RiskStratification.Explain(people, person, risk.Model));
+    }
+
+    private static Refusal Unreadable(IReadOnlyList<RuleProblem> problems) =>
+        new("the rule cannot be read", "the rule cannot be read: " + string.Join("; ", problems.Select(p => p.ToString())));
+
+    /// <summary>
+    /// The areas of a type in the ICS and which of them each person falls in: by residence (each LSOA's area) when the
+    /// areas hold LSOAs, else by registration (each practice's area: practices, PCNs, neighbourhoods of PCNs).
+    /// </summary>
+    public static (IReadOnlyList<Area> Areas, PersonUnits Units) Units(PlaceGraph graph, SyntheticPopulation people, AreaType by)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentNullException.ThrowIfNull(people);
+        var ics = graph.Timeline.Ics.Code;
+        var areas = by == AreaType.Ics ? [graph.Find(ics)!] : graph.Within(ics, by);
+        var lsoaIndex = new Dictionary<AreaCode, int>();
+        for (var l = 0; l < people.Lsoas.Count; l++) lsoaIndex.TryAdd(people.Lsoas[l].Code, l);
+        var ofLsoa = new int[people.Lsoas.Count];
+        Array.Fill(ofLsoa, -1);
+        var any = false;
+        for (var u = 0; u < areas.Count; u++)
+        {
+            var codes = by == AreaType.Lsoa ? [areas[u].Code] : graph.LsoasIn(areas[u].Code);
+            foreach (var code in codes)
+            {
+                if (!lsoaIndex.ContainsKey(code)) continue;
+                any = true;
+                // Every copy of a scaled population's LSOA lies where the LSOA does.
+                for (var l = lsoaIndex[code]; l < people.Lsoas.Count && people.Lsoas[l].Code == code; l++)
+                    if (ofLsoa[l] < 0) ofLsoa[l] = u;
+            }
+        }
+
+        if (any) return (areas, PersonUnits.ByResidence(areas.Count, ofLsoa));
+        var practiceIndex = people.PracticeCodes.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
+        var ofPractice = new int[people.PracticeCodes.Count];
+        Array.Fill(ofPractice, -1);
+        for (var u = 0; u < areas.Count; u++)
+        {
+            var practices = by == AreaType.Practice ? [areas[u]] : graph.Within(areas[u].Code, AreaType.Practice);
+            foreach (var practice in practices)
+                if (practiceIndex.TryGetValue(practice.Code, out var k) && ofPractice[k] < 0) ofPractice[k] = u;
+        }
+
+        return (areas, PersonUnits.ByRegistration(areas.Count, ofPractice));
+    }
+}
