@@ -44,6 +44,7 @@ public static class ApplicationServices
         services.AddSingleton<Targeting.CaseloadCache>();
         services.AddScoped<Targeting.PersonCohorts>();
         services.AddScoped<Targeting.FamilyCohorts>();
+        services.AddScoped<Targeting.CohortLibrary>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();

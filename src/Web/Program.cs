@@ -47,6 +47,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 });
 builder.Services.AddCommonwealIdentityCore().AddSignInManager<CommonwealSignInManager>();
 builder.Services.AddScoped<PasswordSignIn>();
+builder.Services.AddScoped<Commonweal.Web.Features.Targeting.DemoPopulation>();
 var oidc = configuration.GetSection("Commonweal:Oidc");
 if (oidc["Authority"] is { Length: > 0 })
 {
@@ -132,6 +133,7 @@ app.MapPlacesEndpoints();
 app.MapDeprivationEndpoints();
 app.MapIndicatorApiEndpoints();
 app.MapOutcomesApiEndpoints();
+Commonweal.Web.Features.Targeting.TargetingEndpoints.MapTargetingEndpoints(app);
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
 app.MapAuditEndpoints();

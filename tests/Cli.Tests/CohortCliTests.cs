@@ -179,6 +179,60 @@ public sealed class CohortCliTests(PopulationStore store)
         Assert.Contains($"--size '{size}' is not a whole number from 1 to 100,000", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Named_cohorts_are_listed_defined_in_versions_and_counted_by_name()
+    {
+        var (exit, listed, _) = await store.RunAsync("cohort", "list", "--format", "csv");
+        Assert.Equal(0, exit);
+        var rows = ReferenceStore.Rows(listed);
+        Assert.Contains(rows, r => r[0] == "core20-places" && r[1] == "1" && r[2] == "place" && r[3] == "imd_decile <= 2" && r[6] == "commonweal");
+        Assert.Contains(rows, r => r[0] == "cyp-asthma" && r[2] == "person" && r[3] == "asthma and age < 18");
+
+        var name = "frail-" + Guid.NewGuid().ToString("N")[..6];
+        var first = await store.RunAsync("cohort", "define", "--name", name, "--about", "person", "--rule", "age >= 65 and efi_category = severe", "--description", "Severely frail older people");
+        var second = await store.RunAsync("cohort", "define", "--name", name, "--about", "person", "--rule", "age >= 75 and efi_category = severe", "--description", "Severely frail people aged 75 and over");
+        Assert.Equal($"defined {name} version 1 (person): age >= 65 and efi_category = severe", first.Out.Trim());
+        Assert.StartsWith($"defined {name} version 2", second.Out, StringComparison.Ordinal);
+
+        var byName = await store.RunAsync("cohort", "count", "--cohort", name, "--by", "Ics", "--format", "csv");
+        var byRule = await store.RunAsync("cohort", "count", "--rule", "age >= 75 and efi_category = severe", "--by", "Ics", "--format", "csv");
+        var firstVersion = await store.RunAsync("cohort", "count", "--cohort", name + "@1", "--by", "Ics", "--format", "csv");
+        var older = await store.RunAsync("cohort", "count", "--rule", "age >= 65 and efi_category = severe", "--by", "Ics", "--format", "csv");
+        Assert.Equal(byRule.Out, byName.Out);
+        Assert.Equal(older.Out, firstVersion.Out);
+        Assert.NotEqual(byName.Out, firstVersion.Out);
+        Assert.Contains(await AuditAsync(), a => a.Action == "cohort.define" && a.Key == name + " v2");
+    }
+
+    [Theory]
+    [InlineData("Bad Name", "person", "smoker", "is not a cohort name")]
+    [InlineData("ok-name", "thing", "smoker", "--about 'thing' is not person or place")]
+    [InlineData("ok-name", "person", "local_imd_percent <= 10", "the person rule cannot be read")]
+    [InlineData("ok-name", "place", "smoker", "the place rule cannot be read")]
+    [InlineData("core20", "place", "imd_decile <= 1", "is a cohort of people")]
+    public async Task A_definition_that_cannot_be_used_is_refused_and_nothing_is_stored(string name, string about, string rule, string message)
+    {
+        var before = (await store.RunAsync("cohort", "list", "--format", "csv")).Out;
+        var (exit, _, error) = await store.RunAsync("cohort", "define", "--name", name, "--about", about, "--rule", rule, "--description", "x");
+        Assert.Equal(2, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Equal(before, (await store.RunAsync("cohort", "list", "--format", "csv")).Out);
+    }
+
+    [Fact]
+    public async Task Counting_needs_exactly_one_of_a_rule_or_a_cohort_of_people()
+    {
+        var neither = await store.RunAsync("cohort", "count", "--by", "District");
+        var both = await store.RunAsync("cohort", "count", "--rule", "smoker", "--cohort", "carers", "--by", "District");
+        var place = await store.RunAsync("cohort", "count", "--cohort", "core20-places", "--by", "District");
+        var missing = await store.RunAsync("cohort", "count", "--cohort", "no-such-cohort", "--by", "District");
+        Assert.All(new[] { neither, both, place, missing }, r => Assert.Equal(2, r.Exit));
+        Assert.Contains("give either --rule", neither.Err, StringComparison.Ordinal);
+        Assert.Contains("give either --rule", both.Err, StringComparison.Ordinal);
+        Assert.Contains("is a cohort of places", place.Err, StringComparison.Ordinal);
+        Assert.Contains("There is no cohort called 'no-such-cohort'", missing.Err, StringComparison.Ordinal);
+    }
+
     private async Task<List<Audited>> AuditAsync() =>
         [.. (await store.AuditAsync()).Select(a => new Audited(a.Actor, a.Action, a.EntityKey, a.Detail))];
 

@@ -11,6 +11,12 @@ namespace Commonweal.Application.Targeting;
 /// <summary>A First 5,000 Families ranking as taken and saved: the snapshot (when, by whom, from which population and models) and its families in rank order.</summary>
 public sealed record FamilyRanking(FamilySnapshot Snapshot, IReadOnlyList<FamilyMember> Families, int FamiliesInPopulation, TimeSpan Ranking);
 
+/// <summary>How many of a snapshot's families live in each district, and their mean need score.</summary>
+public sealed record FamilyDistrict(string District, int Families, double MeanScore);
+
+/// <summary>A snapshot seen in aggregate.</summary>
+public sealed record FamilySummary(FamilySnapshot Snapshot, IReadOnlyList<FamilyDistrict> Districts);
+
 /// <summary>
 /// The First 5,000 Families (docs/methods/first-5000-families.md): ranks the stored population's families by combined need
 /// and saves the ranking as a dated snapshot, so the same families' outcomes can be followed later whatever the population
@@ -57,6 +63,41 @@ public sealed class FamilyCohorts(PopulationStore store, CaseloadCache cache, Au
         db.ChangeTracker.Clear();
         return new FamilyRanking(snapshot, members, families, ranking);
     }
+
+    /// <summary>The latest saved snapshot, family by family, for the roles that may see it (audited, as is a refusal).</summary>
+    public async Task<Answer<FamilyRanking>> LatestAsync(Viewer viewer, string purpose, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var latest = await LatestSnapshotAsync(cancellationToken);
+        if (!viewer.MaySeePeople)
+        {
+            audit.Record(viewer.Actor, "families.list.refused", "FamilySnapshot", latest?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", $"{purpose}: roles {string.Join(", ", viewer.Roles)}");
+            await db.SaveChangesAsync(cancellationToken);
+            return PersonCohorts.NotForYou;
+        }
+
+        if (latest is null) return NoSnapshot;
+        var ranking = (await SnapshotAsync(latest.Id, cancellationToken))!;
+        audit.Record(viewer.Actor, "families." + purpose, "FamilySnapshot", latest.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{ranking.Families.Count:N0} families listed");
+        await db.SaveChangesAsync(cancellationToken);
+        return ranking;
+    }
+
+    /// <summary>The latest snapshot's families by district (aggregate: open to every role), or null when none is saved.</summary>
+    public async Task<FamilySummary?> SummaryAsync(CancellationToken cancellationToken = default)
+    {
+        var latest = await LatestSnapshotAsync(cancellationToken);
+        if (latest is null) return null;
+        var rows = await db.FamilyMembers.AsNoTracking().Where(m => m.SnapshotId == latest.Id).Select(m => new { m.District, m.Score }).ToListAsync(cancellationToken);
+        return new FamilySummary(latest, [.. rows.GroupBy(r => r.District).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new FamilyDistrict(g.Key, g.Count(), g.Average(r => r.Score)))]);
+    }
+
+    public static Refusal NoSnapshot { get; } = new("no families ranked yet",
+        "No First 5,000 Families ranking has been saved: take one with `commonweal targeting families --size 5000` or from the First 5,000 Families page.", RefusalKind.NotLoaded);
+
+    private async Task<FamilySnapshot?> LatestSnapshotAsync(CancellationToken cancellationToken) =>
+        await db.FamilySnapshots.AsNoTracking().OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The saved snapshots, newest first.</summary>
     public async Task<IReadOnlyList<FamilySnapshot>> SnapshotsAsync(CancellationToken cancellationToken = default) =>

@@ -29,6 +29,12 @@ public sealed record CohortCountRow(Area Area, long? Count, long? Population)
 /// </summary>
 public sealed record CohortCounts(string Rule, AreaType By, bool ByRegistration, IReadOnlyList<CohortCountRow> Rows, long Count, long Population, TimeSpan Counting);
 
+/// <summary>A place's people and how many are in each risk tier (null when suppressed).</summary>
+public sealed record RiskPlaceRow(Area Area, long? Population, IReadOnlyList<long?> Tiers);
+
+/// <summary>Risk tiers by place, and the whole population by tier and by segment (index = <see cref="Segment"/>).</summary>
+public sealed record RiskByPlace(AreaType By, bool ByRegistration, RiskModel Model, IReadOnlyList<RiskPlaceRow> Rows, IReadOnlyList<long> Tiers, IReadOnlyList<long> Segments, long People);
+
 /// <summary>One person of a cohort as a list shows them (pseudonymous: no name, no NHS number, no address).</summary>
 public sealed record CohortMember(string PersonId, string HouseholdId, int Age, string Sex, AreaCode Lsoa, AreaCode? District, AreaCode? Practice,
     double Score, string Tier, string Segment, int? EfiDeficits, IReadOnlyList<string> Traits, IReadOnlyList<RiskFactor> Factors);
@@ -79,6 +85,41 @@ public sealed class PersonCohorts(PopulationStore store, CaseloadCache cache, Pl
         audit.Record(viewer.Actor, "cohort." + purpose, "Cohort", parsed.Text, $"{selected.Count:N0} people listed");
         await db.SaveChangesAsync(cancellationToken);
         return selected.Select(i => Member(caseload, i)).ToList();
+    }
+
+    /// <summary>
+    /// How many people of each place are in each risk tier (each tier's column under small-number control, as
+    /// <see cref="CountAsync"/>), with the whole ICS by tier and by segment.
+    /// </summary>
+    public async Task<Answer<RiskByPlace>> RiskAsync(AreaType by, DateOnly? asAt = null, CancellationToken cancellationToken = default)
+    {
+        var caseload = await cache.GetAsync(store, cancellationToken);
+        if (caseload is null) return PopulationGeneration.NoPopulation;
+        var graph = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2025), cancellationToken);
+        var (areas, units) = Units(graph, caseload.People, by);
+        var policy = DisclosurePolicy.Default;
+        var model = caseload.Risk.Model;
+        long[] population = [];
+        var tiers = new List<(long[] Count, bool[] Shown)>();
+        foreach (var tier in model.Tiers)
+        {
+            var rule = CohortRule.Parse("tier = " + Caseload.TierCode(tier), PersonFields.All).Rule!;
+            var (count, people) = CohortCounting.Count(caseload, rule, units);
+            population = people;
+            tiers.Add((count, CohortCounting.Disclose(count, people, policy)));
+        }
+
+        var rows = areas.Select((a, u) => new RiskPlaceRow(a, DisclosureControl.Denominator(population[u], policy).IsShown ? population[u] : null,
+            [.. tiers.Select(t => t.Shown[u] ? t.Count[u] : (long?)null)])).ToList();
+        var byTier = new long[model.Tiers.Count];
+        var bySegment = new long[Segments.All.Count];
+        for (var i = 0; i < caseload.Count; i++)
+        {
+            byTier[caseload.Risk.Tiers[i]]++;
+            bySegment[caseload.Risk.Segments[i]]++;
+        }
+
+        return new RiskByPlace(by, units.ByRegistered, model, rows, byTier, bySegment, caseload.Count);
     }
 
     public static CohortMember Member(Caseload caseload, int person)

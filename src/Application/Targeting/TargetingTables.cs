@@ -1,7 +1,7 @@
 using Commonweal.Application.Places;
 using Commonweal.Core.Places;
-using static Commonweal.Application.Files.CsvWriting;
 using Commonweal.Core.Targeting;
+using static Commonweal.Application.Files.CsvWriting;
 
 namespace Commonweal.Application.Targeting;
 
@@ -69,4 +69,25 @@ public static class TargetingTables
     public static TextTable Families(IReadOnlyList<FamilyMember> families) => new(
         ["rank", "household_id", "lsoa_code", "district_code", "score", "reasons"],
         families.Select(f => (IReadOnlyList<string?>)[Number(f.Rank), f.HouseholdId, f.Lsoa, f.District, Number(f.Score), f.Reasons]));
+
+    /// <summary>Risk tiers by place: area_code, area_name, population, then one column per tier (people; empty when suppressed).</summary>
+    public static TextTable RiskByPlace(RiskByPlace risk) => new(
+        ["area_code", "area_name", "population", .. risk.Model.Tiers.Select(t => Caseload.TierCode(t))],
+        risk.Rows.Select(r => (IReadOnlyList<string?>)[r.Area.Code.Value, r.Area.Name, Number(r.Population), .. r.Tiers.Select(t => Number(t))]));
+
+    /// <summary>Districts with fewer of a snapshot's families than this are suppressed in aggregate outputs (as counts 1–4 are).</summary>
+    public const int SmallestShownFamilies = 5;
+
+    /// <summary>A snapshot's families by district: district_code, families, share (of the snapshot), mean_score; small counts empty.</summary>
+    public static TextTable FamilyDistricts(FamilySummary summary) => new(
+        ["district_code", "families", "share", "mean_score"],
+        summary.Districts.Select(d => d.Families >= SmallestShownFamilies
+            ? (IReadOnlyList<string?>)[d.District, Number(d.Families), Number(Math.Round((double)d.Families / summary.Snapshot.Size, 6)), Number(Math.Round(d.MeanScore, 2))]
+            : [d.District, null, null, null]));
+
+    /// <summary>Named cohorts: name, version, subject, rule, description, created_at, created_by.</summary>
+    public static TextTable Cohorts(IReadOnlyList<CohortDefinition> cohorts) => new(
+        ["name", "version", "subject", "rule", "description", "created_at", "created_by"],
+        cohorts.Select(d => (IReadOnlyList<string?>)[d.Name, Number(d.Version), d.Subject.ToString().ToLowerInvariant(), d.Rule, d.Description,
+            d.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), d.CreatedBy]));
 }

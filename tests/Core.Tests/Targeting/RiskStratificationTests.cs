@@ -68,4 +68,31 @@ public sealed class RiskStratificationTests
         var set = deficits == 0 ? 0UL : (1UL << deficits) - 1;
         Assert.Equal(expected, Segments.Of(age, traits, set & ~EfiDeficit.HeartFailure.Bit() & ~EfiDeficit.MemoryAndCognitiveProblems.Bit() | (deficits > 13 ? EfiDeficit.HeartFailure.Bit() : 0)));
     }
+
+    [Fact]
+    public void A_streamed_stratification_of_blocks_counts_the_same_as_stratifying_everyone_at_once()
+    {
+        IEnumerable<SyntheticPopulation> Blocks()
+        {
+            for (var l = 0; l < People.Lsoas.Count; l++)
+            {
+                var (start, n) = (People.Offsets[l], People.Offsets[l + 1] - People.Offsets[l]);
+                var block = new SyntheticPopulation([People.Lsoas[l]], People.PracticeCodes, People.Districts, n);
+                block.Offsets[1] = n;
+                PopulationFormat.Decode(PopulationFormat.Encode(People, l), block, 0);
+                Assert.Equal(People.Traits.AsSpan(start, n).ToArray(), block.Traits);
+                yield return block;
+            }
+        }
+
+        var tally = RiskTally.Stream(Blocks(), RiskModel.Default);
+        Assert.Equal(People.Count, tally.People);
+        Assert.Equal(Enumerable.Range(0, 4).Select(t => (long)Risk.Tiers.Count(x => x == t)), tally.Tiers);
+        Assert.Equal(Segments.All.Select(s => (long)Risk.Segments.Count(x => x == (byte)s)), tally.Segments);
+        Assert.Equal(Risk.Scores.Sum(x => (double)x), tally.ScoreSum, 3);
+        var old = Enumerable.Range(0, People.Count).Where(i => People.Ages[i] >= 65).ToList();
+        Assert.Equal(old.Count, tally.Frailty.Sum());
+        Assert.Equal(old.Count(i => Efi.Category(People.Deficits[i]) == FrailtyCategory.Severe), tally.Frailty[3]);
+        Assert.Throws<ArgumentException>(() => RiskTally.Stream(Blocks(), RiskModel.Default with { Tiers = [] }));
+    }
 }

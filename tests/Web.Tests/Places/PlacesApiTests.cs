@@ -211,13 +211,16 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Contains(rows, r => r.Contains("/health", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("GET /api/indicators/{id}/values", StringComparison.Ordinal) && r.Contains("areaType, area, period, sex, age, category, page, pageSize", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("PUT /api/indicators/{id}", StringComparison.Ordinal) && r.Contains("Analysts and administrators", StringComparison.Ordinal));
-        Assert.Equal(33, rows.Count);
+        Assert.Contains(rows, r => r.Contains("GET /api/cohorts/count", StringComparison.Ordinal) && r.Contains("rule, by, asAt", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("GET /api/cohorts/people", StringComparison.Ordinal) && r.Contains("Analyst and Referrer only", StringComparison.Ordinal));
+        Assert.Equal(37, rows.Count);
         var downloads = page.QuerySelectorAll("[data-testid=downloads] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(downloads, r => r.Contains("GET /deprivation.csv", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /indicators/{id:int}/areas.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("period, type", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /outcomes/pack.docx", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /outcomes/status.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("latest", StringComparison.Ordinal));
-        Assert.Equal(27, downloads.Count);
+        Assert.Contains(downloads, r => r.Contains("GET /targeting/cohorts.csv", StringComparison.Ordinal) && r.Contains("rule, by, asAt", StringComparison.Ordinal));
+        Assert.Equal(35, downloads.Count);
     }
 
     [Fact]

@@ -42,10 +42,22 @@ public sealed class AccessMatrixTests(SecurityPlatform platform) : IClassFixture
             || (response.StatusCode == HttpStatusCode.Redirect && location.Contains(caller is null ? "/account/login" : "/account/denied", StringComparison.Ordinal));
     }
 
-    /// <summary>A policy that lets any signed-in user through may leave the decision to the use case (a lead officer's own target), which refuses in its own words.</summary>
-    private static async Task<bool> DecidedByUseCaseAsync(HttpResponseMessage response) =>
-        response.StatusCode == HttpStatusCode.Forbidden && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-        && System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString() != "Forbidden";
+    /// <summary>
+    /// A policy that lets any signed-in user through may leave the decision to the use case (a lead officer's own target, a
+    /// list of people for the roles that need it), which refuses in its own words: a problem titled otherwise than
+    /// "Forbidden", or a page that says why (its refusal callout).
+    /// </summary>
+    private static async Task<bool> DecidedByUseCaseAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Forbidden) return false;
+        var body = await response.Content.ReadAsStringAsync();
+        return response.Content.Headers.ContentType?.MediaType switch
+        {
+            "application/problem+json" => System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("title").GetString() != "Forbidden",
+            "text/html" => body.Contains("data-testid=\"refusal\"", StringComparison.Ordinal),
+            _ => false,
+        };
+    }
 
     private static bool Allows(string policy, string? role) => policy switch
     {

@@ -30,24 +30,42 @@ public sealed class RiskStratification
 
     public static RiskStratification Run(SyntheticPopulation population, RiskModel model)
     {
-        var problems = model.Problems();
-        if (problems.Count > 0) throw new ArgumentException("the risk model is not usable: " + string.Join("; ", problems), nameof(model));
+        Check(model);
         var result = new RiskStratification(model, population.Count);
         var factors = model.Factors.ToArray();
-        Parallel.For(0, population.Lsoas.Count, l =>
-        {
-            for (var i = population.Offsets[l]; i < population.Offsets[l + 1]; i++)
-            {
-                var score = 0.0;
-                foreach (var factor in factors)
-                    if (factor.Test.Applies(population, i, l)) score += factor.Points;
-                result.Scores[i] = (float)score;
-                result.Tiers[i] = (byte)model.TierOf(score);
-                result.Segments[i] = (byte)Risk.Segments.Of(population.Ages[i], population.Traits[i], population.Deficits[i]);
-                result.EfiCounts[i] = (byte)Efi.Count(population.Deficits[i]);
-            }
-        });
+        Parallel.For(0, population.Lsoas.Count, l => result.ScoreLsoa(population, l, factors));
         return result;
+    }
+
+    /// <summary>As <see cref="Run"/> on one thread, for a small block of a stream, the model already checked.</summary>
+    internal static RiskStratification Score(SyntheticPopulation population, RiskModel model)
+    {
+        var result = new RiskStratification(model, population.Count);
+        var factors = model.Factors.ToArray();
+        for (var l = 0; l < population.Lsoas.Count; l++) result.ScoreLsoa(population, l, factors);
+        return result;
+    }
+
+    /// <summary>Refuses a model that cannot score (<see cref="RiskModel.Problems"/>) with every reason.</summary>
+    public static void Check(RiskModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var problems = model.Problems();
+        if (problems.Count > 0) throw new ArgumentException("the risk model is not usable: " + string.Join("; ", problems), nameof(model));
+    }
+
+    private void ScoreLsoa(SyntheticPopulation population, int l, RiskFactor[] factors)
+    {
+        for (var i = population.Offsets[l]; i < population.Offsets[l + 1]; i++)
+        {
+            var score = 0.0;
+            foreach (var factor in factors)
+                if (factor.Test.Applies(population, i, l)) score += factor.Points;
+            Scores[i] = (float)score;
+            Tiers[i] = (byte)Model.TierOf(score);
+            Segments[i] = (byte)Risk.Segments.Of(population.Ages[i], population.Traits[i], population.Deficits[i]);
+            EfiCounts[i] = (byte)Efi.Count(population.Deficits[i]);
+        }
     }
 
     /// <summary>The factors present for a person with their points, which add up to the person's score.</summary>
