@@ -45,6 +45,7 @@ public static class ApplicationServices
         services.AddScoped<Targeting.PersonCohorts>();
         services.AddScoped<Targeting.FamilyCohorts>();
         services.AddScoped<Targeting.CohortLibrary>();
+        services.AddScoped<Targeting.ExtractImport>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();

@@ -156,4 +156,29 @@ public sealed class PopulationAbsentCliTests
             Assert.Contains("There is no person-level population in the store: run `commonweal population generate --seed <n>`", error.ToString(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Importing_an_extract_that_is_not_there_or_has_a_bad_row_says_why_and_stores_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var bad = Path.Combine(Path.GetTempPath(), "extract-" + Guid.NewGuid().ToString("N")[..6] + ".csv");
+        await File.WriteAllTextAsync(bad, "person_id,household_id,lsoa_code,age,sex,practice_code\np-1,h-1,E01900001,3,dog,\n", TestContext.Current.CancellationToken);
+        try
+        {
+            foreach (var (file, message) in new[] { ("/no/such/extract.csv", "there is no file '/no/such/extract.csv'"), (bad, ":2:5: field 'sex': 'dog' is not a sex") })
+            {
+                var error = new StringWriter();
+                var exit = await CliApp.RunAsync(["population", "import", file, "--database", database.Setting], new StringWriter(), error, new StringReader(string.Empty));
+                Assert.Equal(2, exit);
+                Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+            }
+
+            var hash = new StringWriter();
+            Assert.Equal(2, await CliApp.RunAsync(["population", "hash", "--database", database.Setting], new StringWriter(), hash, new StringReader(string.Empty)));
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+    }
 }

@@ -51,7 +51,7 @@ public sealed class PopulationGeneration(PopulationFrames frames, PopulationStor
         return Compare(loaded.People, loaded.Stored.Scale, built.Value!);
     }
 
-    public static Refusal NoPopulation { get; } = new("no population", "There is no person-level population in the store: run `commonweal population generate --seed <n>`.", RefusalKind.NotLoaded);
+    public static Refusal NoPopulation { get; } = new("no population", "There is no person-level population in the store: run `commonweal population generate --seed <n>`, or import a pseudonymised extract with `commonweal population import <file>` (docs/population-extract.md).", RefusalKind.NotLoaded);
 
     public static List<CalibrationRow> Compare(SyntheticPopulation population, int scale, BuiltFrame built)
     {

@@ -32,6 +32,7 @@ public sealed class PopulationStore(CommonwealDbContext db, AuditLog audit, Time
             People = population.Offsets[l + 1] - population.Offsets[l],
             Facts = PopulationFormat.EncodeFacts(population.Lsoas[l]),
             Data = PopulationFormat.Encode(population, l),
+            Ids = IdsOf(population, l),
         }).ToList();
         var hash = PopulationFormat.Hash(population.PracticeCodes.Select(c => c.Value), blocks.Select(b => (b.Lsoa, b.Copy, b.Data)));
         var stored = new StoredPopulation
@@ -96,6 +97,22 @@ public sealed class PopulationStore(CommonwealDbContext db, AuditLog audit, Time
             PopulationFormat.Decode(blocks[l].Data, population, population.Offsets[l]);
         }
 
+        if (blocks.Count > 0 && blocks.All(b => b.Ids is not null))
+        {
+            population.PersonIds = new string[population.Count];
+            population.HouseholdIds = new string[population.Count];
+            for (var l = 0; l < blocks.Count; l++)
+            {
+                var lines = blocks[l].Ids!.Split('\n');
+                for (var k = 0; k < lines.Length; k++)
+                {
+                    var tab = lines[k].IndexOf('\t', StringComparison.Ordinal);
+                    population.PersonIds[population.Offsets[l] + k] = lines[k][..tab];
+                    population.HouseholdIds[population.Offsets[l] + k] = lines[k][(tab + 1)..];
+                }
+            }
+        }
+
         RiskStratification? risk = null;
         // Results are read back only under the model that made them (the default: models are not stored yet).
         if (stored.RiskModel == RiskModel.Default.Label && blocks.All(b => b.Risk is not null))
@@ -142,6 +159,12 @@ public sealed class PopulationStore(CommonwealDbContext db, AuditLog audit, Time
         });
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>An extract's identifiers of an LSOA's people, one "person TAB household" line each; null for a synthetic population.</summary>
+    private static string? IdsOf(SyntheticPopulation population, int lsoa) =>
+        population.PersonIds is { } people && population.HouseholdIds is { } households
+            ? string.Join('\n', Enumerable.Range(population.Offsets[lsoa], population.Offsets[lsoa + 1] - population.Offsets[lsoa]).Select(i => people[i] + "\t" + households[i]))
+            : null;
 
     private static List<AreaCode> Codes(string lines) => lines.Length == 0 ? [] : [.. lines.Split('\n').Select(AreaCode.Parse)];
 }

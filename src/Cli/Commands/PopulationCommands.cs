@@ -15,7 +15,7 @@ public static class PopulationCommands
     public static Command Create(CliContext context) =>
         new("population", "The person-level population: a synthetic one generated from a seed and calibrated to the published figures (docs/methods/synthetic-population.md).")
         {
-            Generate(context), Hash(context), Calibration(context),
+            Generate(context), Import(context), Hash(context), Calibration(context),
         };
 
     private static Command Generate(CliContext context)
@@ -41,6 +41,28 @@ public static class PopulationCommands
                 $"generated {s.People:N0} people in {s.Households:N0} households in {made.Generating.TotalSeconds:0.0} s, stored in {made.Saving.TotalSeconds:0.0} s"));
             await context.Output.WriteLineAsync(made.Description);
             await context.Output.WriteLineAsync("hash " + s.Hash);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Import(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "The extract: a CSV of one row per person (docs/population-extract.md)" };
+        var command = new Command("import", "Replace the stored population with a pseudonymised extract of real records (docs/population-extract.md): every row is checked, and a file with any problem is refused with its line, column and field, the store unchanged. Audited.") { file };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path)) return await PlaceCommands.FailAsync(context, $"there is no file '{path}'");
+            await using var services = context.Services(parse);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAndSeedAsync(cancellationToken);
+            var answer = await scope.ServiceProvider.GetRequiredService<ExtractImport>().ImportAsync(path, CliContext.Actor, cancellationToken);
+            if (answer.Refusal is { } refusal) return await PlaceCommands.FailAsync(context, refusal.Detail);
+            var imported = answer.Value!;
+            await context.Output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"imported {imported.People:N0} people in {imported.Stored.Households:N0} households in {imported.Lsoas} LSOAs"));
+            await context.Output.WriteLineAsync("hash " + imported.Stored.Hash);
             return CliApp.Ok;
         });
         return command;

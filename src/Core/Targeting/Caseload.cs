@@ -85,24 +85,37 @@ public sealed class Caseload
     }
 
     /// <summary>
-    /// A household's identifier, stable for the same population: its LSOA's code, the copy when the population is scaled,
+    /// A household's identifier, stable for the same population: an imported extract's own, else its LSOA's code, the copy when the population is scaled,
     /// and its number within the LSOA — <c>E01021230-17</c>, <c>E01021230c2-17</c>.
     /// </summary>
     public string HouseholdId(int household)
     {
+        if (People.HouseholdIds is { } external) return external[FirstMember(household)];
         var l = LsoaOfHousehold(household);
         return LsoaKey(l) + "-" + (household - HouseholdStart[l]).ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A person's pseudonymous identifier: their household's and their place in it by canonical order — <c>E01021230-17-2</c>.</summary>
+    /// <summary>
+    /// A person's pseudonymous identifier: an imported extract's own, else their household's and their place in it by
+    /// canonical order — <c>E01021230-17-2</c>.
+    /// </summary>
     public string PersonId(int person)
     {
+        if (People.PersonIds is { } external) return external[person];
         var h = HouseholdOf[person];
         var l = People.LsoaOf[person];
         var k = 0;
         for (var i = People.Offsets[l]; i < person; i++)
             if (HouseholdOf[i] == h) k++;
         return HouseholdId(h) + "-" + (k + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private int FirstMember(int household)
+    {
+        var l = LsoaOfHousehold(household);
+        for (var i = People.Offsets[l]; i < People.Offsets[l + 1]; i++)
+            if (HouseholdOf[i] == household) return i;
+        throw new ArgumentOutOfRangeException(nameof(household), household, "no such household");
     }
 
     private string LsoaKey(int lsoa)

@@ -980,6 +980,9 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("Ids")
+                        .HasColumnType("text");
+
                     b.Property<int>("People")
                         .HasColumnType("integer");
 

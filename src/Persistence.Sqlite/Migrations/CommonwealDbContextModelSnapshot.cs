@@ -959,6 +959,9 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("Ids")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("People")
                         .HasColumnType("INTEGER");
 

@@ -69,6 +69,9 @@ public sealed class PopulationBlock
 
     public required byte[] Data { get; init; }
 
+    /// <summary>An imported extract's identifiers of the block's people, one "person_id TAB household_id" line each (null when synthetic).</summary>
+    public string? Ids { get; init; }
+
     /// <summary>The risk results of the people (<see cref="PopulationFormat.EncodeRisk"/>), after <c>risk stratify</c>.</summary>
     public byte[]? Risk { get; set; }
 }

@@ -48,6 +48,12 @@ public sealed class SyntheticPopulation
 
     public int Count => Ages.Length;
 
+    /// <summary>An imported extract's pseudonymised person identifiers (null for a synthetic population, whose people are named by place).</summary>
+    public string[]? PersonIds { get; set; }
+
+    /// <summary>An imported extract's pseudonymised household identifier of each person (null for a synthetic population).</summary>
+    public string[]? HouseholdIds { get; set; }
+
     /// <summary>The LSOA (index into <see cref="Lsoas"/>) of each person, filled from the offsets on first use.</summary>
     public int[] LsoaOf
     {
