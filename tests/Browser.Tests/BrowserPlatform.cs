@@ -1,5 +1,6 @@
 using Commonweal.Persistence;
 using Commonweal.TestKit.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Commonweal.Browser.Tests;
@@ -40,6 +41,10 @@ public sealed class BrowserPlatform : IAsyncLifetime
         }
 
         (factory, Address) = await CommonwealFactory.StartOnKestrelAsync(DatabaseProvider.Sqlite, publicAggregates: true);
+        // The demo's synthetic population and first families ranking are made on the first targeting page (seconds, more on
+        // a busy machine): made here, so no page load waits on them.
+        await using (var scope = factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Commonweal.Web.Features.Targeting.DemoPopulation>().EnsureFamiliesAsync();
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -50,6 +50,8 @@ public sealed partial class CohortLibrary(CommonwealDbContext db, AuditLog audit
             return new Refusal("the rule cannot be read", $"the {subject.ToString().ToLowerInvariant()} rule cannot be read: " + string.Join("; ", problems.Select(p => p.ToString())));
         if (string.IsNullOrWhiteSpace(description) || description.Length > 2000)
             return new Refusal("no description", "Say in words who or where the cohort is (1 to 2,000 characters): others will choose it by its description.");
+        if (description.TrimStart()[0] is '=' or '+' or '-' or '@')
+            return new Refusal("not a description", "A description cannot start with = + - or @ (a spreadsheet would read it as a formula when the list is downloaded).");
         var versions = await VersionsAsync(name!, cancellationToken);
         if (versions.Count > 0 && versions[^1].Subject != subject)
             return new Refusal("subject changed", $"Cohort '{name}' is a cohort of {Plural(versions[^1].Subject)}; give a new name for a cohort of {Plural(subject)}.");

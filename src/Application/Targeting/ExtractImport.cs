@@ -42,7 +42,7 @@ public sealed partial class ExtractImport(PopulationFrames frames, PopulationSto
         return new ImportedPopulation(stored, population.Count, population.Lsoas.Count);
     }
 
-    /// <summary>The extract's people, LSOA by LSOA in code order, households numbered in order of first appearance within each.</summary>
+    /// <summary>The extract's people, LSOA by LSOA in code order; within an LSOA by household id then person id, households numbered in that order.</summary>
     public static SyntheticPopulation Read(Table table, PopulationFrame frame)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -133,10 +133,32 @@ public sealed partial class ExtractImport(PopulationFrames frames, PopulationSto
     {
         var text = row.Text(column).Trim();
         if (!IdentifierPattern().IsMatch(text))
-            throw row.Reject(column, $"'{text}' is not a pseudonymised identifier: 1 to 64 letters, digits, '-' or '_' (never a name or an NHS number)");
-        if (text.Length == 10 && text.All(char.IsAsciiDigit))
-            throw row.Reject(column, "a ten-digit identifier looks like an NHS number: pseudonymise it before import");
+            throw row.Reject(column, $"'{text}' is not a pseudonymised identifier: 1 to 64 letters, digits, '-' or '_', starting with a letter or digit (never a name or an NHS number)");
+        if (LooksLikeNhsNumber(text))
+            throw row.Reject(column, "the identifier holds ten digits that pass the NHS number check digit: pseudonymise it before import");
         return text;
+    }
+
+    /// <summary>
+    /// Whether the identifier, without its '-' and '_', holds ten digits in a row that pass the NHS number's modulus 11
+    /// check (weights 10 to 2; 11 minus the remainder, 11 read as 0, 10 never valid).
+    /// </summary>
+    public static bool LooksLikeNhsNumber(string identifier)
+    {
+        ArgumentNullException.ThrowIfNull(identifier);
+        var digits = identifier.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        for (var start = 0; start + 10 <= digits.Length; start++)
+        {
+            var run = digits.AsSpan(start, 10);
+            if (run.ContainsAnyExceptInRange('0', '9')) continue;
+            var sum = 0;
+            for (var k = 0; k < 9; k++) sum += (run[k] - '0') * (10 - k);
+            var check = 11 - sum % 11;
+            if (check == 11) check = 0;
+            if (check != 10 && check == run[9] - '0') return true;
+        }
+
+        return false;
     }
 
     private static bool Flag(TableRow row, int column, string name) => row.Text(column, required: false)?.Trim().ToLowerInvariant() switch
@@ -148,7 +170,7 @@ public sealed partial class ExtractImport(PopulationFrames frames, PopulationSto
 
     private sealed record Row(string Person, string Household, int Lsoa, byte Age, Sex Sex, string? Practice, ulong Traits, ulong Deficits);
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")]
     private static partial Regex IdentifierPattern();
 
     [GeneratedRegex("^[A-Z][A-Z0-9]{5}$")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Commonweal.Application.Access;
 using Commonweal.Application.Places;
+using Commonweal.Core.Statistics;
 using Commonweal.Core.Targeting;
 using Commonweal.Persistence;
 using Commonweal.Persistence.Bulk;
@@ -11,8 +12,8 @@ namespace Commonweal.Application.Targeting;
 /// <summary>A First 5,000 Families ranking as taken and saved: the snapshot (when, by whom, from which population and models) and its families in rank order.</summary>
 public sealed record FamilyRanking(FamilySnapshot Snapshot, IReadOnlyList<FamilyMember> Families, int FamiliesInPopulation, TimeSpan Ranking);
 
-/// <summary>How many of a snapshot's families live in each district, and their mean need score.</summary>
-public sealed record FamilyDistrict(string District, int Families, double MeanScore);
+/// <summary>How many of a snapshot's families live in each district, and their mean need score (both null when suppressed).</summary>
+public sealed record FamilyDistrict(string District, int? Families, double? MeanScore);
 
 /// <summary>A snapshot seen in aggregate.</summary>
 public sealed record FamilySummary(FamilySnapshot Snapshot, IReadOnlyList<FamilyDistrict> Districts);
@@ -30,9 +31,8 @@ public sealed class FamilyCohorts(PopulationStore store, CaseloadCache cache, Au
     {
         if (size is < 1 or > MostFamilies)
             return new Refusal("not a cohort size", $"The cohort size must be a whole number from 1 to {MostFamilies:N0}; {size} is not.");
-        var stored = await store.DescribeAsync(cancellationToken);
-        var caseload = await cache.GetAsync(store, cancellationToken);
-        if (stored is null || caseload is null) return PopulationGeneration.NoPopulation;
+        if (await cache.GetAsync(store, cancellationToken) is not { } cached) return PopulationGeneration.NoPopulation;
+        var (stored, caseload) = (cached.Stored, cached.Caseload);
         var timer = Stopwatch.StartNew();
         var ranked = Families.Rank(caseload, size);
         var ranking = timer.Elapsed;
@@ -83,18 +83,28 @@ public sealed class FamilyCohorts(PopulationStore store, CaseloadCache cache, Au
         return ranking;
     }
 
-    /// <summary>The latest snapshot's families by district (aggregate: open to every role), or null when none is saved.</summary>
+    /// <summary>
+    /// The latest snapshot's families by district (aggregate: open to every role), or null when none is saved. A district's
+    /// count is shown under the same small-number control as a cohort count, the districts making up the snapshot's size.
+    /// </summary>
     public async Task<FamilySummary?> SummaryAsync(CancellationToken cancellationToken = default)
     {
         var latest = await LatestSnapshotAsync(cancellationToken);
         if (latest is null) return null;
         var rows = await db.FamilyMembers.AsNoTracking().Where(m => m.SnapshotId == latest.Id).Select(m => new { m.District, m.Score }).ToListAsync(cancellationToken);
-        return new FamilySummary(latest, [.. rows.GroupBy(r => r.District).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new FamilyDistrict(g.Key, g.Count(), g.Average(r => r.Score)))]);
+        var districts = rows.GroupBy(r => r.District).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var counts = districts.Select(g => (long)g.Count()).ToList();
+        var shown = CohortCounting.Disclose(counts, [.. counts.Select(_ => (long)latest.Size)], DisclosurePolicy.Default);
+        return new FamilySummary(latest, [.. districts.Select((g, k) => shown[k]
+            ? new FamilyDistrict(g.Key, g.Count(), g.Average(r => r.Score))
+            : new FamilyDistrict(g.Key, null, null))]);
     }
 
     public static Refusal NoSnapshot { get; } = new("no families ranked yet",
         "No First 5,000 Families ranking has been saved: take one with `commonweal targeting families --size 5000` or from the First 5,000 Families page.", RefusalKind.NotLoaded);
+
+    /// <summary>Whether any ranking has been saved.</summary>
+    public Task<bool> AnySnapshotAsync(CancellationToken cancellationToken = default) => db.FamilySnapshots.AnyAsync(cancellationToken);
 
     private async Task<FamilySnapshot?> LatestSnapshotAsync(CancellationToken cancellationToken) =>
         await db.FamilySnapshots.AsNoTracking().OrderByDescending(s => s.Id).FirstOrDefaultAsync(cancellationToken);

@@ -25,9 +25,12 @@ public sealed record CohortCountRow(Area Area, long? Count, long? Population)
 
 /// <summary>
 /// A person rule's counts by area: by where people live, or (practices, PCNs) by where they are registered; the whole's
-/// count is never suppressed by the areas' (it is the sum of all of them, counted the same way).
+/// count under the same small-number control as an area's (null when suppressed).
 /// </summary>
-public sealed record CohortCounts(string Rule, AreaType By, bool ByRegistration, IReadOnlyList<CohortCountRow> Rows, long Count, long Population, TimeSpan Counting);
+public sealed record CohortCounts(string Rule, AreaType By, bool ByRegistration, IReadOnlyList<CohortCountRow> Rows, long? Count, long Population, TimeSpan Counting)
+{
+    public double? Share => Count is { } c && Population > 0 ? (double)c / Population : null;
+}
 
 /// <summary>A place's people and how many are in each risk tier (null when suppressed).</summary>
 public sealed record RiskPlaceRow(Area Area, long? Population, IReadOnlyList<long?> Tiers);
@@ -52,18 +55,20 @@ public sealed class PersonCohorts(PopulationStore store, CaseloadCache cache, Pl
     {
         var (parsed, problems) = CohortRule.Parse(rule, PersonFields.All);
         if (parsed is null) return Unreadable(problems);
-        var caseload = await cache.GetAsync(store, cancellationToken);
-        if (caseload is null) return PopulationGeneration.NoPopulation;
+        if ((await cache.GetAsync(store, cancellationToken))?.Caseload is not { } caseload) return PopulationGeneration.NoPopulation;
         var graph = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2025), cancellationToken);
-        var (areas, units) = Units(graph, caseload.People, by);
+        var mapped = Units(graph, caseload.People, by);
+        if (mapped.Refusal is { } none) return none;
+        var (areas, units, parents) = mapped.Value!;
         var clock = Stopwatch.StartNew();
         var (count, population) = CohortCounting.Count(caseload, parsed, units);
         var counting = clock.Elapsed;
         policy ??= DisclosurePolicy.Default;
-        var shown = CohortCounting.Disclose(count, population, policy);
-        var rows = areas.Select((a, u) => new CohortCountRow(a, shown[u] ? count[u] : null,
+        var shown = CohortCounting.Disclose(count, population, policy, parents);
+        var rows = areas.Select((a, u) => new CohortCountRow(a, shown[u] ? Shown(count[u], policy) : null,
             DisclosureControl.Denominator(population[u], policy).IsShown ? population[u] : null)).ToList();
-        return new CohortCounts(parsed.Text, by, units.ByRegistered, rows, count.Sum(), population.Sum(), counting);
+        var (total, everyone) = (count.Sum(), population.Sum());
+        return new CohortCounts(parsed.Text, by, units.ByRegistered, rows, CohortCounting.Primary(total, everyone, policy) ? Shown(total, policy) : null, everyone, counting);
     }
 
     /// <summary>The people a rule selects, in canonical order, each with their risk factors; refused unless the viewer's roles allow it, and audited.</summary>
@@ -79,8 +84,7 @@ public sealed class PersonCohorts(PopulationStore store, CaseloadCache cache, Pl
 
         var (parsed, problems) = CohortRule.Parse(rule, PersonFields.All);
         if (parsed is null) return Unreadable(problems);
-        var caseload = await cache.GetAsync(store, cancellationToken);
-        if (caseload is null) return PopulationGeneration.NoPopulation;
+        if ((await cache.GetAsync(store, cancellationToken))?.Caseload is not { } caseload) return PopulationGeneration.NoPopulation;
         var selected = CohortCounting.Select(caseload, parsed);
         audit.Record(viewer.Actor, "cohort." + purpose, "Cohort", parsed.Text, $"{selected.Count:N0} people listed");
         await db.SaveChangesAsync(cancellationToken);
@@ -93,24 +97,38 @@ public sealed class PersonCohorts(PopulationStore store, CaseloadCache cache, Pl
     /// </summary>
     public async Task<Answer<RiskByPlace>> RiskAsync(AreaType by, DateOnly? asAt = null, CancellationToken cancellationToken = default)
     {
-        var caseload = await cache.GetAsync(store, cancellationToken);
-        if (caseload is null) return PopulationGeneration.NoPopulation;
+        if ((await cache.GetAsync(store, cancellationToken))?.Caseload is not { } caseload) return PopulationGeneration.NoPopulation;
         var graph = await places.GraphAsync(new ViewRequest(asAt, IodVintage.Iod2025), cancellationToken);
-        var (areas, units) = Units(graph, caseload.People, by);
+        var mapped = Units(graph, caseload.People, by);
+        if (mapped.Refusal is { } none) return none;
+        var (areas, units, parents) = mapped.Value!;
         var policy = DisclosurePolicy.Default;
         var model = caseload.Risk.Model;
+        var tiers = model.Tiers.Count;
         long[] population = [];
-        var tiers = new List<(long[] Count, bool[] Shown)>();
-        foreach (var tier in model.Tiers)
+        var cells = new long[areas.Count * tiers]; // area u, tier t at u * tiers + t
+        for (var t = 0; t < tiers; t++)
         {
-            var rule = CohortRule.Parse("tier = " + Caseload.TierCode(tier), PersonFields.All).Rule!;
+            var rule = CohortRule.Parse("tier = " + Caseload.TierCode(model.Tiers[t]), PersonFields.All).Rule!;
             var (count, people) = CohortCounting.Count(caseload, rule, units);
             population = people;
-            tiers.Add((count, CohortCounting.Disclose(count, people, policy)));
+            for (var u = 0; u < areas.Count; u++) cells[u * tiers + t] = count[u];
         }
 
+        // Each tier's column adds up to the tier's whole (and each parent's), each area's row to its population.
+        var shown = cells.Select((c, k) => CohortCounting.Primary(c, population[k / tiers], policy)).ToArray();
+        var groups = new List<IReadOnlyList<int>>();
+        for (var t = 0; t < tiers; t++)
+        {
+            var tier = t;
+            groups.Add([.. Enumerable.Range(0, areas.Count).Select(u => u * tiers + tier)]);
+            groups.AddRange(parents.Select(g => (IReadOnlyList<int>)[.. g.Select(u => u * tiers + tier)]));
+        }
+
+        groups.AddRange(Enumerable.Range(0, areas.Count).Select(u => (IReadOnlyList<int>)[.. Enumerable.Range(u * tiers, tiers)]));
+        CohortCounting.Protect(cells, shown, groups);
         var rows = areas.Select((a, u) => new RiskPlaceRow(a, DisclosureControl.Denominator(population[u], policy).IsShown ? population[u] : null,
-            [.. tiers.Select(t => t.Shown[u] ? t.Count[u] : (long?)null)])).ToList();
+            [.. Enumerable.Range(u * tiers, tiers).Select(k => shown[k] ? cells[k] : (long?)null)])).ToList();
         var byTier = new long[model.Tiers.Count];
         var bySegment = new long[Segments.All.Count];
         for (var i = 0; i < caseload.Count; i++)
@@ -139,11 +157,19 @@ public sealed class PersonCohorts(PopulationStore store, CaseloadCache cache, Pl
     private static Refusal Unreadable(IReadOnlyList<RuleProblem> problems) =>
         new("the rule cannot be read", "the rule cannot be read: " + string.Join("; ", problems.Select(p => p.ToString())));
 
+    /// <summary>A count as shown under the policy: rounded where the policy rounds.</summary>
+    private static long Shown(long count, DisclosurePolicy policy) => (long)DisclosureControl.Count(count, policy).Value;
+
+    /// <summary>The areas of a type, which of them each person falls in, and the groups of areas that make up a parent (for complementary suppression).</summary>
+    public sealed record AreaUnits(IReadOnlyList<Area> Areas, PersonUnits Units, IReadOnlyList<IReadOnlyList<int>> Parents);
+
     /// <summary>
     /// The areas of a type in the ICS and which of them each person falls in: by residence (each LSOA's area) when the
-    /// areas hold LSOAs, else by registration (each practice's area: practices, PCNs, neighbourhoods of PCNs).
+    /// areas hold LSOAs, else by registration (each practice's area: practices, PCNs, neighbourhoods of PCNs). Areas below a
+    /// district (wards, MSOAs, LSOAs) are grouped by district and practices by PCN, so that a district's or a PCN's count
+    /// cannot give away one of its areas'. Refused when the areas hold none of the population's LSOAs or practices.
     /// </summary>
-    public static (IReadOnlyList<Area> Areas, PersonUnits Units) Units(PlaceGraph graph, SyntheticPopulation people, AreaType by)
+    public static Answer<AreaUnits> Units(PlaceGraph graph, SyntheticPopulation people, AreaType by)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(people);
@@ -167,7 +193,17 @@ public sealed class PersonCohorts(PopulationStore store, CaseloadCache cache, Pl
             }
         }
 
-        if (any) return (areas, PersonUnits.ByResidence(areas.Count, ofLsoa));
+        if (any)
+        {
+            // Areas each within one district, and more of them than districts, make up their districts.
+            var districts = Enumerable.Range(0, areas.Count).Select(u => Enumerable.Range(0, ofLsoa.Length).Where(l => ofLsoa[l] == u).Select(l => people.Lsoas[l].District).Distinct().ToList()).ToList();
+            var parents = districts.All(d => d.Count <= 1) && areas.Count > people.Districts.Count
+                ? districts.Select((d, u) => (District: d.Count == 1 ? d[0] : -1, Unit: u)).Where(x => x.District >= 0).GroupBy(x => x.District)
+                    .Select(g => (IReadOnlyList<int>)[.. g.Select(x => x.Unit)]).ToList()
+                : [];
+            return new AreaUnits(areas, PersonUnits.ByResidence(areas.Count, ofLsoa), parents);
+        }
+
         var practiceIndex = people.PracticeCodes.Select((c, k) => (c, k)).ToDictionary(x => x.c, x => x.k);
         var ofPractice = new int[people.PracticeCodes.Count];
         Array.Fill(ofPractice, -1);
@@ -178,6 +214,12 @@ public sealed class PersonCohorts(PopulationStore store, CaseloadCache cache, Pl
                 if (practiceIndex.TryGetValue(practice.Code, out var k) && ofPractice[k] < 0) ofPractice[k] = u;
         }
 
-        return (areas, PersonUnits.ByRegistration(areas.Count, ofPractice));
+        if (ofPractice.All(u => u < 0))
+            return new Refusal("no people in these places", $"No {by.Label().ToLowerInvariant()} of the ICS as at {graph.AsAt:yyyy-MM-dd} holds any of the population's 2021 LSOAs or practices: choose another type or date.");
+        var pcns = by == AreaType.Practice
+            ? areas.Select((a, u) => (Pcn: graph.Parents(a.Code).FirstOrDefault(p => p.Type == AreaType.Pcn)?.Code, Unit: u)).Where(x => x.Pcn is not null)
+                .GroupBy(x => x.Pcn).Select(g => (IReadOnlyList<int>)[.. g.Select(x => x.Unit)]).ToList()
+            : [];
+        return new AreaUnits(areas, PersonUnits.ByRegistration(areas.Count, ofPractice), pcns);
     }
 }

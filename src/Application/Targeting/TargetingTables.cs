@@ -75,15 +75,11 @@ public static class TargetingTables
         ["area_code", "area_name", "population", .. risk.Model.Tiers.Select(t => Caseload.TierCode(t))],
         risk.Rows.Select(r => (IReadOnlyList<string?>)[r.Area.Code.Value, r.Area.Name, Number(r.Population), .. r.Tiers.Select(t => Number(t))]));
 
-    /// <summary>Districts with fewer of a snapshot's families than this are suppressed in aggregate outputs (as counts 1–4 are).</summary>
-    public const int SmallestShownFamilies = 5;
-
-    /// <summary>A snapshot's families by district: district_code, families, share (of the snapshot), mean_score; small counts empty.</summary>
+    /// <summary>A snapshot's families by district: district_code, families, share (of the snapshot), mean_score; suppressed cells empty.</summary>
     public static TextTable FamilyDistricts(FamilySummary summary) => new(
         ["district_code", "families", "share", "mean_score"],
-        summary.Districts.Select(d => d.Families >= SmallestShownFamilies
-            ? (IReadOnlyList<string?>)[d.District, Number(d.Families), Number(Math.Round((double)d.Families / summary.Snapshot.Size, 6)), Number(Math.Round(d.MeanScore, 2))]
-            : [d.District, null, null, null]));
+        summary.Districts.Select(d => (IReadOnlyList<string?>)[d.District, Number(d.Families),
+            Number(d.Families is { } n ? Math.Round((double)n / summary.Snapshot.Size, 6) : null), Number(d.MeanScore is { } m ? Math.Round(m, 2) : null)]));
 
     /// <summary>Named cohorts: name, version, subject, rule, description, created_at, created_by.</summary>
     public static TextTable Cohorts(IReadOnlyList<CohortDefinition> cohorts) => new(

@@ -14,6 +14,10 @@ public sealed class Caseload
 {
     public const int ChildUnder = 18;
 
+    /// <summary>Each person's place in their household (1 first), and each household's first member, in canonical order.</summary>
+    private readonly int[] memberNumber;
+    private readonly int[] firstMember;
+
     public Caseload(SyntheticPopulation people, RiskStratification risk)
     {
         ArgumentNullException.ThrowIfNull(people);
@@ -39,10 +43,13 @@ public sealed class Caseload
         HouseholdSize = new int[HouseholdStart[^1]];
         HouseholdChildren = new int[HouseholdSize.Length];
         HouseholdPregnant = new bool[HouseholdSize.Length];
+        memberNumber = new int[people.Count];
+        firstMember = new int[HouseholdSize.Length];
         for (var i = 0; i < people.Count; i++)
         {
             var h = HouseholdOf[i];
-            HouseholdSize[h]++;
+            if (HouseholdSize[h] == 0) firstMember[h] = i;
+            memberNumber[i] = ++HouseholdSize[h];
             if (people.Ages[i] < ChildUnder) HouseholdChildren[h]++;
             if (people.Traits[i].Has(Trait.Pregnant)) HouseholdPregnant[h] = true;
         }
@@ -90,7 +97,7 @@ public sealed class Caseload
     /// </summary>
     public string HouseholdId(int household)
     {
-        if (People.HouseholdIds is { } external) return external[FirstMember(household)];
+        if (People.HouseholdIds is { } external) return external[firstMember[household]];
         var l = LsoaOfHousehold(household);
         return LsoaKey(l) + "-" + (household - HouseholdStart[l]).ToString(CultureInfo.InvariantCulture);
     }
@@ -102,20 +109,7 @@ public sealed class Caseload
     public string PersonId(int person)
     {
         if (People.PersonIds is { } external) return external[person];
-        var h = HouseholdOf[person];
-        var l = People.LsoaOf[person];
-        var k = 0;
-        for (var i = People.Offsets[l]; i < person; i++)
-            if (HouseholdOf[i] == h) k++;
-        return HouseholdId(h) + "-" + (k + 1).ToString(CultureInfo.InvariantCulture);
-    }
-
-    private int FirstMember(int household)
-    {
-        var l = LsoaOfHousehold(household);
-        for (var i = People.Offsets[l]; i < People.Offsets[l + 1]; i++)
-            if (HouseholdOf[i] == household) return i;
-        throw new ArgumentOutOfRangeException(nameof(household), household, "no such household");
+        return HouseholdId(HouseholdOf[person]) + "-" + memberNumber[person].ToString(CultureInfo.InvariantCulture);
     }
 
     private string LsoaKey(int lsoa)

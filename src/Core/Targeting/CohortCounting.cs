@@ -67,21 +67,50 @@ public static class CohortCounting
     }
 
     /// <summary>
-    /// Small-number control of the counts of areas that together make a whole (docs/methods/disclosure-control.md): counts and
-    /// populations suppressed under the policy, and — so that a suppressed count cannot be worked out from the whole's —
-    /// when exactly one count is suppressed, the next smallest shown one as well. Returns whether each count is shown.
+    /// Whether a count of people out of a population may be shown (docs/methods/disclosure-control.md): not when it is a
+    /// small number under the policy (1–4 by default), nor when the rest of the population is (so that asking for the
+    /// opposite rule cannot reveal it), nor when the population is under the policy's smallest denominator.
     /// </summary>
-    public static bool[] Disclose(IReadOnlyList<long> count, IReadOnlyList<long> population, DisclosurePolicy policy)
+    public static bool Primary(long count, long population, DisclosurePolicy policy) =>
+        DisclosureControl.Derived(0, count, population, policy).IsShown && DisclosureControl.Count(population - count, policy).IsShown;
+
+    /// <summary>
+    /// Small-number control of the counts of areas (docs/methods/cohort-rules.md, "Counts by place"): each count under
+    /// <see cref="Primary"/>, then complementary suppression over the groups of areas whose sum is shown elsewhere (the
+    /// whole, and each parent's areas): see <see cref="Protect"/>. Returns whether each count is shown.
+    /// </summary>
+    public static bool[] Disclose(IReadOnlyList<long> count, IReadOnlyList<long> population, DisclosurePolicy policy, IEnumerable<IReadOnlyList<int>>? parents = null)
     {
         ArgumentNullException.ThrowIfNull(count);
         ArgumentNullException.ThrowIfNull(population);
-        var shown = count.Select((c, u) => DisclosureControl.Derived(0, c, population[u], policy).IsShown).ToArray();
-        if (shown.Count(s => !s) == 1)
-        {
-            var next = Enumerable.Range(0, shown.Length).Where(u => shown[u]).OrderBy(u => count[u]).ThenBy(u => u).Cast<int?>().FirstOrDefault();
-            if (next is { } u) shown[u] = false;
-        }
-
+        var shown = count.Select((c, u) => Primary(c, population[u], policy)).ToArray();
+        Protect(count, shown, [Enumerable.Range(0, count.Count).ToArray(), .. parents ?? []]);
         return shown;
+    }
+
+    /// <summary>
+    /// Complementary suppression: in every group of cells whose sum is known (shown as a total, or the population of the
+    /// row), a single hidden cell could be worked out by subtraction, so the smallest shown cell above zero of that group
+    /// (or, when there is none, the smallest shown zero) is hidden with it — repeated until no group has exactly one
+    /// hidden cell. A zero is passed over first because, when the other zeros stay visible, a hidden zero is guessable.
+    /// </summary>
+    public static void Protect(IReadOnlyList<long> count, bool[] shown, IReadOnlyList<IReadOnlyList<int>> groups)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        ArgumentNullException.ThrowIfNull(shown);
+        ArgumentNullException.ThrowIfNull(groups);
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var group in groups)
+            {
+                if (group.Count < 2 || group.Count(c => !shown[c]) != 1) continue;
+                var next = group.Where(c => shown[c]).OrderBy(c => count[c] > 0 ? 0 : 1).ThenBy(c => count[c]).ThenBy(c => c).Cast<int?>().FirstOrDefault();
+                if (next is not { } hide) continue;
+                shown[hide] = false;
+                changed = true;
+            }
+        }
     }
 }

@@ -89,7 +89,9 @@ public abstract class ExtractImportTests(DatabaseProvider provider) : IAsyncLife
     [InlineData("p-1,h-1,E01900001,40,male,12345,1,0,0,", "'12345' is not an ODS practice code")]
     [InlineData("p-1,h-1,E01900001,40,male,Y90001,maybe,0,0,", "'maybe' is not yes or no for smoker")]
     [InlineData("p-1,h-1,E01900001,80,male,Y90001,0,0,0,FALL;NOPE", "'NOPE' is not an eFI deficit code")]
-    [InlineData("4010232137,h-1,E01900001,40,male,Y90001,0,0,0,", "looks like an NHS number")]
+    [InlineData("4010232137,h-1,E01900001,40,male,Y90001,0,0,0,", "pass the NHS number check digit")]
+    [InlineData("NHS-943-476-5919,h-1,E01900001,40,male,Y90001,0,0,0,", "pass the NHS number check digit")]
+    [InlineData("-A1,h-1,E01900001,40,male,Y90001,0,0,0,", "starting with a letter or digit")]
     [InlineData("Jane Smith,h-1,E01900001,40,male,Y90001,0,0,0,", "is not a pseudonymised identifier")]
     public async Task A_bad_row_refuses_the_whole_extract_with_its_line_and_field_and_the_store_keeps_its_population(string rows, string message)
     {

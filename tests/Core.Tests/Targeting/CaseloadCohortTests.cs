@@ -105,14 +105,36 @@ public sealed class CaseloadCohortTests
     }
 
     [Fact]
-    public void Small_counts_are_suppressed_and_a_lone_suppressed_count_takes_the_next_smallest_with_it()
+    public void Small_counts_are_suppressed_and_a_lone_suppressed_count_takes_the_next_smallest_nonzero_with_it()
     {
         var policy = DisclosurePolicy.Default;
-        Assert.Equal([true, false, false, true], CohortCounting.Disclose([100, 3, 40, 50], [1000, 1000, 1000, 1000], policy));
-        Assert.Equal([true, false, false, true], CohortCounting.Disclose([100, 3, 4, 50], [1000, 1000, 1000, 1000], policy));
-        Assert.Equal([false, true, false], CohortCounting.Disclose([0, 20, 12], [500, 500, 9], policy));
+        long[] thousand = [1000, 1000, 1000, 1000];
+        Assert.Equal([true, false, false, true], CohortCounting.Disclose([100, 3, 40, 50], thousand, policy));
+        Assert.Equal([true, false, false, true], CohortCounting.Disclose([100, 3, 4, 50], thousand, policy));
+        Assert.Equal([true, false, false], CohortCounting.Disclose([0, 20, 12], [500, 500, 9], policy)); // a zero is passed over
         Assert.Equal([true, true, true], CohortCounting.Disclose([0, 5, 12], [500, 500, 500], policy));
-        Assert.Equal([false, false, true], CohortCounting.Disclose([0, 5, 12], [500, 9, 500], policy));
+        Assert.Equal([true, false, false], CohortCounting.Disclose([0, 5, 12], [500, 9, 500], policy));
+    }
+
+    [Fact]
+    public void A_count_that_leaves_a_small_number_out_is_suppressed_so_the_opposite_rule_cannot_reveal_it()
+    {
+        Assert.False(CohortCounting.Primary(498, 500, DisclosurePolicy.Default));
+        Assert.True(CohortCounting.Primary(500, 500, DisclosurePolicy.Default));
+        Assert.True(CohortCounting.Primary(495, 500, DisclosurePolicy.Default));
+        Assert.Equal([false, false], CohortCounting.Disclose([498, 100], [500, 1000], DisclosurePolicy.Default));
+    }
+
+    [Fact]
+    public void Suppression_runs_over_every_group_whose_sum_is_known_until_none_has_one_hidden_cell()
+    {
+        long[] count = [10, 3, 20, 30];
+        Assert.Equal([false, false, true, true], CohortCounting.Disclose(count, [100, 100, 100, 100], DisclosurePolicy.Default, [[0, 1], [2, 3]]));
+        // Parents across the grain: each hidden cell makes another group's one hidden cell, and so on.
+        Assert.Equal([false, false, false, false], CohortCounting.Disclose(count, [100, 100, 100, 100], DisclosurePolicy.Default, [[0, 2], [1, 3]]));
+        var shown = new[] { true, false, true };
+        CohortCounting.Protect([7, 2, 0], shown, [[0, 1, 2]]);
+        Assert.Equal([false, false, true], shown);
     }
 
     [Fact]

@@ -10,29 +10,30 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Commonweal.Web.Features.Targeting;
 
 /// <summary>
-/// Person cohorts, risk and the First 5,000 Families over the API and as CSV downloads: counts for everyone (small numbers
-/// suppressed), lists of people for the roles that need them (403 for others), every list audited.
+/// Person cohorts, risk and the First 5,000 Families over the API and as CSV downloads: counts for every signed-in role
+/// (small numbers suppressed; never public, as counts of people from a real extract are not published statistics), lists
+/// of people for the roles that need them (403 for others), every list audited.
 /// </summary>
 public static class TargetingEndpoints
 {
     public static void MapTargetingEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Targeting");
-        api.MapGet("/cohorts/count", CountAsync).RequireAuthorization(Policies.Aggregates)
+        api.MapGet("/cohorts/count", CountAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("People a person rule selects in each place of a type (as `commonweal cohort count`): counts 1–4 suppressed, with the next smallest where one alone is");
         api.MapGet("/cohorts/people", PeopleAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("The people a person rule selects, pseudonymous, with their risk factors (Analyst and Referrer only; 403 otherwise; audited)");
-        api.MapGet("/targeting/risk", RiskAsync).RequireAuthorization(Policies.Aggregates)
+        api.MapGet("/targeting/risk", RiskAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("People in each risk tier by place, and the whole population by tier and Bridges to Health segment");
         api.MapGet("/targeting/families", FamiliesAsync).RequireAuthorization(Policies.SignedIn)
             .WithSummary("The latest saved First 5,000 Families snapshot, family by family (Analyst and Referrer only; 403 otherwise; audited)");
 
         var csv = app.MapGroup("/targeting").WithTags("Downloads");
-        csv.MapGet("/cohorts.csv", CountCsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("A person rule's counts by place, as commonweal cohort count");
+        csv.MapGet("/cohorts.csv", CountCsvAsync).RequireAuthorization(Policies.SignedIn).WithSummary("A person rule's counts by place, as commonweal cohort count");
         csv.MapGet("/cohorts/people.csv", PeopleCsvAsync).RequireAuthorization(Policies.SignedIn).WithSummary("The people a person rule selects, as commonweal cohort export (Analyst and Referrer only; audited)");
-        csv.MapGet("/risk.csv", RiskCsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("People in each risk tier by place");
+        csv.MapGet("/risk.csv", RiskCsvAsync).RequireAuthorization(Policies.SignedIn).WithSummary("People in each risk tier by place");
         csv.MapGet("/families.csv", FamiliesCsvAsync).RequireAuthorization(Policies.SignedIn).WithSummary("The latest First 5,000 Families snapshot, as commonweal targeting families (Analyst and Referrer only; audited)");
-        csv.MapGet("/families/districts.csv", FamilyDistrictsCsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("The latest First 5,000 Families snapshot by district (small counts suppressed)");
+        csv.MapGet("/families/districts.csv", FamilyDistrictsCsvAsync).RequireAuthorization(Policies.SignedIn).WithSummary("The latest First 5,000 Families snapshot by district (small counts suppressed)");
         csv.MapGet("/shares.csv", SharesCsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("Each district's LSOAs and residents and those a place rule selects, as commonweal targeting shares");
         csv.MapGet("/core20.csv", Core20CsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("The Core20 LSOAs of the ICS, as commonweal targeting core20");
         csv.MapGet("/calibration.csv", CalibrationCsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("The synthetic population against the published figures, as commonweal population calibration");
@@ -40,7 +41,8 @@ public static class TargetingEndpoints
 
     public sealed record CohortRowDto(string AreaCode, string AreaName, long? Count, long? Population, double? Share);
 
-    public sealed record CohortCountsDto(string Rule, string By, bool ByRegistration, long Count, long Population, IReadOnlyList<CohortRowDto> Rows);
+    /// <param name="Count">The whole ICS's count (null when suppressed: a small number, or the rest of the population is).</param>
+    public sealed record CohortCountsDto(string Rule, string By, bool ByRegistration, long? Count, long Population, IReadOnlyList<CohortRowDto> Rows);
 
     public sealed record FactorDto(string Code, string Label, string Group, double Points);
 
@@ -55,9 +57,12 @@ public static class TargetingEndpoints
 
     public sealed record FamiliesDto(long Snapshot, DateTimeOffset TakenAt, string TakenBy, int Size, string PopulationHash, string Model, IReadOnlyList<FamilyDto> Families);
 
-    /// <summary>Who is asking, for the use cases that decide on people: the user's name and roles.</summary>
+    /// <summary>
+    /// Who is asking, for the use cases that decide on people: the user's name and roles, as each identity carries them
+    /// (a local sign-in's role claims, single sign-on's "roles").
+    /// </summary>
     public static Viewer ViewerOf(ClaimsPrincipal user) =>
-        new(user.Identity?.Name ?? "unknown", [.. user.FindAll(ClaimTypes.Role).Select(c => c.Value)]);
+        new(user.Identity?.Name ?? "unknown", [.. Commonweal.Core.Access.Roles.All.Where(user.IsInRole)]);
 
     private static ProblemHttpResult? ByProblem(string? by, out AreaType type)
     {
