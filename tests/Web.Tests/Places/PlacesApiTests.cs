@@ -220,7 +220,7 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Contains(downloads, r => r.Contains("GET /outcomes/pack.docx", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /outcomes/status.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("latest", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /targeting/cohorts.csv", StringComparison.Ordinal) && r.Contains("rule, by, asAt", StringComparison.Ordinal));
-        Assert.Equal(35, downloads.Count);
+        Assert.Equal(36, downloads.Count);
     }
 
     [Fact]

@@ -45,6 +45,12 @@ public abstract class TargetingPagesTests(WebFixture platform)
         Assert.All(people, row => Assert.Matches(@"^([\d,]+|suppressed)$", row.QuerySelectorAll("td")[1].TextContent));
         var shares = Csv(await platform.Factory.Client().GetStringAsync("/targeting/shares.csv?rule=imd_decile%20%3C%3D%202"));
         Assert.Equal(10, shares.Count); // nine districts and the ICS
+        var link = page.QuerySelectorAll("[data-testid=lsoas-csv]")[0].GetAttribute("href")!;
+        var lsoas = await platform.Factory.Client().GetStringAsync(link);
+        Assert.StartsWith("lsoa_code,lsoa_name,district_code,population,imd_rank,imd_decile,income_decile,", lsoas, StringComparison.Ordinal);
+        Assert.Equal(page.QuerySelectorAll("[data-testid=place-cohorts] tbody tr")[0].QuerySelectorAll("td")[1].TextContent, Csv(lsoas).Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        var inBasildon = Csv(await platform.Factory.Client().GetStringAsync("/targeting/lsoas.csv?rule=imd_decile%20%3C%3D%202&vintage=iod2025&in=E07000066"));
+        Assert.All(inBasildon, r => Assert.Equal("E07000066", r[2]));
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public static class TargetingEndpoints
         csv.MapGet("/families.csv", FamiliesCsvAsync).RequireAuthorization(Policies.SignedIn).WithSummary("The latest First 5,000 Families snapshot, as commonweal targeting families (Analyst and Referrer only; audited)");
         csv.MapGet("/families/districts.csv", FamilyDistrictsCsvAsync).RequireAuthorization(Policies.SignedIn).WithSummary("The latest First 5,000 Families snapshot by district (small counts suppressed)");
         csv.MapGet("/shares.csv", SharesCsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("Each district's LSOAs and residents and those a place rule selects, as commonweal targeting shares");
+        csv.MapGet("/lsoas.csv", LsoasCsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("The LSOAs a place rule selects within a place, with residents and every domain's decile, as commonweal targeting lsoas");
         csv.MapGet("/core20.csv", Core20CsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("The Core20 LSOAs of the ICS, as commonweal targeting core20");
         csv.MapGet("/calibration.csv", CalibrationCsvAsync).RequireAuthorization(Policies.Aggregates).WithSummary("The synthetic population against the published figures, as commonweal population calibration");
     }
@@ -173,13 +174,22 @@ public static class TargetingEndpoints
         return Csv.File(Csv.FileName("families", "snapshot", summary.Snapshot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "districts"), TargetingTables.FamilyDistricts(summary));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SharesCsvAsync(TargetingQueries targeting, string? rule, string? vintage, string? asAt, CancellationToken cancellationToken)
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> SharesCsvAsync(TargetingQueries targeting, string? rule, string? vintage, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "in")] string? within, string? asAt, CancellationToken cancellationToken) =>
+        PlaceCohortCsvAsync(targeting, rule, vintage, within, asAt, "shares", TargetingTables.Shares, cancellationToken);
+
+    private static Task<Results<FileContentHttpResult, ProblemHttpResult>> LsoasCsvAsync(TargetingQueries targeting, string? rule, string? vintage, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "in")] string? within, string? asAt, CancellationToken cancellationToken) =>
+        PlaceCohortCsvAsync(targeting, rule, vintage, within, asAt, "lsoas", TargetingTables.SelectedLsoas, cancellationToken);
+
+    /// <summary>A place rule's LSOAs within a place (default the ICS) as a table: each district's shares, or the LSOAs with their deciles.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PlaceCohortCsvAsync(TargetingQueries targeting, string? rule, string? vintage, string? within, string? asAt,
+        string name, Func<PlaceCohort, TextTable> table, CancellationToken cancellationToken)
     {
         var view = ViewParameters.Parse(asAt, vintage);
         if (view.Problems is [var bad, ..]) return ApiProblems.BadParameter(bad);
-        var answer = await targeting.SelectAsync(rule, view.Vintage, null, view.AsAt, cancellationToken);
+        if (DeprivationEndpoints.ParseWithin(within) is { Problem: { } problem }) return ApiProblems.BadParameter(problem);
+        var answer = await targeting.SelectAsync(rule, view.Vintage, DeprivationEndpoints.ParseWithin(within).Code, view.AsAt, cancellationToken);
         if (answer.Refusal is { } refusal) return ApiProblems.Refused(refusal, "rule");
-        return Csv.File(Csv.FileName("targeting", "shares", answer.Value!.Vintage.Code()), TargetingTables.Shares(answer.Value!));
+        return Csv.File(Csv.FileName("targeting", name, answer.Value!.Place.Code.Value, answer.Value.Vintage.Code()), table(answer.Value!));
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Core20CsvAsync(DeprivationQueries deprivation, string? vintage, string? asAt, CancellationToken cancellationToken)
