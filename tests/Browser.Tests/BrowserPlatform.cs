@@ -76,10 +76,16 @@ public sealed class BrowserPlatform : IAsyncLifetime
         await page.FillAsync("#username", name);
         await page.FillAsync("#password", password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        // Signed in once the browser has left the sign-in page. Every caller goes on to another page, so waiting for the
-        // landing page's load event would only add a race (Playwright can miss it on a busy machine) and no check.
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        // Signed in once the browser has left the sign-in page. Every caller goes on to another page, so nothing waits for the
+        // landing page to load: Playwright's URL and load-state waits have twice missed events on a busy CI machine, so the
+        // address is polled instead.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (page.Url.Contains("/account/login", StringComparison.Ordinal))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60)) throw new TimeoutException($"still on the sign-in page after 60 s as {name} ({role})");
+            await Task.Delay(100);
+        }
+
         return page;
     }
 
