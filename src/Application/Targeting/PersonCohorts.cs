@@ -196,7 +196,8 @@ public sealed class PersonCohorts(PopulationStore store, CaseloadCache cache, Pl
         if (any)
         {
             // Areas each within one district, and more of them than districts, make up their districts.
-            var districts = Enumerable.Range(0, areas.Count).Select(u => Enumerable.Range(0, ofLsoa.Length).Where(l => ofLsoa[l] == u).Select(l => people.Lsoas[l].District).Distinct().ToList()).ToList();
+            var inUnit = Enumerable.Range(0, ofLsoa.Length).Where(l => ofLsoa[l] >= 0).ToLookup(l => ofLsoa[l], l => people.Lsoas[l].District);
+            var districts = Enumerable.Range(0, areas.Count).Select(u => inUnit[u].Distinct().ToList()).ToList();
             var parents = districts.All(d => d.Count <= 1) && areas.Count > people.Districts.Count
                 ? districts.Select((d, u) => (District: d.Count == 1 ? d[0] : -1, Unit: u)).Where(x => x.District >= 0).GroupBy(x => x.District)
                     .Select(g => (IReadOnlyList<int>)[.. g.Select(x => x.Unit)]).ToList()
