@@ -46,6 +46,10 @@ public static class ApplicationServices
         services.AddScoped<Targeting.FamilyCohorts>();
         services.AddScoped<Targeting.CohortLibrary>();
         services.AddScoped<Targeting.ExtractImport>();
+        services.AddScoped<Allocation.AllocationModels>();
+        services.AddScoped<Allocation.AllocationInputs>();
+        services.AddScoped<Allocation.AllocationRuns>();
+        services.AddScoped<Allocation.Demo.DemoAllocations>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();

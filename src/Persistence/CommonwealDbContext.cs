@@ -1,4 +1,5 @@
 using Commonweal.Core.Access;
+using Commonweal.Core.Allocation;
 using Commonweal.Core.Indicators;
 using Commonweal.Core.Outcomes;
 using Commonweal.Core.Places;
@@ -44,6 +45,8 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<CohortDefinition> CohortDefinitions => Set<CohortDefinition>();
     public DbSet<FamilySnapshot> FamilySnapshots => Set<FamilySnapshot>();
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+    public DbSet<AllocationModelVersion> AllocationModels => Set<AllocationModelVersion>();
+    public DbSet<SavedAllocationRun> AllocationRuns => Set<SavedAllocationRun>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance (ASP.NET Core data protection).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

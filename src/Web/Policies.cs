@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Commissioners' work on the outcomes framework: creating and editing targets, the framework's versions, agreed actions (commissioners and administrators).</summary>
     public const string Commissioning = nameof(Commissioning);
 
+    /// <summary>Running allocation models and defining them (commissioners, analysts and administrators); every signed-in user may read the runs.</summary>
+    public const string Allocation = nameof(Allocation);
+
     /// <summary>Any signed-in user (a use case decides further, e.g. a target's lead officer adding commentary to their own target).</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -35,6 +38,7 @@ public static class Policies
         options.AddPolicy(Administration, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Analysis, p => p.RequireRole(Roles.Analyst, Roles.Administrator));
         options.AddPolicy(Commissioning, p => p.RequireRole(Roles.Commissioner, Roles.Administrator));
+        options.AddPolicy(Allocation, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.FallbackPolicy = options.GetPolicy(Administration);
     }

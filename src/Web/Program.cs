@@ -134,6 +134,7 @@ app.MapDeprivationEndpoints();
 app.MapIndicatorApiEndpoints();
 app.MapOutcomesApiEndpoints();
 Commonweal.Web.Features.Targeting.TargetingEndpoints.MapTargetingEndpoints(app);
+Commonweal.Web.Features.Allocation.AllocationEndpoints.MapAllocationEndpoints(app);
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
 app.MapAuditEndpoints();

@@ -172,7 +172,8 @@ public sealed class IndicatorQueries(IDbContextFactory<CommonwealDbContext> cont
         policy == DisclosurePolicy.None ? DisclosedRow.AsItIs(row) : table.Disclosed(row, policy);
 
     /// <summary>Persons of all ages, the whole population, if the rows have it; else the whole population's breakdown with the most rows.</summary>
-    private static Breakdown Default(IEnumerable<IndicatorRow> rows)
+    /// <summary>The breakdown an indicator is read by when none is chosen: persons of all ages where there are any, else the whole-population breakdown with most values.</summary>
+    public static Breakdown Default(IEnumerable<IndicatorRow> rows)
     {
         var counted = rows.GroupBy(r => r.Breakdown).Select(g => (Breakdown: g.Key, Rows: g.Count())).ToList();
         if (counted.Exists(c => c.Breakdown == Breakdown.Persons)) return Breakdown.Persons;

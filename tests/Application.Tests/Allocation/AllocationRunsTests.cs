@@ -1,0 +1,180 @@
+using Commonweal.Application.Access;
+using Commonweal.Application.Allocation;
+using Commonweal.Application.Allocation.Demo;
+using Commonweal.Application.Places;
+using Commonweal.Core.Places;
+using Commonweal.Persistence;
+using Commonweal.TestKit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Commonweal.Application.Tests.Allocation;
+
+/// <summary>
+/// Allocation runs on the demo store, on SQLite and PostgreSQL: inputs gathered for any level, allocations adding up to the
+/// budget to the penny, runs saved with their inputs and read back to the same pence, audited; models defined by file and
+/// refused field by field; a bad request refused with nothing saved.
+/// </summary>
+public abstract class AllocationRunsTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private ApplicationScope app = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(provider);
+        app = new ApplicationScope(database);
+        Assert.Equal(DemoSeeding.Result.Seeded, await app.Get<DemoSeeding>().SeedAsync("test", cancellationToken: TestContext.Current.CancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public async Task The_demo_saves_two_runs_the_second_paced_from_the_first()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var runs = await app.Get<AllocationRuns>().ListAsync(ct);
+        Assert.Equal(2, runs.Count);
+        var first = (await app.Get<AllocationRuns>().GetAsync(runs[1].Id, ct)).Value!;
+        var second = (await app.Get<AllocationRuns>().GetAsync(runs[0].Id, ct)).Value!;
+        Assert.Equal(BuiltInModels.DefaultName, first.Model.Name);
+        Assert.Equal(DemoAllocations.ModelName, second.Model.Name);
+        Assert.Equal(9, first.Lines.Count);
+        Assert.Equal(250_000_000, first.Lines.Sum(l => l.Allocation));
+        Assert.Equal(257_500_000, second.Lines.Sum(l => l.Allocation));
+        Assert.True(second.Outcome.PaceApplied);
+        // Every place of the second grew by +1 % to +8 % on the first, as its pace of change says.
+        Assert.All(second.Lines, l => Assert.InRange(l.Allocation, (long)Math.Ceiling(l.Baseline!.Value * 1.01) - 1, (long)Math.Floor(l.Baseline.Value * 1.08) + 1));
+        Assert.True(first.Reproduced && second.Reproduced);
+        Assert.StartsWith("indicator:", second.Model.Need[1].Source, StringComparison.Ordinal);
+        Assert.All(second.Sources, s => Assert.Contains("cardiovascular", s[1], StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(AreaType.District, 9)]
+    [InlineData(AreaType.Alliance, 4)]
+    [InlineData(AreaType.Lsoa, 720)]
+    public async Task A_run_at_any_level_adds_up_to_the_budget_and_is_saved_read_back_and_audited(AreaType level, int places)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var answer = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 123_456_789, level, Label: "test run"), "tester", save: true, ct);
+
+        Assert.Null(answer.Refusal);
+        var run = answer.Value!;
+        Assert.Equal(places, run.Lines.Count);
+        Assert.Equal(123_456_789, run.Lines.Sum(l => l.Allocation));
+        Assert.Equal(123_456_789, run.Lines.Sum(l => l.TargetAllocation));
+        Assert.Equal(run.People, run.Lines.Sum(l => l.Place.Population));
+        var back = (await app.Get<AllocationRuns>().GetAsync(run.Id!.Value, ct)).Value!;
+        Assert.True(back.Reproduced);
+        Assert.Equal(run.Lines.Select(l => (l.Place.Code, l.Allocation, l.Steps)), back.Lines.Select(l => (l.Place.Code, l.Allocation, l.Steps)));
+        Assert.Equal(run.Used, back.Used);
+        Assert.Equal("test run", back.Label);
+        var audit = await app.Get<AuditQueries>().PageAsync(1, 50, action: "allocation.run", cancellationToken: ct);
+        Assert.Contains(audit, e => e.EntityKey == run.Id.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) && e.Actor == "tester");
+        // More where needed: the place of highest need gets more a head than the place of least.
+        Assert.True(run.Lines.MaxBy(l => l.NeedIndex)!.PerHead > run.Lines.MinBy(l => l.NeedIndex)!.PerHead);
+    }
+
+    [Fact]
+    public async Task A_baseline_file_turns_on_the_pace_of_change_and_must_cover_every_place()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var first = (await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 100_000_000), "tester", save: false, ct)).Value!;
+        var baseline = first.Lines.ToDictionary(l => l.Place.Code, l => l.Allocation);
+        var paced = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 105_000_000, Baseline: baseline, BaselineSource: "last-year.csv"), "tester", save: false, ct);
+        Assert.Null(paced.Refusal);
+        Assert.True(paced.Value!.Outcome.PaceApplied);
+        Assert.All(paced.Value.Lines, l => Assert.InRange(l.Allocation, l.Baseline!.Value, (long)(l.Baseline.Value * 1.10) + 1));
+
+        var before = await StoreFingerprint.TakeAsync(app.Get<CommonwealDbContext>());
+        var partial = baseline.Skip(1).ToDictionary();
+        var missing = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 105_000_000, Baseline: partial), "tester", save: true, ct);
+        Assert.StartsWith("The baseline has no row for 1 of the 9 places, e.g. " + first.Lines[0].Place.Code, missing.Refusal!.Detail, StringComparison.Ordinal);
+        var stray = new Dictionary<AreaCode, long>(baseline) { [AreaCode.Parse("E07000001")] = 5 };
+        var other = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 105_000_000, Baseline: stray), "tester", save: true, ct);
+        Assert.Contains("E07000001, which is not a district or unitary authority of the ICS", other.Refusal!.Detail, StringComparison.Ordinal);
+        var tooSmall = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 50_000_000, Baseline: baseline), "tester", save: true, ct);
+        // Halving the budget with no cuts allowed puts Southend's floor (last year's figure) above its cap of three times an equal share.
+        Assert.Matches("^E06000033 Southend-on-Sea: its floor £[0-9,.]+ is above its cap £[0-9,.]+; widen the limits or the pace of change.$", tooSmall.Refusal!.Detail);
+        var noRoom = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 99_000_000, Baseline: baseline), "tester", save: true, ct);
+        Assert.StartsWith("The floors add up to £1,000,000.00, more than the budget of £990,000.00", noRoom.Refusal!.Detail, StringComparison.Ordinal);
+        var negative = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, -1), "tester", save: true, ct);
+        Assert.Equal("The budget cannot be negative (-£0.01).", negative.Refusal!.Detail);
+        Assert.Equal(before, await StoreFingerprint.TakeAsync(app.Get<CommonwealDbContext>()));
+    }
+
+    [Fact]
+    public async Task A_model_file_is_defined_as_a_new_version_and_a_bad_one_is_refused_field_by_field_with_nothing_saved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var models = app.Get<AllocationModels>();
+        const string Good = """{ "name": "ages", "level": "Ward", "population": { "age_costs": [ { "from": 0, "weight": 1 }, { "from": 65, "weight": 3 } ] }, "need": { "combine": "weighted_sum", "weights_total": 100, "components": [ { "source": "imd_score", "weight": 60 }, { "source": "core20_share", "weight": 40 } ] } }""";
+        Assert.Equal(1, (await models.DefineAsync(Good, "tester", ct)).Value!.Version);
+        Assert.Equal(2, (await models.DefineAsync(Good, "tester", ct)).Value!.Version);
+        Assert.Equal(1, (await models.FindAsync("ages@1", ct)).Value!.Version);
+        var run = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest("ages", 1_000_000), "tester", save: false, ct);
+        Assert.Null(run.Refusal);
+        // 65+ weigh three times: the weighted population is above the population wherever anyone is 65 or over.
+        Assert.All(run.Value!.Lines, l => Assert.True(l.Place.WeightedPopulation > l.Place.Population));
+
+        var before = await StoreFingerprint.TakeAsync(app.Get<CommonwealDbContext>());
+        var weights = await models.DefineAsync(Good.Replace("\"weight\": 40", "\"weight\": 30", StringComparison.Ordinal), "tester", ct);
+        Assert.Contains("need.weights_total: the weights add up to 90, not the 100 declared", weights.Refusal!.Detail, StringComparison.Ordinal);
+        var indicator = await models.DefineAsync(Good.Replace("core20_share", "indicator:424242", StringComparison.Ordinal), "tester", ct);
+        Assert.Contains("need.components[1].source: there is no indicator 424242 in the catalogue", indicator.Refusal!.Detail, StringComparison.Ordinal);
+        var cohort = await models.DefineAsync(Good.Replace("core20_share", "cohort:no-such-cohort", StringComparison.Ordinal), "tester", ct);
+        Assert.Contains("There is no cohort called 'no-such-cohort'", cohort.Refusal!.Detail, StringComparison.Ordinal);
+        var limits = await models.DefineAsync("""{ "name": "limits", "limits": { "per_head_floor": 1.5, "per_head_cap": 1.2 }, "pace": { "minimum_growth": 0.1, "maximum_growth": 0.05 }, "colour": "red" }""", "tester", ct);
+        Assert.Contains("colour: not a field of the model here", limits.Refusal!.Detail, StringComparison.Ordinal);
+        Assert.Contains("limits: the floor 1.5 is above the cap 1.2", limits.Refusal.Detail, StringComparison.Ordinal);
+        Assert.Contains("pace: the minimum growth 0.1 is above the maximum growth 0.05 (a floor above the cap)", limits.Refusal.Detail, StringComparison.Ordinal);
+        var json = await models.DefineAsync("{ \"name\": \"x\",\n \"level\": }", "tester", ct);
+        Assert.StartsWith("The model cannot be used: line 2, position", json.Refusal!.Detail, StringComparison.Ordinal);
+        var shipped = await models.DefineAsync(ModelFile.Write(BuiltInModels.Default), "tester", ct);
+        Assert.Contains("the model that ships with Commonweal", shipped.Refusal!.Detail, StringComparison.Ordinal);
+        Assert.Equal(before, await StoreFingerprint.TakeAsync(app.Get<CommonwealDbContext>()));
+    }
+
+    [Fact]
+    public async Task Registered_places_use_the_practice_lists_and_where_their_patients_live()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var none = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 1_000_000, AreaType.Pcn), "tester", save: false, ct);
+        Assert.Contains("comes from the person-level population, and there is none", none.Refusal!.Detail, StringComparison.Ordinal);
+
+        var built = (await app.Get<Application.Targeting.PopulationFrames>().BuildAsync(null, ct)).Value!;
+        await app.Get<Application.Targeting.PopulationStore>().SaveAsync(Core.Targeting.Population.PopulationGenerator.Generate(built.Frame, 7, 1),
+            Core.Targeting.Population.PopulationSource.Synthetic, 7, 1, "test", "tester", ct);
+        var run = await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 1_000_000, AreaType.Pcn), "tester", save: false, ct);
+        Assert.Null(run.Refusal);
+        var graph = await app.Get<PlaceQueries>().GraphAsync(cancellationToken: ct);
+        Assert.All(run.Value!.Lines, l => Assert.Equal(graph.Registered(l.Place.Code)!.Value.Count, l.Place.Population));
+        Assert.StartsWith("registered patients", run.Value.Population, StringComparison.Ordinal);
+        Assert.Equal(1_000_000, run.Value.Lines.Sum(l => l.Allocation));
+    }
+
+    [Fact]
+    public async Task Runs_at_different_levels_cannot_be_compared_and_one_run_is_not_a_comparison()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var runs = app.Get<AllocationRuns>();
+        var district = (await runs.RunAsync(new AllocationRequest(null, 1_000_000), "tester", save: true, ct)).Value!.Id!.Value;
+        var ward = (await runs.RunAsync(new AllocationRequest(null, 1_000_000, AreaType.Ward), "tester", save: true, ct)).Value!.Id!.Value;
+        Assert.Contains("Runs at different levels of place cannot be compared", (await runs.CompareAsync([district, ward], ct)).Refusal!.Detail, StringComparison.Ordinal);
+        Assert.Equal("Choose two or more runs to compare.", (await runs.CompareAsync([district], ct)).Refusal!.Detail);
+        Assert.Equal(RefusalKind.NotFound, (await runs.CompareAsync([district, 999_999], ct)).Refusal!.Kind);
+        var compared = (await runs.CompareAsync([district, (await runs.ListAsync(ct))[^1].Id], ct)).Value!;
+        Assert.Equal(2, compared.Count);
+        Assert.Equal(["place_code", "place_name", $"run_{district}_allocation", $"run_{district}_need_index", $"run_{compared[1].Id}_allocation", $"run_{compared[1].Id}_need_index", $"run_{compared[1].Id}_change"],
+            AllocationTables.Compare(compared).Header);
+    }
+}
+
+public sealed class SqliteAllocationRunsTests() : AllocationRunsTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAllocationRunsTests() : AllocationRunsTests(DatabaseProvider.Postgres);
