@@ -213,14 +213,16 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Contains(rows, r => r.Contains("PUT /api/indicators/{id}", StringComparison.Ordinal) && r.Contains("Analysts and administrators", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("GET /api/cohorts/count", StringComparison.Ordinal) && r.Contains("rule, by, asAt", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("GET /api/cohorts/people", StringComparison.Ordinal) && r.Contains("Analyst and Referrer only", StringComparison.Ordinal));
-        Assert.Equal(37, rows.Count);
+        Assert.Contains(rows, r => r.Contains("POST /api/allocation/runs", StringComparison.Ordinal) && r.Contains("Commissioners, analysts and administrators", StringComparison.Ordinal));
+        Assert.Equal(43, rows.Count);
         var downloads = page.QuerySelectorAll("[data-testid=downloads] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(downloads, r => r.Contains("GET /deprivation.csv", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /indicators/{id:int}/areas.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("period, type", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /outcomes/pack.docx", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /outcomes/status.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("latest", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /targeting/cohorts.csv", StringComparison.Ordinal) && r.Contains("rule, by, asAt", StringComparison.Ordinal));
-        Assert.Equal(36, downloads.Count);
+        Assert.Contains(downloads, r => r.Contains("GET /allocation/runs/{id:long}.{csv|xlsx}", StringComparison.Ordinal));
+        Assert.Equal(41, downloads.Count);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed record IntervalBarChart
                 }
             }
 
-            var end = Math.Max(bar.Value is { } vv ? x[vv] : x[0], bar.Upper is { } u ? x[u] : 0);
+            var end = Math.Max(bar.Value is { } vv ? Math.Max(x[vv], x[0]) : x[0], bar.Upper is { } u ? x[u] : 0);
             svg.Append(ChartSvg.Invariant, $"""<text class="interval-value" x="{ChartSvg.N(end + 5)}" y="{ChartSvg.N(barTop + BarHeight - 2)}" fill="#212b32" stroke="#ffffff" stroke-width="3" paint-order="stroke">""").AppendEscaped(Tail(bar)).Append("</text>");
             svg.Append("</g>\n");
             y += row;

@@ -20,6 +20,14 @@ public static class AllocationWords
     /// <summary>+12.3% (of a base), or – when the base is 0.</summary>
     public static string Percent(long change, long of) => of == 0 ? "–" : ((double)change / of * 100).ToString("+0.0;−0.0;0.0", English) + "%";
 
+    /// <summary>"9 districts and unitary authorities", "720 LSOAs", "1 GP practice": a count of places in words.</summary>
+    public static string Places(Core.Places.AreaType type, int count)
+    {
+        var label = count == 1 ? Core.Places.AreaTypeNames.Label(type) : Core.Places.AreaTypeNames.PluralLabel(type);
+        var lower = label.Length > 1 && char.IsUpper(label[1]) ? label : char.ToLowerInvariant(label[0]) + label[1..];
+        return count.ToString("#,0", English) + " " + lower;
+    }
+
     public static string Index(double value) => value.ToString("0.000", English);
 
     /// <summary>What the model does, in one sentence per part.</summary>
