@@ -49,6 +49,7 @@ public static class ApplicationServices
         services.AddScoped<Allocation.AllocationModels>();
         services.AddScoped<Allocation.AllocationInputs>();
         services.AddScoped<Allocation.AllocationRuns>();
+        services.AddSingleton<Allocation.AllocationRunCache>();
         services.AddScoped<Allocation.Demo.DemoAllocations>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();

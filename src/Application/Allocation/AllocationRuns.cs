@@ -53,7 +53,7 @@ public sealed record AllocationRunSummary(long Id, string Model, int ModelVersio
 /// the run with its model, inputs, data vintages and results so it can be read back, compared and reproduced. Every
 /// saved run and every refusal to save one is audited.
 /// </summary>
-public sealed class AllocationRuns(AllocationModels models, AllocationInputs inputs, CommonwealDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class AllocationRuns(AllocationModels models, AllocationInputs inputs, CommonwealDbContext db, AuditLog audit, TimeProvider clock, AllocationRunCache cache)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -115,20 +115,28 @@ public sealed class AllocationRuns(AllocationModels models, AllocationInputs inp
             .Select(r => new AllocationRunSummary(r.Id, r.Model, r.ModelVersion, r.Level, r.Budget, r.AsAt, r.Label, r.CreatedAt, r.CreatedBy))
             .ToListAsync(cancellationToken)).OrderByDescending(r => r.Id)];
 
-    /// <summary>A saved run, its lines worked out again from its saved inputs and checked against the saved pence.</summary>
+    /// <summary>A saved run, its lines worked out again from its saved inputs and checked against the saved pence (once per process: <see cref="AllocationRunCache"/>).</summary>
     public async Task<Answer<AllocationRunView>> GetAsync(long id, CancellationToken cancellationToken = default)
     {
-        var saved = await db.AllocationRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (saved is null) return new Refusal("no such run", $"There is no allocation run {id}.", RefusalKind.NotFound);
-        var document = JsonSerializer.Deserialize<RunDocument>(saved.Document, Json)!;
-        var (model, _) = ModelFile.Parse(document.Model, saved.ModelVersion);
-        if (model is null) return new Refusal("unreadable run", $"Run {id}'s model can no longer be read.", RefusalKind.Invalid);
+        var run = await db.AllocationRuns.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.CreatedAt, r.ModelVersion, r.Budget, r.AsAt, r.Label, r.CreatedBy }).FirstOrDefaultAsync(cancellationToken);
+        if (run is null) return new Refusal("no such run", $"There is no allocation run {id}.", RefusalKind.NotFound);
+        if (cache.Find(id, run.CreatedAt) is { } kept) return kept;
+        var document = await db.AllocationRuns.AsNoTracking().Where(r => r.Id == id).Select(r => r.Document).FirstAsync(cancellationToken);
+        return cache.Add(id, run.CreatedAt, Read(id, run.CreatedAt, run.ModelVersion, run.Budget, run.AsAt, run.Label, run.CreatedBy, document));
+    }
+
+    private static AllocationRunView Read(long id, DateTimeOffset createdAt, int version, long budget, DateOnly asAt, string label, string createdBy, string json)
+    {
+        var document = JsonSerializer.Deserialize<RunDocument>(json, Json)!;
+        var model = ModelFile.Parse(document.Model, version).Model
+            ?? throw new InvalidOperationException($"Run {id}'s model can no longer be read.");
         var places = document.Places.Select(p => p.ToPlace()).ToList();
-        var outcome = AllocationEngine.Run(model, places, saved.Budget, document.England);
+        var outcome = AllocationEngine.Run(model, places, budget, document.England);
         var reproduced = outcome.Problem is null && outcome.Lines.Select(l => l.Allocation).SequenceEqual(document.Allocations);
-        var used = new VintagesUsed(saved.AsAt, document.Lsoas, document.Deprivation, document.Residents, document.ResidentsPeriod);
-        return new AllocationRunView(saved.Id, model, saved.Budget, saved.Label, used, document.Population, document.BaselineSource, outcome,
-            [.. document.Places.Select(p => (IReadOnlyList<string>)p.Sources)], saved.CreatedAt, saved.CreatedBy, reproduced);
+        var used = new VintagesUsed(asAt, document.Lsoas, document.Deprivation, document.Residents, document.ResidentsPeriod);
+        return new AllocationRunView(id, model, budget, label, used, document.Population, document.BaselineSource, outcome,
+            [.. document.Places.Select(p => (IReadOnlyList<string>)p.Sources)], createdAt, createdBy, reproduced);
     }
 
     /// <summary>Two or more saved runs side by side (the first is the reference).</summary>

@@ -54,6 +54,17 @@ public abstract class AllocationRunsTests(DatabaseProvider provider) : IAsyncLif
         Assert.All(second.Sources, s => Assert.Contains("cardiovascular", s[1], StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Making_the_demo_again_replaces_its_runs_and_model_and_keeps_the_users()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await app.Get<AllocationRuns>().RunAsync(new AllocationRequest(null, 1_000_000, Label: "mine"), "tester", save: true, ct);
+        Assert.Equal(DemoSeeding.Result.Seeded, await app.Get<DemoSeeding>().SeedAsync("test", replaceDemo: true, ct));
+        var runs = await app.Get<AllocationRuns>().ListAsync(ct);
+        Assert.Equal(["demo", "demo", "tester"], runs.Select(r => r.CreatedBy)); // newest first: the demo made again after the user's run
+        Assert.Equal(1, (await app.Get<AllocationModels>().FindAsync(DemoAllocations.ModelName, ct)).Value!.Version);
+    }
+
     [Theory]
     [InlineData(AreaType.District, 9)]
     [InlineData(AreaType.Alliance, 4)]

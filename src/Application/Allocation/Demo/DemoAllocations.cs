@@ -1,5 +1,7 @@
 using System.Globalization;
 using Commonweal.Application.Indicators.Demo;
+using Commonweal.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Application.Allocation.Demo;
 
@@ -22,6 +24,14 @@ public sealed class DemoAllocations(AllocationModels models, AllocationRuns runs
         var first = await runs.RunAsync(new AllocationRequest(BuiltInModels.DefaultName, 250_000_000, Label: "Demo: prevention budget 2026/27 by district"), Actor, save: true, cancellationToken);
         if (defined.Value is null || first.Value?.Id is not { } baseline) return;
         await runs.RunAsync(new AllocationRequest(ModelName, 257_500_000, BaselineRun: baseline, Label: "Demo: 2027/28, need from premature CVD deaths, paced from 2026/27"), Actor, save: true, cancellationToken);
+    }
+
+    /// <summary>Removes the demo's runs and model (before the demo is generated again, or real places replace it); runs users made stay.</summary>
+    public static async Task ClearAsync(CommonwealDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.AllocationRuns.Where(r => r.CreatedBy == Actor).ExecuteDeleteAsync(cancellationToken);
+        await db.AllocationModels.Where(m => m.CreatedBy == Actor).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static string Model => $$"""

@@ -89,11 +89,12 @@ public static class DemoIndicators
         return new DemoIndicatorSet(Catalogue, values, ages);
     }
 
-    /// <summary>Removes the demo indicators, their values and the demo's targets on them (before the demo is generated again, or real places replace it).</summary>
+    /// <summary>Removes the demo indicators, their values, the demo's targets on them and its allocation runs (before the demo is generated again, or real places replace it).</summary>
     public static async Task ClearAsync(CommonwealDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         await Outcomes.Demo.DemoTargets.ClearAsync(db, cancellationToken);
+        await Allocation.Demo.DemoAllocations.ClearAsync(db, cancellationToken);
         var ids = Ids.ToList();
         await db.IndicatorAgeCounts.Where(a => ids.Contains(a.Indicator)).ExecuteDeleteAsync(cancellationToken);
         await db.IndicatorValues.Where(v => ids.Contains(v.Indicator)).ExecuteDeleteAsync(cancellationToken);

@@ -59,17 +59,35 @@ public sealed record ScatterChart
             svg.Append(ChartSvg.Invariant, $"""<g class="scatter-reference"><line x1="{ChartSvg.N(left)}" x2="{ChartSvg.N(right)}" y1="{ChartSvg.N(y[r.Value])}" y2="{ChartSvg.N(y[r.Value])}" stroke="#212b32" stroke-width="2" stroke-dasharray="6 3"/><text x="{ChartSvg.N(left + 6)}" y="{ChartSvg.N(y[r.Value] - 6)}" font-weight="bold" fill="#212b32" stroke="#ffffff" stroke-width="3" paint-order="stroke">""")
                .AppendEscaped(r.Name).Append("</text></g>\n");
         var labelled = Points.Count <= LabelUpTo;
+        var placed = new List<(double From, double To, double Y)>();
         foreach (var p in Points)
         {
             svg.Append("""<g class="scatter-point">""");
             if (p.Href is not null) svg.Append("<a href=\"").AppendEscaped(p.Href).Append("\">");
             svg.Append(ChartSvg.Invariant, $"""<circle cx="{ChartSvg.N(x[p.X])}" cy="{ChartSvg.N(y[p.Y])}" r="{(labelled ? 5 : 3)}" fill="#005eb8" fill-opacity="0.8" stroke="#ffffff"><title>""")
                .AppendEscaped($"{p.Label}: {XLabel} {ChartSvg.Number(p.X, 3)}, {YLabel} {ChartSvg.Number(p.Y, 2)}").Append("</title></circle>");
-            // A label near the right edge goes to the left of its point.
-            var leftOf = x[p.X] > left + (right - left) * 0.75;
             if (labelled)
-                svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(x[p.X] + (leftOf ? -7 : 7))}" y="{ChartSvg.N(y[p.Y] + 4)}"{(leftOf ? " text-anchor=\"end\"" : "")} fill="{(p.Href is null ? "#212b32" : "#005eb8")}" stroke="#ffffff" stroke-width="3" paint-order="stroke">""")
-                   .AppendEscaped(ChartSvg.Shorten(p.Label, 18)).Append("</text>");
+            {
+                // A label near the right edge goes to the left of its point; one that would overlap a label already placed moves up or down a line.
+                var text = ChartSvg.Shorten(p.Label, 18);
+                var leftOf = x[p.X] > left + (right - left) * 0.75;
+                var from = leftOf ? x[p.X] - 7 - text.Length * ChartSvg.CharWidth : x[p.X] + 7;
+                var to = from + text.Length * ChartSvg.CharWidth;
+                var ly = y[p.Y] + 4;
+                foreach (var shift in new[] { 0.0, -13, 13, -26, 26, -39, 39 })
+                {
+                    if (placed.All(b => b.To < from || b.From > to || Math.Abs(b.Y - (y[p.Y] + 4 + shift)) >= 13))
+                    {
+                        ly = y[p.Y] + 4 + shift;
+                        break;
+                    }
+                }
+
+                placed.Add((from, to, ly));
+                svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(x[p.X] + (leftOf ? -7 : 7))}" y="{ChartSvg.N(ly)}"{(leftOf ? " text-anchor=\"end\"" : "")} fill="{(p.Href is null ? "#212b32" : "#005eb8")}" stroke="#ffffff" stroke-width="3" paint-order="stroke">""")
+                   .AppendEscaped(text).Append("</text>");
+            }
+
             if (p.Href is not null) svg.Append("</a>");
             svg.Append("</g>\n");
         }
