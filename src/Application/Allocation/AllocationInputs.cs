@@ -141,7 +141,9 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
                 var (sum, all) = (0.0, 0.0);
                 foreach (var (lsoa, w) in lsoaWeights[i])
                 {
-                    sum += w * u.Of(graph.Deprivation(lsoa)?.ImdDecile ?? 10);
+                    if (graph.Deprivation(lsoa)?.ImdDecile is not { } decile)
+                        return new Refusal("no deprivation", $"{lsoa} has no IMD decile in {graph.Vintage?.Label()}, so its inequalities uplift is not known.", RefusalKind.NotLoaded);
+                    sum += w * u.Of(decile);
                     all += w;
                 }
 
@@ -196,8 +198,16 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
             var rows = await db.Populations.AsNoTracking()
                 .Where(p => p.Kind == PopulationKind.Resident && p.Period == period && p.Sex == Sex.Persons)
                 .Select(p => new { p.Area, p.AgeBand, p.Count }).ToListAsync(cancellationToken);
-            var bands = rows.Where(r => codes.Contains(r.Area) && r.AgeBand != AgeBand.All && r.AgeBand != AgeBand.WorkingAge)
-                .GroupBy(r => r.Area).ToDictionary(g => g.Key, g => g.Sum(r => r.Count * WeightOf(r.AgeBand)));
+            var bands = new Dictionary<AreaCode, double>();
+            foreach (var lsoa in rows.Where(r => codes.Contains(r.Area) && r.AgeBand != AgeBand.WorkingAge).GroupBy(r => r.Area))
+            {
+                var all = lsoa.FirstOrDefault(r => r.AgeBand == AgeBand.All)?.Count;
+                var tiled = Tiling([.. lsoa.Where(r => r.AgeBand != AgeBand.All).Select(r => (r.AgeBand, r.Count))]);
+                if (tiled is null || (all is { } total && tiled.Sum(b => b.Count) != total))
+                    return new Refusal("age bands do not add up", $"{lsoa.Key}'s residents by age band for {PopulationSources.Describe(period)} do not cover every age once and add up to its residents, so the age-cost curve cannot be applied.", RefusalKind.NotLoaded);
+                bands[lsoa.Key] = tiled.Sum(b => b.Count * WeightOf(b.Band));
+            }
+
             for (var i = 0; i < areas.Count; i++)
                 foreach (var (lsoa, _) in lsoaWeights[i])
                 {
@@ -213,8 +223,14 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
         var registered = await db.Populations.AsNoTracking()
             .Where(p => p.Kind == PopulationKind.Registered && p.Sex == Sex.Persons)
             .Select(p => new { p.Area, p.Period, p.AgeBand, p.Count }).ToListAsync(cancellationToken);
-        var byArea = registered.Where(r => areaCodes.Contains(r.Area) && r.AgeBand != AgeBand.All && r.AgeBand != AgeBand.WorkingAge && r.Period <= graph.AsAt)
-            .GroupBy(r => r.Area).ToDictionary(g => g.Key, g => { var latest = g.Max(r => r.Period); return g.Where(r => r.Period == latest).Sum(r => r.Count * WeightOf(r.AgeBand)); });
+        var byArea = new Dictionary<AreaCode, double>();
+        foreach (var area in registered.Where(r => areaCodes.Contains(r.Area) && r.AgeBand != AgeBand.All && r.AgeBand != AgeBand.WorkingAge && r.Period <= graph.AsAt).GroupBy(r => r.Area))
+        {
+            var latest = area.Max(r => r.Period);
+            if (Tiling([.. area.Where(r => r.Period == latest).Select(r => (r.AgeBand, r.Count))]) is { } tiled)
+                byArea[area.Key] = tiled.Sum(b => b.Count * WeightOf(b.Band));
+        }
+
         for (var i = 0; i < areas.Count; i++)
         {
             if (!byArea.TryGetValue(areas[i].Code, out var w))
@@ -223,6 +239,26 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
         }
 
         return weighted;
+    }
+
+    /// <summary>
+    /// One set of age bands covering every age once, from 0, finest first (5-year bands are taken before the six wider
+    /// Census bands that overlap them when both are stored); null when the bands leave a gap.
+    /// </summary>
+    private static List<(AgeBand Band, long Count)>? Tiling(List<(AgeBand Band, long Count)> bands)
+    {
+        var chosen = new List<(AgeBand Band, long Count)>();
+        var next = 0;
+        foreach (var band in bands.OrderBy(b => b.Band.From).ThenBy(b => b.Band.To ?? int.MaxValue))
+        {
+            if (band.Band.From < next) continue;
+            if (band.Band.From > next) return null;
+            chosen.Add(band);
+            if (band.Band.To is not { } to) return chosen;
+            next = to + 1;
+        }
+
+        return null;
     }
 
     /// <summary>Each place's latest value of an indicator (its usual breakdown: persons, all ages where it has one), or the smallest place containing it that has one; England's value is returned.</summary>
@@ -235,7 +271,8 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
         var breakdown = IndicatorQueries.Default(table.Rows);
         // The latest period in which every place has a value, its own or that of the smallest place containing it.
         string? firstGap = null;
-        foreach (var period in table.Periods.Reverse())
+        // Only periods begun by the date the run is as at: a run as at 2022 does not use 2024's figures.
+        foreach (var period in table.Periods.Where(p => p.Start <= graph.AsAt).Reverse())
         {
             double? Value(AreaCode code) => table.Find(code, period.Label, breakdown) is { } row && double.IsFinite(row.Number) ? row.Number : null;
             var values = new (double Value, string From)[areas.Count];
@@ -262,7 +299,7 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
             return new IndicatorReference(Value(IndicatorEngine.England));
         }
 
-        return new Refusal("no value for a place", firstGap!, RefusalKind.NotLoaded);
+        return new Refusal("no value for a place", firstGap ?? $"{source}: indicator {id} has no values for periods begun by {graph.AsAt:yyyy-MM-dd}.", RefusalKind.NotLoaded);
     }
 
     /// <summary>The share of each place's people in a named person cohort, counted on the stored population.</summary>

@@ -16,6 +16,9 @@ namespace Commonweal.Application.Allocation;
 /// </summary>
 public sealed class AllocationModels(CommonwealDbContext db, AuditLog audit, TimeProvider clock, IndicatorQueries indicators, CohortLibrary cohorts)
 {
+    /// <summary>The longest model file taken (the column's size on PostgreSQL).</summary>
+    public const int MostCharacters = 100_000;
+
     /// <summary>The latest version of every model, by name.</summary>
     public async Task<IReadOnlyList<AllocationModel>> ListAsync(CancellationToken cancellationToken = default) =>
         [.. (await AllAsync(cancellationToken)).GroupBy(m => m.Name).Select(g => g.MaxBy(m => m.Version)!).OrderBy(m => m.Name, StringComparer.Ordinal)];
@@ -40,7 +43,8 @@ public sealed class AllocationModels(CommonwealDbContext db, AuditLog audit, Tim
     /// <summary>Adds a model, or a new version of one, from its JSON file: every problem named by field, nothing saved unless there are none.</summary>
     public async Task<Answer<AllocationModel>> DefineAsync(string json, string actor, CancellationToken cancellationToken = default)
     {
-        var (parsed, problems) = ModelFile.Parse(json);
+        if (json?.Length > MostCharacters) return new Refusal("model too long", $"A model's file is at most {MostCharacters:N0} characters; this one has {json.Length:N0}.", RefusalKind.Invalid);
+        var (parsed, problems) = ModelFile.Parse(json!);
         if (parsed is null) return new Refusal("the model cannot be used", "The model cannot be used: " + string.Join("; ", problems));
         var unknown = new List<string>();
         for (var k = 0; k < parsed.Need.Count; k++)

@@ -51,7 +51,7 @@ public sealed record AllocationRunSummary(long Id, string Model, int ModelVersio
 /// <summary>
 /// Runs allocation models (docs/methods/allocation.md): gathers the inputs, runs <see cref="AllocationEngine"/>, and saves
 /// the run with its model, inputs, data vintages and results so it can be read back, compared and reproduced. Every
-/// saved run and every refusal to save one is audited.
+/// saved run is audited, in the same transaction as the run.
 /// </summary>
 public sealed class AllocationRuns(AllocationModels models, AllocationInputs inputs, CommonwealDbContext db, AuditLog audit, TimeProvider clock, AllocationRunCache cache)
 {
@@ -62,6 +62,7 @@ public sealed class AllocationRuns(AllocationModels models, AllocationInputs inp
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Budget < 0) return new Refusal("negative budget", $"The budget cannot be negative ({AllocationEngine.Money(request.Budget)}).", RefusalKind.Invalid);
+        if (request.Budget > AllocationEngine.MostPence) return new Refusal("budget too large", $"The budget {AllocationEngine.Money(request.Budget)} is more than {AllocationEngine.Money(AllocationEngine.MostPence)}, the most a run takes.", RefusalKind.Invalid);
         if (request.Label is { } text && (text.Length > 200 || text.TrimStart() is [('=' or '+' or '-' or '@'), ..]))
             return new Refusal("not a label", "A label is at most 200 characters and cannot start with = + - or @.", RefusalKind.Invalid);
         var found = await models.FindAsync(request.Model, cancellationToken);
@@ -100,11 +101,18 @@ public sealed class AllocationRuns(AllocationModels models, AllocationInputs inp
 
         var document = JsonSerializer.Serialize(RunDocument.Of(view, given.England), Json);
         var saved = new SavedAllocationRun(0, model.Name, model.Version, model.Level, request.Budget, given.Used.AsAt, label, document, view.CreatedAt, actor);
-        db.AllocationRuns.Add(saved);
-        await db.SaveChangesAsync(cancellationToken);
-        audit.Record(actor, "allocation.run", "AllocationRun", saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{model.Label} at {model.Level}: {AllocationEngine.Money(request.Budget)} to {outcome.Lines.Count} places{(baselineSource is null ? "" : ", baseline " + baselineSource)}");
-        await db.SaveChangesAsync(cancellationToken);
+        // The run and its audit entry are written together or not at all.
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.AllocationRuns.Add(saved);
+            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(actor, "allocation.run", "AllocationRun", saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"{model.Label} at {model.Level}: {AllocationEngine.Money(request.Budget)} to {outcome.Lines.Count} places{(baselineSource is null ? "" : ", baseline " + baselineSource)}");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
         db.ChangeTracker.Clear();
         return view with { Id = saved.Id };
     }

@@ -42,8 +42,9 @@ public static class PlaceOptions
         public AreaType? Type(Option<string?> option)
         {
             if (parse.GetValue(option) is not { } text) return null;
-            return Enum.TryParse<AreaType>(text, ignoreCase: true, out var type) && Enum.IsDefined(type)
-                ? type
+            // By name only: Enum.TryParse would also take a number or a list such as "Ward, Icb".
+            return Enum.GetNames<AreaType>().FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
+                ? Enum.Parse<AreaType>(name)
                 : Fail<AreaType?>($"{option.Name} '{text}' is not a place type ({string.Join(", ", Enum.GetNames<AreaType>())})");
         }
 

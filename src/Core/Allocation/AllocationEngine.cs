@@ -30,6 +30,7 @@ public static class AllocationEngine
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(places);
         if (budget < 0) return AllocationOutcome.Refused(budget, $"The budget cannot be negative ({Money(budget)}).");
+        if (budget > MostPence) return AllocationOutcome.Refused(budget, $"The budget {Money(budget)} is more than {Money(MostPence)}, the most a run takes.");
         if (model.Problems() is { Count: > 0 } problems) return AllocationOutcome.Refused(budget, string.Join("; ", problems));
         if (places.Count == 0) return AllocationOutcome.Refused(budget, "There are no places to allocate to.");
         var n = places.Count;
@@ -41,7 +42,7 @@ public static class AllocationEngine
                 return AllocationOutcome.Refused(budget, $"{place.Code}: {place.Need.Count} need values for {model.Need.Count} components.");
             if (!(place.Uplift > 0) || !(place.UnitCost > 0) || double.IsInfinity(place.Uplift) || double.IsInfinity(place.UnitCost))
                 return AllocationOutcome.Refused(budget, $"{place.Code}: the uplift and unit cost must be above 0.");
-            if (place.Baseline is < 0) return AllocationOutcome.Refused(budget, $"{place.Code}: the baseline cannot be negative.");
+            if (place.Baseline is < 0 or > MostPence) return AllocationOutcome.Refused(budget, $"{place.Code}: the baseline must be from £0.00 to {Money(MostPence)}.");
         }
 
         var population = places.Sum(p => (double)p.Population);
@@ -78,6 +79,9 @@ public static class AllocationEngine
             }
         }
 
+        if (Array.FindIndex(index, v => !double.IsFinite(v)) is var bad and >= 0)
+            return AllocationOutcome.Refused(budget, $"{places[bad].Code}: the need index is too large to work with (a weight or exponent too big for its values).");
+
         // The index is read against the ICS: its mean over the weighted population is 1.
         var weighted = places.Sum(p => p.WeightedPopulation);
         if (weighted <= 0) return AllocationOutcome.Refused(budget, "The places have no weighted population.");
@@ -106,7 +110,8 @@ public static class AllocationEngine
         var hasCap = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            var equal = budget * (s0[i] / population);
+            // Per-head limits are ratios of the equal per-head share in whole pence, so a floor or cap of 1 is that share exactly.
+            var equal = (double)e0[i];
             hi[i] = budget;
             if (model.PerHeadFloor is { } floor) (lo[i], hasFloor[i]) = (Ceiling(floor * equal), true);
             if (model.PerHeadCap is { } cap) (hi[i], hasCap[i]) = (Math.Min(hi[i], Floor(cap * equal)), true);
@@ -114,7 +119,8 @@ public static class AllocationEngine
             var baseline = (double)places[i].Baseline!.Value;
             var least = Ceiling(baseline * (1 + pace.MinimumGrowth));
             lo[i] = Math.Max(lo[i], least);
-            hi[i] = Math.Min(hi[i], Floor(baseline * (1 + pace.MaximumGrowth)));
+            // The most is never below the least in whole pence (equal growths give one figure, rounded up).
+            hi[i] = Math.Min(hi[i], Math.Max(least, Floor(baseline * (1 + pace.MaximumGrowth))));
             if (pace.OverTargetMargin is { } margin && baseline > exact[i] * (1 + margin)) hi[i] = Math.Min(hi[i], Math.Max(lo[i], least));
             (hasFloor[i], hasCap[i]) = (true, true);
         }
@@ -129,6 +135,12 @@ public static class AllocationEngine
         if (most < budget)
             return AllocationOutcome.Refused(budget, $"The caps add up to {Money(most)}, less than the budget of {Money(budget)}: raise the caps or the maximum growth, or lower the budget.");
 
+        // Places with no target never rise above their floors: what the others can take under their caps must reach the budget.
+        var reachable = 0L;
+        for (var i = 0; i < n; i++) reachable += exact[i] > 0 ? hi[i] : lo[i];
+        if (reachable < budget)
+            return AllocationOutcome.Refused(budget, $"The places with any need can take at most {Money(reachable)} under their caps (with the others at their floors), less than the budget of {Money(budget)}: raise the caps, or give every place some need.");
+
         var continuous = Clamped(exact, lo, hi, budget);
         var allocation = Rounded(continuous, lo, hi, budget);
         var lines = new AllocationLine[n];
@@ -141,6 +153,9 @@ public static class AllocationEngine
 
         return new AllocationOutcome(lines, budget, references, pace is not null, null);
     }
+
+    /// <summary>£1 trillion: the largest budget or baseline a run takes, so that no sum of pence can overflow.</summary>
+    public const long MostPence = 100_000_000_000_000;
 
     /// <summary>£1,234.56 from pence.</summary>
     public static string Money(long pence) =>
@@ -189,6 +204,8 @@ public static class AllocationEngine
         var pence = new long[amounts.Length];
         for (var i = 0; i < amounts.Length; i++) pence[i] = Math.Clamp((long)Math.Floor(amounts[i]), lo[i], hi[i]);
         var left = budget - pence.Sum();
+        // The continuous amounts meet the budget, so whole parts leave at most a penny a place (a few more from floating error).
+        if (Math.Abs(left) > 2L * amounts.Length + 2) throw new InvalidOperationException($"rounding left {left} pence for {amounts.Length} places: the amounts did not meet the budget");
         var order = Enumerable.Range(0, amounts.Length).OrderByDescending(i => amounts[i] - Math.Floor(amounts[i])).ThenBy(i => i).ToArray();
         while (left > 0)
         {

@@ -109,36 +109,76 @@ public sealed class AllocationEngineTests
 
     // Properties over random places, models and budgets.
     private static readonly Gen<(AllocationModel Model, AllocationPlace[] Places, long Budget)> Cases =
-        Gen.Select(Gen.Int[1, 60], Gen.Long[0, 50_000_000_000], Gen.Bool, Gen.Bool, Gen.Int[0, int.MaxValue]).Select((count, budget, sum, pace, seed) =>
+        Gen.Select(Gen.Int[1, 400], Gen.Long[0, AllocationEngine.MostPence], Gen.Bool, Gen.Bool, Gen.Int[0, int.MaxValue]).Select((count, budget, sum, pace, seed) =>
         {
             var random = new Random(seed);
             var model = new AllocationModel("p", 1, "", AreaType.Lsoa, PopulationBase.Resident, [], sum ? NeedCombination.WeightedSum : NeedCombination.Product,
                 sum ? 1.0 : null, [new NeedComponent("a", sum ? 0.6 : 1.0), new NeedComponent("b", sum ? 0.4 : 0.5, LowerMeansMoreNeed: true)],
                 new DeprivationUplift(3, 1), new Dictionary<string, double>(), random.NextDouble() < 0.5 ? 0.5 : null, random.NextDouble() < 0.5 ? 2.5 : null,
                 pace ? new PaceOfChange(-0.05, 0.2, 0.05) : null);
-            var places = Enumerable.Range(0, count).Select(i =>
-            {
-                long people = random.Next(1, 200_000);
-                return new AllocationPlace(AreaCode.Parse($"E01{i:000000}"), $"P{i}", people, people * (0.8 + random.NextDouble()),
-                    [0.1 + random.NextDouble() * 60, 50 + random.NextDouble() * 40], 1 + 2 * random.NextDouble(), 0.9 + 0.2 * random.NextDouble(),
-                    pace ? (long)(budget / count * (0.9 + 0.2 * random.NextDouble())) : null);
-            }).ToArray();
+            var people = Enumerable.Range(0, count).Select(_ => (long)random.Next(1, 200_000)).ToArray();
+            var total = people.Sum();
+            // Last year's allocations near an equal share per head (within ±20 %), as a real baseline would be.
+            var places = Enumerable.Range(0, count).Select(i => new AllocationPlace(AreaCode.Parse($"E01{i:000000}"), $"P{i}", people[i], people[i] * (0.8 + random.NextDouble()),
+                [0.1 + random.NextDouble() * 60, 50 + random.NextDouble() * 40], 1 + 2 * random.NextDouble(), 0.9 + 0.2 * random.NextDouble(),
+                pace ? (long)(budget * ((double)people[i] / total) * (0.8 + 0.4 * random.NextDouble())) : null)).ToArray();
             return (model, places, budget);
         });
 
     [Fact]
     public void Allocations_add_up_to_the_budget_to_the_penny_within_their_floors_and_caps()
     {
+        var made = 0;
         Cases.Sample(c =>
         {
             var run = AllocationEngine.Run(c.Model, c.Places, c.Budget);
             if (run.Problem is not null) return Infeasible(run.Problem);
+            Interlocked.Increment(ref made);
             return run.Lines.Sum(l => l.Allocation) == c.Budget
                 && run.Lines.Sum(l => l.TargetAllocation) == c.Budget
                 && run.Lines.Sum(l => l.EqualShare) == c.Budget
                 && run.Lines.All(l => l.Allocation >= (l.Floor ?? 0) && l.Allocation <= (l.Cap ?? long.MaxValue))
                 && run.Lines.All(l => l.Steps.EqualPerHead + l.Steps.Changes.Sum(s => s.Pence) == l.Allocation);
         }, iter: 300);
+        // Most random cases make an allocation, so the properties are tested, not only the refusals.
+        Assert.True(made > 150, $"only {made} of 300 random runs made an allocation");
+    }
+
+    [Fact]
+    public void Places_with_no_need_stay_at_their_floors_and_caps_that_cannot_take_the_budget_are_refused()
+    {
+        var model = Worked() with { Combination = NeedCombination.WeightedSum, WeightsTotal = 1, Need = [new NeedComponent("core20_share", 1)], Uplift = null, AgeCosts = [] };
+        var places = Enumerable.Range(0, 10).Select(i => new AllocationPlace(AreaCode.Parse($"E01{i:000000}"), $"P{i}", 1_000, 1_000, [i < 2 ? 1.0 : 0.0])).ToArray();
+
+        // Two places of ten have need: under a cap of 2.5 times an equal share they take at most half the budget, the other
+        // eight at their floors (half an equal share) 40 %: 10 % has nowhere to go.
+        var capped = AllocationEngine.Run(model with { PerHeadCap = 2.5 }, places, Budget);
+        Assert.Equal("The places with any need can take at most £900,000.00 under their caps (with the others at their floors), less than the budget of £1,000,000.00: raise the caps, or give every place some need.", capped.Problem);
+        // With a cap of three they take all that the others' floors leave.
+        var run = AllocationEngine.Run(model, places, Budget);
+        Assert.Null(run.Problem);
+        Assert.All(run.Lines.Skip(2), l => Assert.Equal(5_000_000, l.Allocation));
+        Assert.Equal([30_000_000L, 30_000_000], run.Lines.Take(2).Select(l => l.Allocation));
+    }
+
+    [Fact]
+    public void A_floor_and_cap_of_one_give_every_place_its_equal_share_and_equal_growths_give_every_place_that_growth()
+    {
+        var equal = AllocationEngine.Run(Worked() with { PerHeadFloor = 1, PerHeadCap = 1 }, WorkedPlaces(), Budget);
+        Assert.Equal([50_000_000L, 30_000_000, 20_000_000], equal.Lines.Select(l => l.Allocation));
+
+        var places = WorkedPlaces(42_000_000, 40_000_000, 15_000_000);
+        var grown = AllocationEngine.Run(Worked(new PaceOfChange(0.02, 0.02, null)) with { PerHeadFloor = null, PerHeadCap = null }, places, 98_940_000);
+        Assert.Null(grown.Problem);
+        Assert.Equal([42_840_000L, 40_800_000, 15_300_000], grown.Lines.Select(l => l.Allocation));
+    }
+
+    [Fact]
+    public void A_budget_above_a_trillion_pounds_is_refused_and_one_of_a_trillion_is_shared_to_the_penny()
+    {
+        Assert.StartsWith("The budget £1,000,000,000,000.01 is more than £1,000,000,000,000.00", AllocationEngine.Run(Worked(), WorkedPlaces(), AllocationEngine.MostPence + 1).Problem, StringComparison.Ordinal);
+        var run = AllocationEngine.Run(Worked(), WorkedPlaces(), AllocationEngine.MostPence);
+        Assert.Equal(AllocationEngine.MostPence, run.Lines.Sum(l => l.Allocation));
     }
 
     /// <summary>Random limits can contradict each other or the budget: such runs are refused, which is right.</summary>

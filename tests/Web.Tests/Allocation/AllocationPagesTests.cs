@@ -117,9 +117,11 @@ public abstract class AllocationPagesTests(WebFixture platform)
         var cases = new (object Body, string Parameter, string Detail)[]
         {
             (new { budget = 12.345m }, "budget", "at most two decimals"),
-            (new { budget = -5m }, "budget", "0 or more"),
+            (new { budget = -5m }, "budget", "from 0 to"),
             (new { budget = 100m, level = "Planet" }, "level", "'Planet' is not a place type"),
-            (new { budget = 100m, asAt = "2026-13-01" }, "asAt", ""),
+            (new { budget = 100m, asAt = "2026-13-01" }, "asAt", "2026-13-01"),
+            (new { budget = 100m, level = "Ward, Icb" }, "level", "'Ward, Icb' is not a place type"),
+            (new { budget = 1_000_000_000_000.01m }, "budget", "from 0 to 1,000,000,000,000"),
             (new { budget = 100m, baseline = new[] { new { placeCode = "E06000033", baseline = 5m } } }, "", "The baseline has no row for 8 of the 9 places"),
             (new { budget = 100m, model = "nope" }, "", "There is no allocation model called 'nope'"),
         };
@@ -136,8 +138,9 @@ public abstract class AllocationPagesTests(WebFixture platform)
         var provider = await AsAsync(Roles.Provider);
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsJsonAsync("/api/allocation/runs", new { budget = 100m })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await provider.PostAsync("/api/allocation/models", new StringContent("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await analyst.PostAsync("/api/allocation/models", new StringContent("{ \"name\": \"plain\" }"))).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await platform.Factory.Client().GetAsync("/api/allocation/runs")).StatusCode);
-        var model = await analyst.PostAsync("/api/allocation/models", new StringContent("""{ "name": "bad", "need": { "combine": "weighted_sum", "weights_total": 1, "components": [ { "source": "imd_score", "weight": 0.7 } ] } }"""));
+        var model = await analyst.PostAsync("/api/allocation/models", new StringContent("""{ "name": "bad", "need": { "combine": "weighted_sum", "weights_total": 1, "components": [ { "source": "imd_score", "weight": 0.7 } ] } }""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, model.StatusCode);
         Assert.Contains("need.weights_total: the weights add up to 0.7, not the 1 declared", await model.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await RunCountAsync());

@@ -75,12 +75,12 @@ public static class AllocationEndpoints
     public static (AllocationRequest? Request, ProblemHttpResult? Problem) Read(RunRequestDto body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        if (body.Budget is not { } budget || budget < 0 || decimal.Round(budget, 2) != budget || budget > 1_000_000_000_000m)
-            return (null, ApiProblems.BadParameter("budget", "not a budget", $"budget must be an amount in pounds of 0 or more with at most two decimals (given: {body.Budget?.ToString(CultureInfo.InvariantCulture) ?? "none"})."));
+        if (body.Budget is not { } budget || budget < 0 || decimal.Round(budget, 2) != budget || budget > AllocationEngine.MostPence / 100m)
+            return (null, ApiProblems.BadParameter("budget", "not a budget", $"budget must be an amount in pounds from 0 to 1,000,000,000,000 with at most two decimals (given: {body.Budget?.ToString(CultureInfo.InvariantCulture) ?? "none"})."));
         AreaType? level = null;
         if (!string.IsNullOrWhiteSpace(body.Level))
         {
-            if (!Enum.TryParse<AreaType>(body.Level, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(body.Level, CultureInfo.InvariantCulture, out _))
+            if (!ModelFile.TryLevel(body.Level, out var parsed))
                 return (null, ApiProblems.BadParameter("level", "not a place type", $"'{body.Level}' is not a place type ({string.Join(", ", Enum.GetNames<AreaType>())})."));
             level = parsed;
         }
@@ -94,9 +94,10 @@ public static class AllocationEndpoints
             baseline = [];
             for (var i = 0; i < rows.Count; i++)
             {
+                if (rows[i] is null) return (null, ApiProblems.BadParameter($"baseline[{i}]", "no row", "Each baseline row is { \"placeCode\": …, \"baseline\": … }."));
                 if (!AreaCode.TryParse(rows[i].PlaceCode, out var code, out var problem))
                     return (null, ApiProblems.BadParameter($"baseline[{i}].placeCode", "not a place code", problem));
-                if (rows[i].Baseline is not { } money || money < 0 || decimal.Round(money, 2) != money || money > 1_000_000_000_000m)
+                if (rows[i].Baseline is not { } money || money < 0 || decimal.Round(money, 2) != money || money > AllocationEngine.MostPence / 100m)
                     return (null, ApiProblems.BadParameter($"baseline[{i}].baseline", "not an amount", "baseline must be pounds of 0 or more with at most two decimals."));
                 if (!baseline.TryAdd(code, (long)(money * 100)))
                     return (null, ApiProblems.BadParameter($"baseline[{i}].placeCode", "repeated place", $"{code} is given twice."));
@@ -122,6 +123,9 @@ public static class AllocationEndpoints
 
     private static async Task<Results<Created<ModelDto>, ProblemHttpResult>> DefineAsync(HttpContext context, AllocationModels models, CancellationToken cancellationToken)
     {
+        // JSON only: a plain form post (text/plain) from another page cannot define a model.
+        if (!context.Request.HasJsonContentType())
+            return TypedResults.Problem(title: "not JSON", detail: "Send the model's file as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         using var reader = new StreamReader(context.Request.Body);
         var json = await reader.ReadToEndAsync(cancellationToken);
         var answer = await models.DefineAsync(json, context.User.Identity?.Name ?? "unknown", cancellationToken);
