@@ -66,6 +66,7 @@ public sealed class AccessMatrixTests(SecurityPlatform platform) : IClassFixture
         Policies.Administration => role == Roles.Administrator,
         Policies.Analysis => role is Roles.Analyst or Roles.Administrator,
         Policies.Commissioning => role is Roles.Commissioner or Roles.Administrator,
+        Policies.Allocation => role is Roles.Commissioner or Roles.Analyst or Roles.Administrator,
         _ => throw new InvalidOperationException($"the matrix does not know the policy {policy}"),
     };
 }
