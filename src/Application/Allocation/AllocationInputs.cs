@@ -41,6 +41,10 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
         if (needsDeprivation && !graph.HasDeprivation)
             return new Refusal("no deprivation", $"The Indices of Deprivation for {graph.LsoaLabel} are not loaded, so the IMD score, Core20 share and uplift cannot be worked out: import them or choose the other edition.", RefusalKind.NotLoaded);
 
+        // The stored people by place, read at most once: for where registered patients live and for cohort shares.
+        Answer<PeopleInPlaces>? people = null;
+        async Task<Answer<PeopleInPlaces>> People(string what) => people ??= await PeopleAsync(graph, model.Level, what, cancellationToken);
+
         var lsoaWeights = new List<IReadOnlyList<(AreaCode Lsoa, double Weight)>>();
         var population = new long[areas.Count];
         var populationNote = "";
@@ -77,7 +81,7 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
             populationNote = $"registered patients, lists of {period:MMMM yyyy}" + (model.Population == counted ? "" : $" ({model.Level.Label().ToLowerInvariant()}s hold registered lists, not residents)");
             if (needsDeprivation)
             {
-                var attributed = await RegisteredResidenceAsync(graph, model.Level, areas, cancellationToken);
+                var attributed = RegisteredResidence(await People($"Where the registered patients of each {model.Level.Label().ToLowerInvariant()} live"), areas);
                 if (attributed.Refusal is { } refusal) return refusal;
                 lsoaWeights.AddRange(attributed.Value!);
                 populationNote += "; where they live from the stored person-level population";
@@ -124,7 +128,7 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
             }
             else
             {
-                if (await CohortAsync(source, graph, model.Level, areas, need, sources, k, cancellationToken) is { } refusal) return refusal;
+                if (await CohortAsync(source, People, areas, need, sources, k, cancellationToken) is { } refusal) return refusal;
             }
         }
 
@@ -156,15 +160,22 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
         return new GatheredInputs(result, [.. sources.Select(s => (IReadOnlyList<string>)s)], england, VintagesUsed.Of(graph), populationNote);
     }
 
-    /// <summary>Each practice-based place's people by the LSOA they live in, from the stored person-level population, scaled to nothing: the shares are what matter.</summary>
-    private async Task<Answer<List<IReadOnlyList<(AreaCode, double)>>>> RegisteredResidenceAsync(PlaceGraph graph, AreaType level, List<Area> areas, CancellationToken cancellationToken)
+    /// <summary>The stored person-level population, and which place of a level each person is in (by residence or registration).</summary>
+    private sealed record PeopleInPlaces(Caseload Caseload, PersonCohorts.AreaUnits Units, IReadOnlyDictionary<AreaCode, int> UnitOf);
+
+    private async Task<Answer<PeopleInPlaces>> PeopleAsync(PlaceGraph graph, AreaType level, string what, CancellationToken cancellationToken)
     {
         if ((await caseloads.GetAsync(store, cancellationToken))?.Caseload is not { } caseload)
-            return new Refusal("no population", $"Where the registered patients of each {level.Label().ToLowerInvariant()} live comes from the person-level population, and there is none: run `commonweal population generate --seed <n>` or `population import <file>`.", RefusalKind.NotLoaded);
+            return new Refusal("no population", $"{what} comes from the person-level population, and there is none: run `commonweal population generate --seed <n>` or `population import <file>`.", RefusalKind.NotLoaded);
         var mapped = PersonCohorts.Units(graph, caseload.People, level);
-        if (mapped.Refusal is { } refusal) return refusal;
-        var (units, people) = (mapped.Value!, caseload.People);
-        var unitOf = units.Areas.Select((a, u) => (a.Code, u)).ToDictionary(x => x.Code, x => x.u);
+        if (mapped.Value is not { } units) return mapped.Refusal!;
+        return new PeopleInPlaces(caseload, units, units.Areas.Select((a, u) => (a.Code, u)).ToDictionary(x => x.Code, x => x.u));
+    }
+
+    /// <summary>Each practice-based place's people by the LSOA they live in, from the stored person-level population: the shares are what matter.</summary>
+    private static Answer<List<IReadOnlyList<(AreaCode, double)>>> RegisteredResidence(Answer<PeopleInPlaces> found, List<Area> areas)
+    {
+        if (found.Value is not { Caseload.People: var people, Units: var units, UnitOf: var unitOf }) return found.Refusal!;
         var tallies = units.Areas.Select(_ => new Dictionary<AreaCode, double>()).ToArray();
         for (var l = 0; l < people.Lsoas.Count; l++)
             for (var i = people.Offsets[l]; i < people.Offsets[l + 1]; i++)
@@ -303,18 +314,17 @@ public sealed class AllocationInputs(PlaceQueries places, IndicatorQueries indic
     }
 
     /// <summary>The share of each place's people in a named person cohort, counted on the stored population.</summary>
-    private async Task<Refusal?> CohortAsync(string source, PlaceGraph graph, AreaType level, List<Area> areas, double[][] need, string[][] sources, int k, CancellationToken cancellationToken)
+    private async Task<Refusal?> CohortAsync(string source, Func<string, Task<Answer<PeopleInPlaces>>> people, List<Area> areas, double[][] need, string[][] sources, int k, CancellationToken cancellationToken)
     {
         var found = await cohorts.FindAsync(source[7..], cancellationToken);
         if (found.Value is not { } cohort) return new Refusal("unknown cohort", $"{source}: {found.Refusal!.Detail}", RefusalKind.Invalid);
         if (cohort.Subject != CohortSubject.Person)
             return new Refusal("a place cohort", $"{source}: '{cohort.Name}' is a cohort of places; use imd_score or core20_share for deprivation, or a cohort of people.", RefusalKind.Invalid);
-        if ((await caseloads.GetAsync(store, cancellationToken))?.Caseload is not { } caseload) return PopulationGeneration.NoPopulation;
-        var mapped = PersonCohorts.Units(graph, caseload.People, level);
-        if (mapped.Refusal is { } refusal) return refusal;
+        var read = await people($"{source}: the share of each place's people in the cohort");
+        if (read.Value is not { } inPlaces) return read.Refusal;
         var rule = CohortRule.Parse(cohort.Rule, PersonFields.All).Rule!;
-        var (count, population) = CohortCounting.Count(caseload, rule, mapped.Value!.Units);
-        var unitOf = mapped.Value.Areas.Select((a, u) => (a.Code, u)).ToDictionary(x => x.Code, x => x.u);
+        var (count, population) = CohortCounting.Count(inPlaces.Caseload, rule, inPlaces.Units.Units);
+        var unitOf = inPlaces.UnitOf;
         for (var i = 0; i < areas.Count; i++)
         {
             if (!unitOf.TryGetValue(areas[i].Code, out var u) || population[u] == 0)

@@ -27,10 +27,7 @@ public sealed class AllocationModels(CommonwealDbContext db, AuditLog audit, Tim
     public async Task<Answer<AllocationModel>> FindAsync(string? reference, CancellationToken cancellationToken = default)
     {
         reference = string.IsNullOrWhiteSpace(reference) ? BuiltInModels.DefaultName : reference.Trim();
-        var at = reference.LastIndexOf('@');
-        var (name, version) = at > 0 && int.TryParse(reference[(at + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
-            ? (reference[..at], (int?)v)
-            : (reference, null);
+        var (name, version) = VersionedNames.Split(reference);
         var versions = (await AllAsync(cancellationToken)).Where(m => m.Name == name).OrderBy(m => m.Version).ToList();
         if (versions.Count == 0)
             return new Refusal("no such model", $"There is no allocation model called '{name}'; the models are {string.Join(", ", (await ListAsync(cancellationToken)).Select(m => m.Name))}.", RefusalKind.NotFound);

@@ -42,6 +42,9 @@ public sealed record AllocationRunView(
 
     public long People => Lines.Sum(l => l.Place.Population);
 
+    /// <summary>Pounds a head if the budget were shared equally.</summary>
+    public double EqualPerHead => People > 0 ? Budget / 100.0 / People : 0;
+
     public bool HasBaseline => Lines.Count > 0 && Lines.All(l => l.Baseline is not null);
 }
 
@@ -61,8 +64,8 @@ public sealed class AllocationRuns(AllocationModels models, AllocationInputs inp
     public async Task<Answer<AllocationRunView>> RunAsync(AllocationRequest request, string actor, bool save, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Budget < 0) return new Refusal("negative budget", $"The budget cannot be negative ({AllocationEngine.Money(request.Budget)}).", RefusalKind.Invalid);
-        if (request.Budget > AllocationEngine.MostPence) return new Refusal("budget too large", $"The budget {AllocationEngine.Money(request.Budget)} is more than {AllocationEngine.Money(AllocationEngine.MostPence)}, the most a run takes.", RefusalKind.Invalid);
+        // Checked before any input is read; the engine would refuse it too.
+        if (AllocationEngine.BudgetProblem(request.Budget) is { } bad) return new Refusal("not a budget", bad, RefusalKind.Invalid);
         if (request.Label is { } text && (text.Length > 200 || text.TrimStart() is [('=' or '+' or '-' or '@'), ..]))
             return new Refusal("not a label", "A label is at most 200 characters and cannot start with = + - or @.", RefusalKind.Invalid);
         var found = await models.FindAsync(request.Model, cancellationToken);
@@ -85,7 +88,7 @@ public sealed class AllocationRuns(AllocationModels models, AllocationInputs inp
         if (baseline is not null)
         {
             var codes = placesIn.Select(p => p.Code).ToHashSet();
-            if (baseline.Keys.FirstOrDefault(c => !codes.Contains(c)) is { } stray && stray.Value is not null)
+            if (baseline.Keys.Where(c => !codes.Contains(c)).Select(c => (AreaCode?)c).FirstOrDefault() is { } stray)
                 return new Refusal("baseline for another place", $"The baseline has {stray}, which is not a {model.Level.Label().ToLowerInvariant()} of the ICS as at {given.Used.AsAt:yyyy-MM-dd}.", RefusalKind.Invalid);
             var missing = placesIn.Where(p => !baseline.ContainsKey(p.Code)).ToList();
             if (missing.Count > 0)

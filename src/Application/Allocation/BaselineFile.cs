@@ -1,6 +1,6 @@
-using System.Globalization;
 using Commonweal.Application.Files;
 using Commonweal.Application.Places;
+using Commonweal.Core;
 using Commonweal.Core.Places;
 
 namespace Commonweal.Application.Allocation;
@@ -36,21 +36,9 @@ public static class BaselineFile
         }
     }
 
-    /// <summary>Pounds as text ("1234.5", "£1,234.56") to whole pence; false for anything else, negatives, more than two decimals and more than £1 trillion.</summary>
-    public static bool TryPence(string? text, out long pence)
-    {
-        pence = 0;
-        var s = (text ?? "").Trim().TrimStart('£').Replace(",", "", StringComparison.Ordinal);
-        if (s.Length == 0 || s.Length > 20 || s.Any(c => c is not ((>= '0' and <= '9') or '.'))) return false;
-        var parts = s.Split('.');
-        if (parts.Length > 2 || parts[0].Length == 0 || (parts.Length == 2 && parts[1].Length is 0 or > 2)) return false;
-        if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pounds) || pounds > Core.Allocation.AllocationEngine.MostPence / 100) return false;
-        var fraction = parts.Length == 2 ? int.Parse(parts[1].PadRight(2, '0'), NumberStyles.None, CultureInfo.InvariantCulture) : 0;
-        pence = pounds * 100 + fraction;
-        return pence <= Core.Allocation.AllocationEngine.MostPence;
-    }
+    /// <summary>Pounds as text to whole pence (<see cref="Pence.TryParsePounds"/>).</summary>
+    public static bool TryPence(string? text, out long pence) => Pence.TryParsePounds(text, out pence);
 
     /// <summary>Pence as pounds to two decimals, no separators: 123456 → "1234.56".</summary>
-    public static string Pounds(long pence) =>
-        (pence < 0 ? "-" : "") + (Math.Abs(pence) / 100).ToString(CultureInfo.InvariantCulture) + "." + (Math.Abs(pence) % 100).ToString("00", CultureInfo.InvariantCulture);
+    public static string Pounds(long pence) => Pence.Plain(pence);
 }

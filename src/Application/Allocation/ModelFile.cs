@@ -38,7 +38,7 @@ public static class ModelFile
             var description = Text(root, "description", "", problems) ?? "";
             if (description.TrimStart() is [('=' or '+' or '-' or '@'), ..]) problems.Add("description: cannot start with = + - or @ (a spreadsheet would read it as a formula)");
             var levelText = Text(root, "level", "", problems) ?? "District";
-            if (!TryLevel(levelText, out var level))
+            if (!AreaTypeNames.TryParse(levelText, out var level))
                 problems.Add($"level: '{levelText}' is not a type of place (District, Alliance, Ward, Msoa, Lsoa, Pcn, Practice, Neighbourhood)");
 
             var populationBase = PopulationBase.Resident;
@@ -195,14 +195,6 @@ public static class ModelFile
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    /// <summary>A type of place by its name alone (not a number, not a list such as "Ward, Icb").</summary>
-    public static bool TryLevel(string? text, out AreaType level)
-    {
-        level = AreaType.District;
-        var name = Enum.GetNames<AreaType>().FirstOrDefault(n => string.Equals(n, text?.Trim(), StringComparison.OrdinalIgnoreCase));
-        return name is not null && Enum.TryParse(name, out level);
     }
 
     public static bool IsName(string name) => name.Length is > 0 and <= 64 && name[0] is >= 'a' and <= 'z' && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');

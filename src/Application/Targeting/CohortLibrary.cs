@@ -26,7 +26,7 @@ public sealed partial class CohortLibrary(CommonwealDbContext db, AuditLog audit
     /// <summary>A cohort by name, at a version or its latest; a refusal naming the cohorts there are when not found.</summary>
     public async Task<Answer<CohortDefinition>> FindAsync(string reference, CancellationToken cancellationToken = default)
     {
-        var (name, version) = Split(reference);
+        var (name, version) = VersionedNames.Split(reference);
         var versions = await VersionsAsync(name, cancellationToken);
         if (versions.Count == 0)
         {
@@ -67,15 +67,6 @@ public sealed partial class CohortLibrary(CommonwealDbContext db, AuditLog audit
 
     private async Task<List<CohortDefinition>> AllAsync(CancellationToken cancellationToken) =>
         [.. BuiltInCohorts.All, .. await db.CohortDefinitions.AsNoTracking().ToListAsync(cancellationToken)];
-
-    /// <summary>"core20" → (core20, latest); "core20@2" → (core20, 2).</summary>
-    private static (string Name, int? Version) Split(string reference)
-    {
-        var at = reference.LastIndexOf('@');
-        return at > 0 && int.TryParse(reference[(at + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
-            ? (reference[..at], v)
-            : (reference, null);
-    }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
     private static partial Regex NamePattern();

@@ -42,9 +42,8 @@ public static class PlaceOptions
         public AreaType? Type(Option<string?> option)
         {
             if (parse.GetValue(option) is not { } text) return null;
-            // By name only: Enum.TryParse would also take a number or a list such as "Ward, Icb".
-            return Enum.GetNames<AreaType>().FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
-                ? Enum.Parse<AreaType>(name)
+            return AreaTypeNames.TryParse(text, out var type)
+                ? type
                 : Fail<AreaType?>($"{option.Name} '{text}' is not a place type ({string.Join(", ", Enum.GetNames<AreaType>())})");
         }
 

@@ -29,8 +29,7 @@ public static class AllocationEngine
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(places);
-        if (budget < 0) return AllocationOutcome.Refused(budget, $"The budget cannot be negative ({Money(budget)}).");
-        if (budget > MostPence) return AllocationOutcome.Refused(budget, $"The budget {Money(budget)} is more than {Money(MostPence)}, the most a run takes.");
+        if (BudgetProblem(budget) is { } unusable) return AllocationOutcome.Refused(budget, unusable);
         if (model.Problems() is { Count: > 0 } problems) return AllocationOutcome.Refused(budget, string.Join("; ", problems));
         if (places.Count == 0) return AllocationOutcome.Refused(budget, "There are no places to allocate to.");
         var n = places.Count;
@@ -155,11 +154,16 @@ public static class AllocationEngine
     }
 
     /// <summary>£1 trillion: the largest budget or baseline a run takes, so that no sum of pence can overflow.</summary>
-    public const long MostPence = 100_000_000_000_000;
+    public const long MostPence = Pence.Most;
+
+    /// <summary>Why a budget cannot be run (negative, or more than <see cref="MostPence"/>); null when it can.</summary>
+    public static string? BudgetProblem(long budget) =>
+        budget < 0 ? $"The budget cannot be negative ({Money(budget)})."
+        : budget > MostPence ? $"The budget {Money(budget)} is more than {Money(MostPence)}, the most a run takes."
+        : null;
 
     /// <summary>£1,234.56 from pence.</summary>
-    public static string Money(long pence) =>
-        (pence < 0 ? "-£" : "£") + (Math.Abs(pence) / 100).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) + "." + (Math.Abs(pence) % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Money(long pence) => Pence.Format(pence);
 
     private static long Ceiling(double pence) => (long)Math.Ceiling(pence - 1e-6);
 

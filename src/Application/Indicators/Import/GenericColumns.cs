@@ -51,7 +51,7 @@ public sealed class GenericColumns
             throw row.Reject(id >= 0 ? id : name, "a row needs an indicator_id or an indicator_name");
         var area = row.AreaCode(code, batch);
         AreaType type;
-        if (areaType >= 0 && Enum.TryParse<AreaType>(row.Text(areaType, required: false).Trim(), ignoreCase: true, out var named) && Enum.IsDefined(named))
+        if (areaType >= 0 && AreaTypeNames.TryParse(row.Text(areaType, required: false), out var named))
             type = named;
         else
             type = row.AreaType(area, areaType, code);

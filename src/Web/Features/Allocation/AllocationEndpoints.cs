@@ -80,7 +80,7 @@ public static class AllocationEndpoints
         AreaType? level = null;
         if (!string.IsNullOrWhiteSpace(body.Level))
         {
-            if (!ModelFile.TryLevel(body.Level, out var parsed))
+            if (!AreaTypeNames.TryParse(body.Level, out var parsed))
                 return (null, ApiProblems.BadParameter("level", "not a place type", $"'{body.Level}' is not a place type ({string.Join(", ", Enum.GetNames<AreaType>())})."));
             level = parsed;
         }

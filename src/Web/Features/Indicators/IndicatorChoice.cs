@@ -36,7 +36,7 @@ public sealed record IndicatorChoice(AreaCode Area, IndicatorPeriod Period, Area
         var chosenType = Types(table, chosenPeriod).FirstOrDefault(AreaType.District);
         if (!string.IsNullOrWhiteSpace(type))
         {
-            if (Enum.TryParse<AreaType>(type.Trim(), ignoreCase: true, out var t) && Enum.IsDefined(t)) chosenType = t;
+            if (AreaTypeNames.TryParse(type, out var t)) chosenType = t;
             else problems.Add(new ParameterProblem(TypeName, "type is not a type of area", $"{TypeName} '{type}' is not a type of area: give one of {string.Join(", ", ComparedTypes)}."));
         }
 

@@ -38,7 +38,7 @@ public static class IndicatorDownloads
     {
         if (await ChooseAsync(queries, id, area, period, type, cancellationToken) is { Problem: { } problem }) return problem;
         AreaCode? code = AreaCode.TryParse(area, out var c) ? c : null;
-        AreaType? areaType = Enum.TryParse<AreaType>(type, true, out var t) ? t : null;
+        AreaType? areaType = AreaTypeNames.TryParse(type, out var t) ? t : null;
         var answer = await queries.ValuesAsync(new ValuesQuery(new IndicatorId(id), areaType, code, period), cancellationToken);
         if (answer.Refusal is { } refusal) return ApiProblems.Refused(refusal);
         var listing = answer.Value!;

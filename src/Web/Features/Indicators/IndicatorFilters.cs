@@ -23,7 +23,7 @@ public static class IndicatorFilters
         AreaType? areaType = null;
         if (!string.IsNullOrWhiteSpace(type))
         {
-            if (Enum.TryParse<AreaType>(type.Trim(), true, out var t) && Enum.IsDefined(t)) areaType = t;
+            if (AreaTypeNames.TryParse(type, out var t)) areaType = t;
             else problems.Add(new ParameterProblem("type", "type is not a type of area", $"type '{type}' is not a type of area, e.g. District, Pcn or Practice."));
         }
 

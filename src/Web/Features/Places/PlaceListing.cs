@@ -18,7 +18,7 @@ public sealed record PlaceListing(PlaceGraph Graph, Area? Within, AreaType? Type
         AreaType? wanted = null;
         if (!string.IsNullOrWhiteSpace(type))
         {
-            if (char.IsAsciiDigit(type.Trim()[0]) || !Enum.TryParse<AreaType>(type, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (!AreaTypeNames.TryParse(type, out var parsed))
                 return new Outcome(null, new ParameterProblem("type", $"type '{type}' is not a place type", $"type '{type}' is not a place type: use one of {string.Join(", ", Enum.GetNames<AreaType>())}."), null);
             wanted = parsed;
         }

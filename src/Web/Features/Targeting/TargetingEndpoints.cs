@@ -69,7 +69,7 @@ public static class TargetingEndpoints
     {
         type = AreaType.District;
         if (string.IsNullOrWhiteSpace(by)) return null;
-        if (Enum.TryParse(by, ignoreCase: true, out type) && Enum.IsDefined(type)) return null;
+        if (AreaTypeNames.TryParse(by, out type)) return null;
         return ApiProblems.BadParameter("by", "not a place type", $"'{by}' is not a place type ({string.Join(", ", Enum.GetNames<AreaType>())}).");
     }
 
