@@ -51,6 +51,18 @@ public static class ApplicationServices
         services.AddScoped<Allocation.AllocationRuns>();
         services.AddSingleton<Allocation.AllocationRunCache>();
         services.AddScoped<Allocation.Demo.DemoAllocations>();
+        services.AddScoped<Commissioning.PartnerRegister>();
+        services.AddScoped<Commissioning.FundBook>();
+        services.AddScoped<Commissioning.ContractImport>();
+        services.AddScoped<Commissioning.ContractRegister>();
+        services.AddScoped<Commissioning.ContractPerformance>();
+        services.AddScoped<Commissioning.ContractDocuments>();
+        services.AddScoped<Commissioning.ReturnsImport>();
+        services.AddScoped<Commissioning.RemedialPlanning>();
+        services.AddScoped<Commissioning.CoverageQueries>();
+        services.AddScoped<Commissioning.ValueQueries>();
+        services.AddScoped<Commissioning.CommissioningPipeline>();
+        services.AddScoped<Commissioning.PlanAssurance>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();

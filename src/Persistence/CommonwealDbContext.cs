@@ -1,3 +1,4 @@
+using Commonweal.Core.Commissioning;
 using Commonweal.Core.Access;
 using Commonweal.Core.Allocation;
 using Commonweal.Core.Indicators;
@@ -47,6 +48,27 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
     public DbSet<AllocationModelVersion> AllocationModels => Set<AllocationModelVersion>();
     public DbSet<SavedAllocationRun> AllocationRuns => Set<SavedAllocationRun>();
+    public DbSet<PooledFund> Funds => Set<PooledFund>();
+    public DbSet<FundContribution> FundContributions => Set<FundContribution>();
+    public DbSet<FundEarmark> FundEarmarks => Set<FundEarmark>();
+    public DbSet<FundCommitment> FundCommitments => Set<FundCommitment>();
+    public DbSet<FundSpend> FundSpend => Set<FundSpend>();
+    public DbSet<Intention> Intentions => Set<Intention>();
+    public DbSet<IntentionPartner> IntentionPartners => Set<IntentionPartner>();
+    public DbSet<IntentionEvidence> IntentionEvidence => Set<IntentionEvidence>();
+    public DbSet<IntentionStep> IntentionSteps => Set<IntentionStep>();
+    public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<ContractVariation> ContractVariations => Set<ContractVariation>();
+    public DbSet<ServiceLine> ServiceLines => Set<ServiceLine>();
+    public DbSet<ContractKpi> ContractKpis => Set<ContractKpi>();
+    public DbSet<ContractDocument> ContractDocuments => Set<ContractDocument>();
+    public DbSet<KpiReturn> KpiReturns => Set<KpiReturn>();
+    public DbSet<ReturnBatch> ReturnBatches => Set<ReturnBatch>();
+    public DbSet<RemedialPlan> RemedialPlans => Set<RemedialPlan>();
+    public DbSet<RemedialAction> RemedialActions => Set<RemedialAction>();
+    public DbSet<CommissioningPlan> CommissioningPlans => Set<CommissioningPlan>();
+    public DbSet<PlanScore> PlanScores => Set<PlanScore>();
+    public DbSet<PriorityMark> PriorityMarks => Set<PriorityMark>();
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance (ASP.NET Core data protection).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

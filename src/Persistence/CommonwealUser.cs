@@ -9,4 +9,10 @@ public sealed class CommonwealUser : IdentityUser
 
     /// <summary>A disabled account cannot sign in (an administrator's decision; unlike a lockout it does not end by itself).</summary>
     public bool Disabled { get; set; }
+
+    /// <summary>
+    /// The partner organisation the user works for. A provider's staff see and submit returns only for their
+    /// organisation's contracts; null for users who work across partners.
+    /// </summary>
+    public int? PartnerId { get; set; }
 }

@@ -1,3 +1,4 @@
+using Commonweal.Core.Commissioning;
 using Commonweal.Application.Indicators;
 using Commonweal.Application.Places;
 using Commonweal.Core.Indicators;

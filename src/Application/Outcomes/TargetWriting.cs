@@ -1,4 +1,5 @@
 using System.Globalization;
+using Commonweal.Core.Commissioning;
 using Commonweal.Application.Access;
 using Commonweal.Application.Indicators;
 using Commonweal.Core.Indicators;

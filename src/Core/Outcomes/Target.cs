@@ -27,9 +27,6 @@ public sealed record Target(
     DateTimeOffset Created,
     string CreatedBy);
 
-/// <summary>A partner organisation that owns targets (by name until partners get their identifiers).</summary>
-public sealed record Partner(int Id, string Name);
-
 /// <summary>One field of a target changed: who, when, why, from what to what.</summary>
 public sealed record TargetChange(long Id, int Target, string Field, string Before, string After, string Why, DateTimeOffset At, string By);
 

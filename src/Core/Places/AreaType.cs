@@ -38,15 +38,7 @@ public static class AreaTypeNames
     /// <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/>, not a number ("10") nor a list of names ("Ward, Icb",
     /// which it would combine as flags into another type).
     /// </summary>
-    public static bool TryParse(string? text, out AreaType type)
-    {
-        type = default;
-        var trimmed = text?.Trim();
-        foreach (var name in Enum.GetNames<AreaType>())
-            if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase))
-                return Enum.TryParse(name, out type);
-        return false;
-    }
+    public static bool TryParse(string? text, out AreaType type) => EnumNames.TryParse(text, out type);
 
     /// <summary>The label a user reads for each area type.</summary>
     public static string Label(this AreaType type) => type switch

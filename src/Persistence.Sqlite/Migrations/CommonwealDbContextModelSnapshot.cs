@@ -141,6 +141,1001 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.ToTable("allocation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Core.Commissioning.CommissioningPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domains")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Partner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Partner");
+
+                    b.ToTable("commissioning_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.Contract", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualValuePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Baseline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Commissioner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Intention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Provider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ref")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Baseline");
+
+                    b.HasIndex("Commissioner");
+
+                    b.HasIndex("Provider");
+
+                    b.HasIndex("Ref")
+                        .IsUnique();
+
+                    b.ToTable("contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ContractDocument", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Variation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contract");
+
+                    b.HasIndex("Variation");
+
+                    b.ToTable("contract_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ContractKpi", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BaselinePeriod")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("BaselineValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeadlinePeriod")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Indicator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lead")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceLine")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TargetValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Trajectory")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contract", "Code");
+
+                    b.ToTable("contract_kpis", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ContractVariation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnnualValuePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contract", "Number")
+                        .IsUnique();
+
+                    b.ToTable("contract_variations", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.FundCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Earmark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Partner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contract");
+
+                    b.HasIndex("Earmark");
+
+                    b.HasIndex("Partner");
+
+                    b.HasIndex("Fund", "Year", "Partner");
+
+                    b.ToTable("fund_commitments", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.FundContribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Partner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Partner");
+
+                    b.HasIndex("Fund", "Year", "Partner");
+
+                    b.ToTable("fund_contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.FundEarmark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AllocationRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fund", "Year");
+
+                    b.ToTable("fund_earmarks", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.FundSpend", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Commitment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Commitment");
+
+                    b.ToTable("fund_spend", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.Intention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EstimatedAnnualValuePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FocusArea")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Provider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contract");
+
+                    b.HasIndex("Lead");
+
+                    b.HasIndex("Provider");
+
+                    b.ToTable("commissioning_intentions", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.IntentionEvidence", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Intention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Intention");
+
+                    b.ToTable("intention_evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.IntentionPartner", b =>
+                {
+                    b.Property<int>("Intention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Partner")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShareBasisPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Intention", "Partner");
+
+                    b.HasIndex("Partner");
+
+                    b.ToTable("intention_partners", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.IntentionStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Intention")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Intention");
+
+                    b.ToTable("intention_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.KpiReturn", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Batch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Count")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Denominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Kpi")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Batch");
+
+                    b.HasIndex("Contract", "Kpi", "Period")
+                        .IsUnique();
+
+                    b.ToTable("kpi_returns", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.Partner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CharityNumber")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompanyNumber")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GssCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OdsCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("partners", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.PlanScore", b =>
+                {
+                    b.Property<int>("Plan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Criterion")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Links")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Plan", "Criterion");
+
+                    b.ToTable("plan_scores", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.PooledFund", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Arrangement")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Host")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Host");
+
+                    b.ToTable("pooled_funds", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.PriorityMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Organisation", "Theme")
+                        .IsUnique();
+
+                    b.ToTable("priority_marks", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.RemedialAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Plan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Plan");
+
+                    b.ToTable("remedial_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.RemedialPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosingNote")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kpi")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Opened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contract", "Kpi");
+
+                    b.ToTable("remedial_plans", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ReturnBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contract");
+
+                    b.ToTable("return_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ServiceLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnualValuePence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FocusArea")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contract");
+
+                    b.ToTable("service_lines", (string)null);
+                });
+
             modelBuilder.Entity("Commonweal.Core.Indicators.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -381,25 +1376,6 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.HasKey("Version");
 
                     b.ToTable("framework_versions", (string)null);
-                });
-
-            modelBuilder.Entity("Commonweal.Core.Outcomes.Partner", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name")
-                        .IsUnique();
-
-                    b.ToTable("partners", (string)null);
                 });
 
             modelBuilder.Entity("Commonweal.Core.Outcomes.Target", b =>
@@ -1151,6 +2127,9 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PartnerId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -1379,9 +2358,250 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Core.Commissioning.CommissioningPlan", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("Partner")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.Contract", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Baseline")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("Commissioner")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("Provider")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ContractDocument", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Contract")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Core.Commissioning.ContractVariation", null)
+                        .WithMany()
+                        .HasForeignKey("Variation")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ContractKpi", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Contract")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ContractVariation", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Contract")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.FundCommitment", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Contract")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Core.Commissioning.FundEarmark", null)
+                        .WithMany()
+                        .HasForeignKey("Earmark")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Commonweal.Core.Commissioning.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("Fund")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("Partner")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.FundContribution", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("Fund")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("Partner")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.FundEarmark", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.PooledFund", null)
+                        .WithMany()
+                        .HasForeignKey("Fund")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.FundSpend", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.FundCommitment", null)
+                        .WithMany()
+                        .HasForeignKey("Commitment")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.Intention", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Contract")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("Lead")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("Provider")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.IntentionEvidence", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Intention", null)
+                        .WithMany()
+                        .HasForeignKey("Intention")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.IntentionPartner", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Intention", null)
+                        .WithMany()
+                        .HasForeignKey("Intention")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("Partner")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.IntentionStep", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Intention", null)
+                        .WithMany()
+                        .HasForeignKey("Intention")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.KpiReturn", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.ReturnBatch", null)
+                        .WithMany()
+                        .HasForeignKey("Batch")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Contract")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.PlanScore", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.CommissioningPlan", null)
+                        .WithMany()
+                        .HasForeignKey("Plan")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.PooledFund", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("Host")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.RemedialAction", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.RemedialPlan", null)
+                        .WithMany()
+                        .HasForeignKey("Plan")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.RemedialPlan", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Contract")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ReturnBatch", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Contract")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Commissioning.ServiceLine", b =>
+                {
+                    b.HasOne("Commonweal.Core.Commissioning.Contract", null)
+                        .WithMany()
+                        .HasForeignKey("Contract")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Commonweal.Core.Outcomes.Target", b =>
                 {
-                    b.HasOne("Commonweal.Core.Outcomes.Partner", null)
+                    b.HasOne("Commonweal.Core.Commissioning.Partner", null)
                         .WithMany()
                         .HasForeignKey("Owner")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -1,3 +1,4 @@
+using Commonweal.Core.Commissioning;
 using Commonweal.Core.Outcomes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -31,6 +32,11 @@ public sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.HasIndex(p => p.Name).IsUnique();
+        builder.Property(p => p.Type).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.OdsCode).HasMaxLength(6);
+        builder.Property(p => p.CharityNumber).HasMaxLength(9);
+        builder.Property(p => p.CompanyNumber).HasMaxLength(8);
     }
 }
 

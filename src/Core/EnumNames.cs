@@ -1,0 +1,20 @@
+namespace Commonweal.Core;
+
+/// <summary>
+/// Reads an enum value by its name only, ignoring case and surrounding spaces: "DietAndExercise", "dietandexercise".
+/// Unlike <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/>, not a number ("3") nor a comma list of names
+/// (which it would combine as flags into another value).
+/// </summary>
+public static class EnumNames
+{
+    public static bool TryParse<T>(string? text, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        var trimmed = text?.Trim();
+        foreach (var name in Enum.GetNames<T>())
+            if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase))
+                return Enum.TryParse(name, out value);
+        return false;
+    }
+}
