@@ -1,3 +1,4 @@
+using Commonweal.Core.Commissioning;
 using Commonweal.Core.Indicators;
 using Commonweal.Core.Outcomes;
 using Commonweal.Core.Places;
