@@ -21,6 +21,7 @@ public static class CliApp
             DatabaseCommands.Create(context), ImportCommands.Create(context), DemoCommands.Create(context),
             UserCommands.Create(context), PlaceCommands.Create(context), DeprivationCommands.Create(context), TargetingCommands.Create(context), PopulationCommands.Create(context), RiskCommands.Create(context), CohortCommands.Create(context), AllocationCommands.Allocate(context), AllocationCommands.Create(context), SettingsCommands.Create(context),
             IndicatorCommands.Create(context), TargetCommands.Create(context), ReportCommands.Create(context),
+            .. CommissioningCommands.Create(context),
         ];
         foreach (var command in storeCommands)
         {

@@ -137,6 +137,28 @@ public sealed class UserAdministration(UserManager<CommonwealUser> users, RoleMa
         return new Outcome(true, $"user '{userName}' now has role(s) {string.Join(", ", wanted)}; {ended} session(s) ended");
     });
 
+    /// <summary>
+    /// Links the user to the partner organisation they work for (a provider's staff then see only its contracts), or
+    /// unlinks them with "none"; their sessions end so the change applies from their next sign-in.
+    /// </summary>
+    public Task<Outcome> SetPartnerAsync(string userName, string partner, string actor) => ChangeAsync(userName, actor, async user =>
+    {
+        int? id = null;
+        var name = "none";
+        if (!string.Equals(partner?.Trim(), "none", StringComparison.OrdinalIgnoreCase))
+        {
+            var found = Commissioning.PartnerRegister.Find(await db.Partners.AsNoTracking().ToListAsync(), partner);
+            if (found is null) return new Outcome(false, $"there is no partner called '{partner}' (partners list shows them)");
+            (id, name) = (found.Id, found.Name);
+        }
+
+        user.PartnerId = id;
+        if (await users.UpdateAsync(user) is { Succeeded: false } updated) return Failed(updated);
+        var ended = await sessions.RevokeAllAsync(user.UserName!);
+        audit.Record(actor, "user.set-partner", "User", userName, $"{name}; {ended} session(s) ended");
+        return new Outcome(true, $"user '{userName}' now works for {name}; {ended} session(s) ended");
+    });
+
     /// <summary>Sets a new password (checked by the same rules as a new account's); the user's sessions end.</summary>
     public Task<Outcome> ResetPasswordAsync(string userName, string password, string actor) => ChangeAsync(userName, actor, async user =>
     {

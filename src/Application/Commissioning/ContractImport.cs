@@ -63,7 +63,7 @@ public sealed partial class ContractImport(CommonwealDbContext db, AuditLog audi
             var allVariations = known.Variations.Concat(variations).ToList();
             if (files.Lines is { } l) ReadLines(l, known, all, allVariations, lines, problems);
             if (files.Kpis is { } k) ReadKpis(k, known, all, allVariations, lines, kpis, problems);
-            if (files.Funding is { } f) await ReadFundingAsync(f, known, all, funding, problems, actor, now, cancellationToken);
+            if (files.Funding is { } f) await ReadFundingAsync(f, known, all, allVariations, funding, problems, actor, now, cancellationToken);
         }
         catch (FileProblemException e)
         {
@@ -193,7 +193,9 @@ public sealed partial class ContractImport(CommonwealDbContext db, AuditLog audi
             var expected = earlier.Count == 0 ? 1 : earlier.Max(x => x.Number) + 1;
             if (number != expected) problems.Add(row, col["number"], $"{contract.Ref}'s next variation is number {expected}, not {number}");
             var termEnd = earlier.Where(x => x.End is not null).OrderBy(x => x.EffectiveFrom).ThenBy(x => x.Number).LastOrDefault()?.End ?? contract.End;
-            if (from!.Value < contract.Start || from.Value > termEnd)
+            // An extension may take effect on the day after the term it extends would have ended.
+            var latest = end is { } newEnd && newEnd > termEnd ? termEnd.AddDays(1) : termEnd;
+            if (from!.Value < contract.Start || from.Value > latest)
                 problems.Add(row, col["effective_from"], $"{from.Value:yyyy-MM-dd} is outside {contract.Ref}'s term ({contract.Start:yyyy-MM-dd} to {termEnd:yyyy-MM-dd})");
             if (earlier.Count > 0 && from.Value < earlier.Max(x => x.EffectiveFrom))
                 problems.Add(row, col["effective_from"], $"{from.Value:yyyy-MM-dd} is before the effective date of variation {earlier.MaxBy(x => x.EffectiveFrom)!.Number} ({earlier.Max(x => x.EffectiveFrom):yyyy-MM-dd}): variations take effect in order");
@@ -281,7 +283,8 @@ public sealed partial class ContractImport(CommonwealDbContext db, AuditLog audi
     }
 
     private async Task ReadFundingAsync(
-        string path, Known known, Dictionary<string, Contract> all, List<FundCommitment> funding, FileProblems problems, string actor, DateTimeOffset now, CancellationToken cancellationToken)
+        string path, Known known, Dictionary<string, Contract> all, List<ContractVariation> allVariations, List<FundCommitment> funding, FileProblems problems, string actor, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var funds = await db.Funds.AsNoTracking().ToListAsync(cancellationToken);
         var earmarks = await db.FundEarmarks.AsNoTracking().ToListAsync(cancellationToken);
@@ -319,7 +322,7 @@ public sealed partial class ContractImport(CommonwealDbContext db, AuditLog audi
                 earmark = found.Id;
             }
 
-            var termEnd = ContractTimeline.AsAt(contract, known.Variations, [], [], DateOnly.MaxValue).End;
+            var termEnd = ContractTimeline.AsAt(contract, allVariations, [], [], DateOnly.MaxValue).End;
             if (year.End < contract.Start || year.Start > termEnd)
             {
                 problems.Add(row, col["year"], $"{year} does not overlap {contract.Ref}'s term ({contract.Start:yyyy-MM-dd} to {termEnd:yyyy-MM-dd})");

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Commonweal.Cli.Commands;
 
-/// <summary><c>commonweal users add|list|disable|enable|unlock|set-roles|reset-password</c>: local accounts, each change audited.</summary>
+/// <summary><c>commonweal users add|list|disable|enable|unlock|set-roles|reset-password|set-partner</c>: local accounts, each change audited.</summary>
 public static class UserCommands
 {
     public static Command Create(CliContext context)
@@ -56,7 +56,11 @@ public static class UserCommands
         reset.SetAction((parse, cancellationToken) => WithPasswordAsync(context, parse, "reset-password NAME", (users, password) =>
             users.ResetPasswordAsync(parse.GetValue(name)!, password, CliContext.Actor), cancellationToken));
 
-        return new Command("users", "Manage local user accounts.") { add, list, disable, enable, unlock, roles, reset };
+        var partner = new Argument<string>("partner") { Description = "The partner organisation (name or identifier), or none" };
+        var works = new Command("set-partner", "Link a user to the partner organisation they work for (a provider's staff see only its contracts), or none; ends their sessions.") { name, partner };
+        works.SetAction((parse, cancellationToken) => RunAsync(context, parse, users => users.SetPartnerAsync(parse.GetValue(name)!, parse.GetValue(partner)!, CliContext.Actor), cancellationToken));
+
+        return new Command("users", "Manage local user accounts.") { add, list, disable, enable, unlock, roles, reset, works };
     }
 
     private static async Task<int> WithPasswordAsync(CliContext context, ParseResult parse, string example,

@@ -34,6 +34,9 @@ public enum ProcurementRoute
     /// <summary>A call-off from a framework.</summary>
     FrameworkCallOff,
 
+    /// <summary>A contract let under the Public Contracts Regulations 2015 (before the Procurement Act 2023 came into force on 24 February 2025), e.g. its light-touch regime.</summary>
+    Pcr2015,
+
     /// <summary>A grant agreement (typically with a VCSE organisation).</summary>
     Grant,
 
@@ -55,6 +58,7 @@ public static class ProcurementRoutes
         ProcurementRoute.CompetitiveFlexible => "competitive-flexible",
         ProcurementRoute.DirectAward => "direct-award",
         ProcurementRoute.FrameworkCallOff => "framework",
+        ProcurementRoute.Pcr2015 => "pcr2015",
         ProcurementRoute.Grant => "grant",
         _ => "below-threshold",
     };
@@ -70,6 +74,7 @@ public static class ProcurementRoutes
         ProcurementRoute.CompetitiveFlexible => "Procurement Act 2023: competitive flexible procedure",
         ProcurementRoute.DirectAward => "Procurement Act 2023: direct award",
         ProcurementRoute.FrameworkCallOff => "Framework call-off",
+        ProcurementRoute.Pcr2015 => "Public Contracts Regulations 2015 (before 24 February 2025)",
         ProcurementRoute.Grant => "Grant agreement",
         _ => "Below threshold (quotation)",
     };
