@@ -63,6 +63,7 @@ public static class ApplicationServices
         services.AddScoped<Commissioning.ValueQueries>();
         services.AddScoped<Commissioning.CommissioningPipeline>();
         services.AddScoped<Commissioning.PlanAssurance>();
+        services.AddScoped<Commissioning.Demo.DemoCommissioning>();
         services.AddSingleton<PlaceGraphCache>();
         services.AddScoped<IndicatorQueries>();
         services.AddSingleton<IndicatorCache>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Commonweal.Application.Access;
 using Commonweal.Application.Files;
+using Commonweal.Application.Places;
 using Commonweal.Core;
 using Commonweal.Core.Commissioning;
 using Commonweal.Core.Indicators;
@@ -23,7 +24,8 @@ namespace Commonweal.Application.Commissioning;
 /// code are in force on the same day; funding comes from a partner's contribution to a fund's year that overlaps the term,
 /// never taking it or an earmark below zero.
 /// </summary>
-public sealed partial class ContractImport(CommonwealDbContext db, AuditLog audit, TimeProvider clock, IcsDefinition ics)
+public sealed partial class ContractImport(
+    CommonwealDbContext db, IDbContextFactory<CommonwealDbContext> contexts, PlaceGraphCache placeCache, AuditLog audit, TimeProvider clock, IcsDefinition ics)
 {
     private sealed record Known(
         List<Partner> Partners,
@@ -45,7 +47,7 @@ public sealed partial class ContractImport(CommonwealDbContext db, AuditLog audi
             await db.ServiceLines.AsNoTracking().ToListAsync(cancellationToken),
             await db.ContractKpis.AsNoTracking().ToListAsync(cancellationToken),
             await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Id, cancellationToken),
-            [.. await db.Areas.AsNoTracking().Select(a => a.Code).Distinct().ToListAsync(cancellationToken)]);
+            [.. (await placeCache.GetAsync(contexts, cancellationToken)).Areas.Select(a => a.Code)]);
         var problems = new FileProblems();
         var now = clock.GetUtcNow();
 

@@ -25,7 +25,8 @@ public sealed record FundView(PooledFund Fund, string Host, IReadOnlyList<FundBa
 /// <see cref="FundLedger"/> against everything stored, so that no commitment takes a partner's contribution, the fund or
 /// an earmark below zero. Each change is audited in the same transaction.
 /// </summary>
-public sealed class FundBook(CommonwealDbContext db, AuditLog audit, TimeProvider clock, AllocationRuns runs)
+public sealed class FundBook(
+    CommonwealDbContext db, IDbContextFactory<CommonwealDbContext> contexts, PlaceGraphCache placeCache, AuditLog audit, TimeProvider clock, AllocationRuns runs)
 {
     public async Task<IReadOnlyList<PooledFund>> ListAsync(CancellationToken cancellationToken = default) =>
         await db.Funds.AsNoTracking().OrderBy(f => f.Code).ToListAsync(cancellationToken);
@@ -77,7 +78,7 @@ public sealed class FundBook(CommonwealDbContext db, AuditLog audit, TimeProvide
         AreaCode? place = null;
         if (!string.IsNullOrWhiteSpace(area))
         {
-            if (!AreaCode.TryParse(area.Trim(), out var code) || !await db.Areas.AnyAsync(a => a.Code == code, cancellationToken))
+            if (!AreaCode.TryParse(area.Trim(), out var code) || (await placeCache.GetAsync(contexts, cancellationToken)).Find(code) is null)
                 return Invalid("area", $"'{area}' is not a place Commonweal knows");
             place = code;
         }
@@ -167,13 +168,12 @@ public sealed class FundBook(CommonwealDbContext db, AuditLog audit, TimeProvide
         var host = await db.Partners.AsNoTracking().Where(p => p.Id == fund.Host).Select(p => p.Name).FirstAsync(cancellationToken);
         var ledger = await LedgerAsync(cancellationToken);
         var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var names = await db.Areas.AsNoTracking().Select(a => new { a.Code, a.Name }).ToListAsync(cancellationToken);
-        var placeName = names.GroupBy(a => a.Code).ToDictionary(g => g.Key, g => g.First().Name);
+        var places = await placeCache.GetAsync(contexts, cancellationToken);
         return new FundView(
             fund,
             host,
             [.. ledger.Positions().Where(p => p.Fund == fund.Id).Select(p => new FundBalanceRow(fund.Code, new FinancialYear(p.Year).Label, partners[p.Partner], p.Contributed, p.Committed, p.Spent))],
-            [.. ledger.Earmarks().Where(e => e.Earmark.Fund == fund.Id).Select(e => (e, e.Earmark.Area is { } a ? placeName.GetValueOrDefault(a) : null))]);
+            [.. ledger.Earmarks().Where(e => e.Earmark.Fund == fund.Id).Select(e => (e, e.Earmark.Area is { } a ? places.Find(a)?.Name : null))]);
     }
 
     private async Task<(PooledFund? Fund, FinancialYear Year, Partner? Partner, Refusal? Refusal)> ResolveAsync(

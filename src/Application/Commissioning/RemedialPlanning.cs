@@ -24,13 +24,21 @@ public sealed class RemedialPlanning(CommonwealDbContext db, AuditLog audit, Tim
     public const int WhatLength = 2000;
     public const int OwnerLength = 200;
 
+    /// <summary>Whether a KPI's report calls for a remedial plan: off track, or special-cause variation of concern (at risk alone does not).</summary>
+    public static bool Opens(Outcomes.TargetReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Status == Core.Outcomes.TargetStatus.OffTrack || report.SpecialCauseConcern;
+    }
+
     /// <summary>Opens a plan for the KPI unless one is open (saved with the caller's changes); returns it, or null when one was open already.</summary>
     public async Task<RemedialPlan?> OpenAsync(Contract contract, KpiReport report, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(report);
         var code = report.Kpi.Code;
-        if (await db.RemedialPlans.AnyAsync(p => p.Contract == contract.Id && p.Kpi == code && p.Closed == null, cancellationToken)) return null;
+        if (db.RemedialPlans.Local.Any(p => p.Contract == contract.Id && string.Equals(p.Kpi, code, StringComparison.OrdinalIgnoreCase) && p.Closed == null)
+            || await db.RemedialPlans.AnyAsync(p => p.Contract == contract.Id && p.Kpi == code && p.Closed == null, cancellationToken)) return null;
         var period = report.Report.Latest?.Period.Label ?? "";
         var reason = $"{report.Report.ExceptionReason} in {period}: {report.Report.Why}";
         var plan = new RemedialPlan(0, contract.Id, code, period, reason.Length > 2000 ? reason[..2000] : reason, clock.GetUtcNow(), actor, null, null, "");

@@ -28,7 +28,7 @@ public sealed record ReturnOutcome(int Stored, int Replaced, IReadOnlyList<KpiSt
 /// where the measure is worked out from them, else a value) that the measure's method can work with. Every problem is given
 /// with its line and column. A provider submits only for its own contracts. Stored returns replace earlier ones of the
 /// same KPI and period (each replacement audited with what it replaced); then each KPI is read again, and one that is off
-/// track or shows special-cause concern gets a remedial plan opened if it has none open.
+/// track or shows special-cause concern gets a remedial plan opened if it has none open and the contract is in force.
 /// </summary>
 public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimeProvider clock, ContractPerformance performance, RemedialPlanning plans)
 {
@@ -155,14 +155,23 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
         audit.Record(viewer.Name, "return.submit", "contract", contract.Ref, $"{fileName}: {accepted.Count} rows ({stored} new, {replaced} replaced)");
         await db.SaveChangesAsync(cancellationToken);
 
-        // Each KPI read again with the return in; an exception opens a remedial plan unless one is open.
+        // Each KPI read again with the return in — the version in force in its latest period. Under-performance (off track,
+        // or special-cause concern) opens a remedial plan, unless one is open or the contract has ended.
         var returns = await db.KpiReturns.AsNoTracking().Where(r => r.Contract == contract.Id).ToListAsync(cancellationToken);
-        var touched = accepted.Select(a => a.Kpi).DistinctBy(k => k.Id).ToList();
+        var touched = accepted.Select(a => a.Kpi.Code).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(code =>
+            {
+                var latest = returns.Where(r => string.Equals(r.Kpi, code, StringComparison.OrdinalIgnoreCase)).Max(r => r.PeriodEnd);
+                var versions = kpis.Where(k => string.Equals(k.Code, code, StringComparison.OrdinalIgnoreCase)).ToList();
+                return versions.Where(k => k.EffectiveFrom <= latest).MaxBy(k => k.EffectiveFrom) ?? versions.MinBy(k => k.EffectiveFrom)!;
+            })
+            .ToList();
         var reports = await performance.ReportsAsync(contract, touched, returns, cancellationToken);
+        var running = ContractTimeline.AsAt(contract, variations, [], [], today).InForce;
         var statuses = new List<KpiStatusLine>();
         foreach (var report in reports)
         {
-            var opened = report.Report.IsException ? await plans.OpenAsync(contract, report, viewer.Name, cancellationToken) : null;
+            var opened = running && RemedialPlanning.Opens(report.Report) ? await plans.OpenAsync(contract, report, viewer.Name, cancellationToken) : null;
             statuses.Add(new KpiStatusLine(report.Kpi.Code, report.Report.Latest?.Period.Label ?? "", report.Report.Status, report.Report.Why, report.Report.IsException, opened));
         }
 

@@ -10,7 +10,7 @@ namespace Commonweal.Application.Commissioning;
 public sealed record ValueRow(string ContractRef, string Provider, string? Line, string Name, FinancialYear Year, ValueFigures Figures, ValueComparison? Comparison, (string Ref, FinancialYear Year)? Baseline);
 
 /// <summary>
-/// Value for money (docs/methods/value-for-money.md), per contract and per service line in a financial year: its value
+/// Value for money (docs/methods/value-for-money.md), per contract and per service line (one with KPIs of its own) in a financial year: its value
 /// over the year (<see cref="ContractTimeline.ValueIn"/>), the people supported (the counts its activity KPIs returned for
 /// periods starting in the year — a contract's own activity KPIs, else its lines' added up), the outcomes achieved (its
 /// outcome KPIs' numerators), unit cost and cost per outcome; and, for a contract with a baseline (the traditional
@@ -64,6 +64,7 @@ public sealed class ValueQueries(CommonwealDbContext db)
             foreach (var line in lines[contract.Id].Where(l => l.EffectiveFrom <= year.End && (l.EffectiveTo is not { } to || to >= year.Start)).OrderBy(l => l.Code, StringComparer.Ordinal))
             {
                 var lineKpis = kpis[contract.Id].Where(k => string.Equals(k.ServiceLine, line.Code, StringComparison.OrdinalIgnoreCase)).ToList();
+                if (lineKpis.Count == 0) continue;
                 var lineValue = LineValue(line, year);
                 var outcomeKpis = lineKpis.Where(k => k.Role == KpiRole.Outcome).ToList();
                 rows.Add(new ValueRow(contract.Ref, providers[contract.Provider], line.Code, line.Name, year,

@@ -11,9 +11,10 @@ namespace Commonweal.Application.Places;
 
 /// <summary>
 /// Fills an empty store with the generated demo dataset in the shape of the configured ICS, and the demo indicators over
-/// its places (<see cref="DemoIndicators"/>), in one transaction; then the demo's targets on them (<see cref="Outcomes.Demo.DemoTargets"/>) and its allocation runs (<see cref="Allocation.Demo.DemoAllocations"/>).
+/// its places (<see cref="DemoIndicators"/>), in one transaction; then the demo's targets on them (<see cref="Outcomes.Demo.DemoTargets"/>), its allocation runs (<see cref="Allocation.Demo.DemoAllocations"/>) and its commissioning picture (<see cref="Commissioning.Demo.DemoCommissioning"/>).
 /// </summary>
-public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefinition ics, TimeProvider clock, Outcomes.Demo.DemoTargets targets, Allocation.Demo.DemoAllocations allocations)
+public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefinition ics, TimeProvider clock, Outcomes.Demo.DemoTargets targets, Allocation.Demo.DemoAllocations allocations,
+    Commissioning.Demo.DemoCommissioning commissioning)
 {
     public enum Result
     {
@@ -50,6 +51,7 @@ public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefin
         // The targets read the demo indicators' tables as committed, so they are set once the data is in.
         await targets.SeedAsync(cancellationToken);
         await allocations.SeedAsync(cancellationToken);
+        await commissioning.SeedAsync(cancellationToken);
         return Result.Seeded;
     }
 }

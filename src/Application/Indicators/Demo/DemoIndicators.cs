@@ -93,6 +93,7 @@ public static class DemoIndicators
     public static async Task ClearAsync(CommonwealDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        await Commissioning.Demo.DemoCommissioning.ClearAsync(db, cancellationToken);
         await Outcomes.Demo.DemoTargets.ClearAsync(db, cancellationToken);
         await Allocation.Demo.DemoAllocations.ClearAsync(db, cancellationToken);
         var ids = Ids.ToList();
