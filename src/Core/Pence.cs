@@ -23,7 +23,9 @@ public static class Pence
         if (!long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pounds) || pounds > Most / 100) return false;
         var fraction = parts.Length == 2 ? int.Parse(parts[1].PadRight(2, '0'), NumberStyles.None, CultureInfo.InvariantCulture) : 0;
         pence = pounds * 100 + fraction;
-        return pence <= Most;
+        if (pence <= Most) return true;
+        pence = 0;
+        return false;
     }
 
     /// <summary>Pounds to two decimals, no separators, for files: 123456 → "1234.56".</summary>

@@ -1,10 +1,13 @@
 using System.Globalization;
+using Commonweal.Application.Commissioning;
 using Commonweal.Application.Indicators;
 using Commonweal.Application.Outcomes;
 using Commonweal.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Commonweal.Core.Commissioning;
 using Commonweal.Core.Outcomes;
 using Commonweal.Core.Places;
+using Commonweal.Application.Places;
 
 namespace Commonweal.Application.Reporting;
 
@@ -14,16 +17,17 @@ public sealed record ExceptionPage(TargetSummary Summary, string Trend, string? 
     public TargetReport Report => Summary.Report;
 }
 
-/// <summary>The exception pack as of a date: the scorecard (every target by domain) and one page per exception.</summary>
-public sealed record ExceptionPack(Scorecard Scorecard, DateOnly Date, IReadOnlyList<ExceptionPage> Exceptions);
+/// <summary>The exception pack as of a date: the scorecard (every target by domain), one page per exception, and the contracts' open remedial plans.</summary>
+public sealed record ExceptionPack(Scorecard Scorecard, DateOnly Date, IReadOnlyList<ExceptionPage> Exceptions, IReadOnlyList<RemedialPlanView> Plans);
 
 /// <summary>
 /// The senior officers' exception pack and the Health and Wellbeing Board paper (M7): an overview of every target grouped
 /// by framework domain, then one page per exception (off track, at risk, or special-cause concern) with its trend and
 /// trajectory, its XmR chart, its place among its neighbours, its owner, latest commentary and agreed actions; the same
-/// pack as a <see cref="BoardPaper"/> for Word and printable HTML.
+/// pack as a <see cref="BoardPaper"/> for Word and printable HTML. After the targets, the contracts' open remedial plans
+/// (KPIs off track or showing special-cause concern), escalated ones first.
 /// </summary>
-public sealed class ExceptionPacks(OutcomeQueries outcomes, CommonwealDbContext db, ExceptionPackCache cache, TimeProvider clock)
+public sealed class ExceptionPacks(OutcomeQueries outcomes, RemedialPlanning remedial, CommonwealDbContext db, ExceptionPackCache cache, TimeProvider clock)
 {
     /// <summary>The pack of the store as it is now: the one held if nothing has changed since it was built, else built again.</summary>
     public async Task<ExceptionPackCache.Entry> CurrentAsync(CancellationToken cancellationToken = default)
@@ -48,7 +52,9 @@ public sealed class ExceptionPacks(OutcomeQueries outcomes, CommonwealDbContext 
                 TargetCharts.Neighbours(report, neighbours, $"neighbours-{id}")));
         }
 
-        return new ExceptionPack(scorecard, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), pages);
+        var plans = await remedial.ListAsync(CommissioningViewer.Console("exception pack"), openOnly: true, cancellationToken);
+        return new ExceptionPack(scorecard, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), pages,
+            [.. plans.OrderBy(p => p.Escalated ? 0 : 1).ThenBy(p => p.Plan.Opened).ThenBy(p => p.Plan.Id)]);
     }
 
     /// <summary>The places of the target's type in its latest period: within the ICS below ICB level, every ICB for an ICB; none for the ICS or England.</summary>
@@ -86,10 +92,25 @@ public sealed class ExceptionPacks(OutcomeQueries outcomes, CommonwealDbContext 
         };
         if (pack.Exceptions.Count > 0)
             front.Add(new PaperList([.. pack.Exceptions.Select(e => $"{Name(e.Report)}: {e.Report.ExceptionReason}")]));
+        var escalated = pack.Plans.Count(p => p.Escalated);
+        front.Add(new PaperParagraph(pack.Plans.Count == 0
+            ? "No contract has an open remedial plan."
+            : $"{pack.Plans.Count} remedial plan{(pack.Plans.Count == 1 ? " is" : "s are")} open on contracts' KPIs, {escalated} escalated to this group (an action overdue, or no action in {Escalation.DaysWithoutAction} days): see \"Contract performance\" after the exceptions."));
         front.Add(new PaperTable("Every target by domain of the framework", TargetTables.Overview(targets)));
         front.Add(new PaperPageBreak());
 
         var sections = pack.Exceptions.Select((page, k) => Section(page, k + 1)).ToList();
+        if (pack.Plans.Count > 0)
+        {
+            sections.Add(new PaperSection($"{sections.Count + 1}. Contract performance: open remedial plans",
+            [
+                new PaperParagraph("Each plan was opened when a provider's return put a KPI off track or showed special-cause variation of concern. "
+                    + "A plan is escalated to this group when one of its actions is overdue, or when nothing has been done for "
+                    + $"{Escalation.DaysWithoutAction} days."),
+                new PaperTable("Open remedial plans", RemedialTable(pack.Plans)),
+                new PaperPageBreak(),
+            ]));
+        }
         var appendix = new PaperSection("Appendix: every target, and how its status is worked out",
         [
             new PaperParagraph(StatusRuleWords),
@@ -137,6 +158,16 @@ public sealed class ExceptionPacks(OutcomeQueries outcomes, CommonwealDbContext 
         blocks.Add(new PaperPageBreak());
         return new PaperSection($"{number}. {Name(r)}", blocks);
     }
+
+    /// <summary>The open plans as the pack shows them: contract, provider, KPI, period, opened, escalated, why, and the actions.</summary>
+    public static TextTable RemedialTable(IEnumerable<RemedialPlanView> plans) => new(
+        ["Contract", "Provider", "KPI", "Period", "Opened", "Escalated since", "Why", "Actions"],
+        plans.Select(p => (IReadOnlyList<string?>)
+        [
+            p.Contract.Ref, p.Provider, p.Plan.Kpi, p.Plan.Period, p.Plan.Opened.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture),
+            p.EscalatedSince is { } e ? e.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : "not escalated", p.Plan.Reason,
+            p.Actions.Count == 0 ? "none yet" : string.Join("; ", p.Actions.Select(a => $"{a.What} — {a.Owner}, by {a.Due.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} ({a.Status.Code()})")),
+        ]));
 
     /// <summary>"Smoking prevalence (15+) — NHS Mid and South Essex ICB".</summary>
     public static string Name(TargetReport report)

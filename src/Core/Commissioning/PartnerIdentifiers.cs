@@ -33,6 +33,7 @@ public static partial class PartnerIdentifiers
         var value = code.Value ?? "";
         if (!parsed || !CouncilPrefixes.Any(p => value.StartsWith(p, StringComparison.Ordinal)))
         {
+            code = default;
             error = $"'{text}' is not a council's GSS code (E06, E07, E08, E09 or E10 and 6 digits, e.g. E10000012; W06, S12, N09)";
             return false;
         }
