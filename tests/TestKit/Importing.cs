@@ -10,6 +10,9 @@ public static class Importing
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The day of <see cref="Now"/>.</summary>
+    public static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
+
     public static ReferenceImport For(CommonwealDbContext db)
     {
         var clock = new FakeTimeProvider(Now);

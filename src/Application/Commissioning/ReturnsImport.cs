@@ -141,8 +141,9 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
             var fresh = new KpiReturn(0, contract.Id, kpi.Code, period.Label, period.Start, period.End, count, denominator, value, row.Note.Length > 2000 ? row.Note[..2000] : row.Note, batch.Id);
             if (existing.TryGetValue((kpi.Code.ToUpperInvariant(), period.Label), out var old))
             {
+                var was = Shown(old.Count, old.Denominator, old.Value);
                 db.Entry(old).CurrentValues.SetValues(fresh with { Id = old.Id });
-                audit.Record(viewer.Name, "return.replace", "contract", contract.Ref, $"{kpi.Code} {period.Label}: was {Shown(old.Count, old.Denominator, old.Value)}, now {Shown(count, denominator, value)}");
+                audit.Record(viewer.Name, "return.replace", "contract", contract.Ref, $"{kpi.Code} {period.Label}: was {was}, now {Shown(count, denominator, value)}");
                 replaced++;
             }
             else
