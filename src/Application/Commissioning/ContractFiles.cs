@@ -1,7 +1,7 @@
 namespace Commonweal.Application.Commissioning;
 
 /// <summary>
-/// The files of one <c>contracts import</c> (docs/formats/contracts.md), each optional but at least one given; CSV or
+/// The files of one <c>contracts import</c> (docs/commissioning-formats.md), each optional but at least one given; CSV or
 /// xlsx (first sheet). Rows of the later files may name contracts of the first file or contracts already in the register.
 /// </summary>
 /// <param name="Contracts"><c>contract_ref,provider,title,start_date,end_date,annual_value_pence,commissioner,route,baseline_contract,description</c>.</param>

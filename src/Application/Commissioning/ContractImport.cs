@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Commonweal.Application.Commissioning;
 
 /// <summary>
-/// <c>contracts import</c> (docs/formats/contracts.md): contracts, variations, service lines, KPIs and funding from up to
+/// <c>contracts import</c> (docs/commissioning-formats.md): contracts, variations, service lines, KPIs and funding from up to
 /// five files, checked together against the register, the partners, the catalogue, the places and the pooled funds, and
 /// saved all or nothing in one transaction. Every problem of every file is given with its file, line, column and field.
 /// The rules: a contract's reference is new, its provider provides and its commissioner commissions, its route suits its

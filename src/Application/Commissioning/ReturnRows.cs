@@ -8,7 +8,7 @@ namespace Commonweal.Application.Commissioning;
 public sealed record ReturnRow(int Line, string Kpi, string Period, string Numerator, string Denominator, string Value, string Note);
 
 /// <summary>
-/// The format of a provider's return (docs/formats/returns.md): a CSV or xlsx with the columns
+/// The format of a provider's return (docs/commissioning-formats.md): a CSV or xlsx with the columns
 /// <c>kpi_id,period,numerator,denominator,value,note</c> (numerator to note optional as the measure needs). A period is
 /// written as the indicator catalogue writes periods (<c>Apr-23</c> or <c>2023-04</c> for a month, <c>2023/24 Q1</c> for a
 /// quarter, <c>2023/24</c> for a financial year). The checks that need no store are made here; the rest by

@@ -23,7 +23,7 @@ public sealed record ReturnOutcome(int Stored, int Replaced, IReadOnlyList<KpiSt
 
 /// <summary>
 /// A provider's periodic KPI return (<c>returns import</c>, the upload page, the API), validated all or nothing
-/// (docs/formats/returns.md): each row names a KPI of the contract, a period of the KPI's frequency that has ended, lies in
+/// (docs/commissioning-formats.md): each row names a KPI of the contract, a period of the KPI's frequency that has ended, lies in
 /// the contract's term and in a time the KPI was in force, once; its numbers are numbers (a numerator and a denominator
 /// where the measure is worked out from them, else a value) that the measure's method can work with. Every problem is given
 /// with its line and column. A provider submits only for its own contracts. Stored returns replace earlier ones of the

@@ -63,7 +63,7 @@ public static class CommissioningCommands
         var lines = new Option<string?>("--lines") { Description = "Service lines: " + string.Join(",", ContractFiles.LineColumns) };
         var kpis = new Option<string?>("--kpis") { Description = "KPIs: " + string.Join(",", ContractFiles.KpiColumns) };
         var funding = new Option<string?>("--funding") { Description = "Funding from pooled funds: " + string.Join(",", ContractFiles.FundingColumns) };
-        var command = new Command("import", "Adds contracts and their variations, service lines, KPIs and funding (docs/formats/contracts.md), checked together; all or nothing.")
+        var command = new Command("import", "Adds contracts and their variations, service lines, KPIs and funding (docs/commissioning-formats.md), checked together; all or nothing.")
         {
             path, variations, lines, kpis, funding,
         };
@@ -139,7 +139,7 @@ public static class CommissioningCommands
 
     private static Command ImportReturns(CliContext context)
     {
-        var path = new Argument<string>("file") { Description = "A CSV or xlsx with the columns " + string.Join(",", ReturnRows.Columns) + " (docs/formats/returns.md)" };
+        var path = new Argument<string>("file") { Description = "A CSV or xlsx with the columns " + string.Join(",", ReturnRows.Columns) + " (docs/commissioning-formats.md)" };
         var contract = new Option<string>("--contract") { Description = "The contract the return is for (its reference)", Required = true };
         var format = PlaceOptions.Format();
         var command = new Command("import", "Submits a provider's KPI return, all or nothing; then each KPI's status: " + string.Join(",", CommissioningTables.StatusColumns) + ". An off-track KPI opens a remedial plan.")

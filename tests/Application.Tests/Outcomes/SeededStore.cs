@@ -33,6 +33,7 @@ public abstract class SeededStore(DatabaseProvider provider) : IAsyncLifetime
         if (Database is null)
             Assert.Skip($"PostgreSQL is not available: ./test.sh starts a throwaway server (apt-get install postgresql), or set {TestDatabase.PostgresVariable} to a server connection string");
         await using var db = Database.CreateContext();
+        await Commonweal.Application.Commissioning.Demo.DemoCommissioning.ClearAsync(db, TestContext.Current.CancellationToken);
         await db.TargetChanges.ExecuteDeleteAsync();
         await db.TargetCommentaries.ExecuteDeleteAsync();
         await db.TargetActions.ExecuteDeleteAsync();
