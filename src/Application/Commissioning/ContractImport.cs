@@ -46,7 +46,7 @@ public sealed partial class ContractImport(
             await db.ContractVariations.AsNoTracking().ToListAsync(cancellationToken),
             await db.ServiceLines.AsNoTracking().ToListAsync(cancellationToken),
             await db.ContractKpis.AsNoTracking().ToListAsync(cancellationToken),
-            await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Id, cancellationToken),
+            ContractMeasures.With(await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Id, cancellationToken)),
             [.. (await placeCache.GetAsync(contexts, cancellationToken)).Areas.Select(a => a.Code)]);
         var problems = new FileProblems();
         var now = clock.GetUtcNow();

@@ -1,7 +1,5 @@
 using Commonweal.Core.Indicators;
 using Commonweal.Core.Statistics;
-using Commonweal.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Application.Commissioning;
 
@@ -10,8 +8,9 @@ namespace Commonweal.Application.Commissioning;
 /// value type fixes how returns are worked out, its polarity which way is better): people supported, the weight-management
 /// outcome of the seeds' 2023 variation, four-week quits, contact within five working days, improved wellbeing, residents
 /// trained, physical activity sessions. Their values come only from providers' returns, which only those who may see the
-/// contract see, so nothing is suppressed on contract pages. Added to the catalogue when the store is set up (never
-/// overwriting an edit); more can be defined by importing an indicator like any other.
+/// contract see, so nothing is suppressed on contract pages. They ship with the product and stand beside the indicator
+/// catalogue (they are not population indicators, so the catalogue's lists and pages do not show them); a KPI may also
+/// use any indicator of the catalogue.
 /// </summary>
 public static class ContractMeasures
 {
@@ -50,17 +49,12 @@ public static class ContractMeasures
             "Attendances at the service's physical activity sessions in the period.", HealthFactor.HealthBehaviours, FocusArea.DietAndExercise),
     ];
 
-    /// <summary>Adds the measures the catalogue lacks (by id); one already there is left as it is.</summary>
-    public static async Task EnsureAsync(CommonwealDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>The store's indicators with the contract measures beside them (a stored indicator of the same id wins).</summary>
+    public static Dictionary<IndicatorId, Indicator> With(Dictionary<IndicatorId, Indicator> stored)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        var ids = Catalogue.Select(m => m.Id).ToList();
-        var present = await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync(cancellationToken);
-        var missing = Catalogue.Where(m => !present.Contains(m.Id)).ToList();
-        if (missing.Count == 0) return;
-        db.Indicators.AddRange(missing);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        ArgumentNullException.ThrowIfNull(stored);
+        foreach (var measure in Catalogue) stored.TryAdd(measure.Id, measure);
+        return stored;
     }
 
     private static Indicator Measure(IndicatorId id, string name, IndicatorValueType type, double multiplier, string unit, ReportingFrequency frequency, string definition, HealthFactor? group, FocusArea? area) =>

@@ -66,7 +66,7 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
 
         var kpis = await db.ContractKpis.AsNoTracking().Where(k => k.Contract == contract.Id).ToListAsync(cancellationToken);
         var indicatorIds = kpis.Select(k => k.Indicator).Distinct().ToList();
-        var indicators = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var indicators = ContractMeasures.With(await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken));
         var variations = await db.ContractVariations.AsNoTracking().Where(v => v.Contract == contract.Id).ToListAsync(cancellationToken);
         var termEnd = ContractTimeline.AsAt(contract, variations, [], [], DateOnly.MaxValue).End;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -12,7 +12,6 @@ public sealed class DatabaseSetup(CommonwealDbContext db, DemoSeeding demo)
         // Write-ahead logging lets the web platform keep reading while an import writes, and makes commits cheaper.
         if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        await Commissioning.ContractMeasures.EnsureAsync(db, cancellationToken);
     }
 
     /// <summary>

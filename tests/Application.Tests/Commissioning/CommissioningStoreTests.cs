@@ -311,7 +311,7 @@ public abstract class CommissioningStoreTests(DemoStore store) : IAsyncLifetime
         Assert.Contains("focus_area: 'Nowhere' is not a focus area", refused.Refusal.Detail, StringComparison.Ordinal);
         Assert.Contains("evidence: no indicator 999 is in the catalogue", refused.Refusal.Detail, StringComparison.Ordinal);
         var id = (await pipeline.CreateAsync(new IntentionDraft("Test intention", "", "Essex County Council (demo)", "TobaccoUse", 100, [],
-            [(EvidenceKind.Indicator, ContractMeasures.FourWeekQuits.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "")], new DateOnly(2026, 1, 1), "me"), "tester", ct)).Value!.Id;
+            [(EvidenceKind.Indicator, Commonweal.Application.Indicators.Demo.DemoIndicators.Smoking.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), "")], new DateOnly(2026, 1, 1), "me"), "tester", ct)).Value!.Id;
         Assert.Contains("its next step is Specification", (await pipeline.StepAsync(id, CommissioningStage.Award, new DateOnly(2026, 2, 1), "me", "", null, "Wellbeing Partnership CIC (demo)", null, "tester", ct)).Refusal!.Detail, StringComparison.Ordinal);
         Assert.NotNull((await pipeline.StepAsync(id, CommissioningStage.Specification, new DateOnly(2026, 2, 1), "me", "", null, null, null, "tester", ct)).Value);
         Assert.Contains("before the step before it", (await pipeline.StepAsync(id, CommissioningStage.Procurement, new DateOnly(2026, 1, 15), "me", "", "grant", null, null, "tester", ct)).Refusal!.Detail, StringComparison.Ordinal);

@@ -35,7 +35,6 @@ public sealed class DemoCommissioning(
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Contracts.AnyAsync(cancellationToken) || ics.Districts.Count == 0) return;
-        await ContractMeasures.EnsureAsync(db, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var names = await PartnersAsync(cancellationToken);
         var county = ics.Districts.Where(d => d.County is not null).ToList();
