@@ -67,7 +67,7 @@ public class PackBenchmarks
         var scorecard = new Scorecard(framework, [(FrameworkDomain.Of(FocusArea.TobaccoUse), summaries)]);
         var pages = scorecard.Exceptions.Select(s => new ExceptionPage(s, TargetCharts.Trend(s.Report, $"trend-{s.Id}"), TargetCharts.Spc(s.Report, $"spc-{s.Id}"),
             TargetCharts.Neighbours(s.Report, ExceptionPacks.Neighbours(s.Report), $"neighbours-{s.Id}"))).ToList();
-        var pack = new ExceptionPack(scorecard, new DateOnly(2026, 12, 1), pages);
+        var pack = new ExceptionPack(scorecard, new DateOnly(2026, 12, 1), pages, []);
         return WordDocumentWriter.Write(ExceptionPacks.Paper(pack), TimeProvider.System).Length;
     }
 }

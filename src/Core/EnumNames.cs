@@ -17,4 +17,24 @@ public static class EnumNames
                 return Enum.TryParse(name, out value);
         return false;
     }
+
+    /// <summary>
+    /// Reads an enum value by the code files and the API write for it (<paramref name="code"/>: "psr-direct-c",
+    /// "section75"), ignoring case and surrounding spaces; false for anything else.
+    /// </summary>
+    public static bool TryParseCode<T>(string? text, Func<T, string> code, out T value)
+        where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var trimmed = text?.Trim();
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (!string.Equals(trimmed, code(candidate), StringComparison.OrdinalIgnoreCase)) continue;
+            value = candidate;
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
 }

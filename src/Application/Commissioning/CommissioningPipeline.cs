@@ -40,29 +40,30 @@ public sealed record IntentionView(
 /// </summary>
 public sealed class CommissioningPipeline(CommonwealDbContext db, AuditLog audit, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<IntentionView>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var intentions = await db.Intentions.AsNoTracking().OrderBy(i => i.Id).ToListAsync(cancellationToken);
-        var views = new List<IntentionView>();
-        foreach (var intention in intentions) views.Add((await ViewAsync(intention.Id, cancellationToken))!);
-        return views;
-    }
+    public Task<IReadOnlyList<IntentionView>> ListAsync(CancellationToken cancellationToken = default) => ViewsAsync(null, cancellationToken);
 
-    public async Task<IntentionView?> ViewAsync(int id, CancellationToken cancellationToken = default)
+    public async Task<IntentionView?> ViewAsync(int id, CancellationToken cancellationToken = default) => (await ViewsAsync(id, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Every intention (or one) with its partners, evidence and steps, each table read once.</summary>
+    private async Task<IReadOnlyList<IntentionView>> ViewsAsync(int? id, CancellationToken cancellationToken)
     {
-        var intention = await db.Intentions.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
-        if (intention is null) return null;
+        var intentions = await db.Intentions.AsNoTracking().Where(i => id == null || i.Id == id).OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        if (intentions.Count == 0) return [];
+        var ids = intentions.Select(i => i.Id).ToList();
         var names = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var contract = intention.Contract is { } c ? await db.Contracts.AsNoTracking().Where(x => x.Id == c).Select(x => x.Ref).FirstOrDefaultAsync(cancellationToken) : null;
-        var partners = await db.IntentionPartners.AsNoTracking().Where(p => p.Intention == id).ToListAsync(cancellationToken);
-        return new IntentionView(
-            intention,
-            names[intention.Lead],
-            intention.Provider is { } p ? names[p] : null,
-            contract,
-            [.. partners.OrderByDescending(x => x.ShareBasisPoints).Select(x => (names[x.Partner], x.ShareBasisPoints))],
-            await db.IntentionEvidence.AsNoTracking().Where(e => e.Intention == id).OrderBy(e => e.Id).ToListAsync(cancellationToken),
-            await db.IntentionSteps.AsNoTracking().Where(s => s.Intention == id).OrderBy(s => s.On).ThenBy(s => s.Id).ToListAsync(cancellationToken));
+        var contractIds = intentions.Select(i => i.Contract).OfType<int>().ToList();
+        var contracts = await db.Contracts.AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Ref, cancellationToken);
+        var partners = (await db.IntentionPartners.AsNoTracking().Where(p => ids.Contains(p.Intention)).ToListAsync(cancellationToken)).ToLookup(p => p.Intention);
+        var evidence = (await db.IntentionEvidence.AsNoTracking().Where(e => ids.Contains(e.Intention)).OrderBy(e => e.Id).ToListAsync(cancellationToken)).ToLookup(e => e.Intention);
+        var steps = (await db.IntentionSteps.AsNoTracking().Where(s => ids.Contains(s.Intention)).OrderBy(s => s.On).ThenBy(s => s.Id).ToListAsync(cancellationToken)).ToLookup(s => s.Intention);
+        return [.. intentions.Select(i => new IntentionView(
+            i,
+            names[i.Lead],
+            i.Provider is { } p ? names[p] : null,
+            i.Contract is { } c ? contracts.GetValueOrDefault(c) : null,
+            [.. partners[i.Id].OrderByDescending(x => x.ShareBasisPoints).Select(x => (names[x.Partner], x.ShareBasisPoints))],
+            [.. evidence[i.Id]],
+            [.. steps[i.Id]]))];
     }
 
     public async Task<Answer<Intention>> CreateAsync(IntentionDraft draft, string actor, CancellationToken cancellationToken = default)

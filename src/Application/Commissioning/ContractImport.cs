@@ -75,25 +75,18 @@ public sealed partial class ContractImport(
         if (problems.Any) return new ImportOutcome(0, 0, problems.All);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = new Dictionary<int, int>();
-        foreach (var contract in contracts)
-        {
-            var saved = contract with { Id = 0, Baseline = contract.Baseline is { } b && b < 0 ? null : contract.Baseline };
-            db.Contracts.Add(saved);
-            await db.SaveChangesAsync(cancellationToken);
-            ids[contract.Id] = saved.Id;
-            audit.Record(actor, "contract.add", "contract", saved.Ref, $"{saved.Title}; {saved.Start:yyyy-MM-dd} to {saved.End:yyyy-MM-dd}; {Pence.Format(saved.AnnualValuePence)} a year; {saved.Route.Code()}");
-        }
-
-        // A baseline that is another new contract is set once both have ids.
+        // The new contracts are saved together (their ids then known); a baseline that is another new contract is set after.
+        var saved = contracts.ToDictionary(c => c.Id, c => c with { Id = 0, Baseline = c.Baseline is < 0 ? null : c.Baseline });
+        db.Contracts.AddRange(saved.Values);
+        foreach (var contract in saved.Values)
+            audit.Record(actor, "contract.add", "contract", contract.Ref, $"{contract.Title}; {contract.Start:yyyy-MM-dd} to {contract.End:yyyy-MM-dd}; {Pence.Format(contract.AnnualValuePence)} a year; {contract.Route.Code()}");
+        await db.SaveChangesAsync(cancellationToken);
         foreach (var contract in contracts.Where(c => c.Baseline is < 0))
-        {
-            var saved = await db.Contracts.FirstAsync(x => x.Id == ids[contract.Id], cancellationToken);
-            db.Entry(saved).CurrentValues.SetValues(saved with { Baseline = ids[contract.Baseline!.Value] });
-        }
+            db.Entry(saved[contract.Id]).CurrentValues.SetValues(saved[contract.Id] with { Baseline = saved[contract.Baseline!.Value].Id });
 
-        int Id(int contract) => contract < 0 ? ids[contract] : contract;
-        string Ref(int contract) => contracts.Concat(known.Contracts.Values).First(c => c.Id == contract).Ref;
+        int Id(int contract) => contract < 0 ? saved[contract].Id : contract;
+        var references = contracts.Concat(known.Contracts.Values).ToDictionary(c => c.Id, c => c.Ref);
+        string Ref(int contract) => references[contract];
         foreach (var variation in variations)
         {
             db.ContractVariations.Add(variation with { Id = 0, Contract = Id(variation.Contract) });
@@ -194,7 +187,7 @@ public sealed partial class ContractImport(
             var earlier = known.Variations.Concat(variations).Where(x => x.Contract == contract.Id).ToList();
             var expected = earlier.Count == 0 ? 1 : earlier.Max(x => x.Number) + 1;
             if (number != expected) problems.Add(row, col["number"], $"{contract.Ref}'s next variation is number {expected}, not {number}");
-            var termEnd = earlier.Where(x => x.End is not null).OrderBy(x => x.EffectiveFrom).ThenBy(x => x.Number).LastOrDefault()?.End ?? contract.End;
+            var termEnd = ContractTimeline.FinalEnd(contract, earlier);
             // An extension may take effect on the day after the term it extends would have ended.
             var latest = end is { } newEnd && newEnd > termEnd ? termEnd.AddDays(1) : termEnd;
             if (from!.Value < contract.Start || from.Value > latest)
@@ -324,7 +317,7 @@ public sealed partial class ContractImport(
                 earmark = found.Id;
             }
 
-            var termEnd = ContractTimeline.AsAt(contract, allVariations, [], [], DateOnly.MaxValue).End;
+            var termEnd = ContractTimeline.FinalEnd(contract, allVariations);
             if (year.End < contract.Start || year.Start > termEnd)
             {
                 problems.Add(row, col["year"], $"{year} does not overlap {contract.Ref}'s term ({contract.Start:yyyy-MM-dd} to {termEnd:yyyy-MM-dd})");
@@ -359,7 +352,7 @@ public sealed partial class ContractImport(
         DateOnly? to = toText.Length == 0 ? null : Date(row, toColumn, toText, problems);
         if (contract is null || from is null || (toText.Length > 0 && to is null)) return (from, to);
         var mine = variations.Where(v => v.Contract == contract.Id).ToList();
-        var termEnd = ContractTimeline.AsAt(contract, mine, [], [], DateOnly.MaxValue).End;
+        var termEnd = ContractTimeline.FinalEnd(contract, mine);
         if (from < contract.Start || from > termEnd)
             problems.Add(row, fromColumn, $"{from:yyyy-MM-dd} is outside {contract.Ref}'s term ({contract.Start:yyyy-MM-dd} to {termEnd:yyyy-MM-dd})");
         else if (from > contract.Start && mine.All(v => v.EffectiveFrom != from))

@@ -1,5 +1,7 @@
 using Commonweal.Core.Indicators;
 using Commonweal.Core.Statistics;
+using Commonweal.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Application.Commissioning;
 
@@ -48,6 +50,13 @@ public static class ContractMeasures
         Measure(ActivitySessions, "Physical activity sessions attended", IndicatorValueType.Count, 1, "attendances", ReportingFrequency.Monthly,
             "Attendances at the service's physical activity sessions in the period.", HealthFactor.HealthBehaviours, FocusArea.DietAndExercise),
     ];
+
+    /// <summary>The measures of these ids: the store's indicators, and the contract measures the store does not hold.</summary>
+    public static async Task<Dictionary<IndicatorId, Indicator>> LoadAsync(CommonwealDbContext db, IReadOnlyCollection<IndicatorId> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return With(await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken));
+    }
 
     /// <summary>The store's indicators with the contract measures beside them (a stored indicator of the same id wins).</summary>
     public static Dictionary<IndicatorId, Indicator> With(Dictionary<IndicatorId, Indicator> stored)

@@ -19,7 +19,7 @@ public sealed class ContractPerformance(CommonwealDbContext db, IDbContextFactor
         ArgumentNullException.ThrowIfNull(contract);
         ArgumentNullException.ThrowIfNull(kpis);
         var ids = kpis.Select(k => k.Indicator).Distinct().ToList();
-        var indicators = ContractMeasures.With(await db.Indicators.AsNoTracking().Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken));
+        var indicators = await ContractMeasures.LoadAsync(db, ids, cancellationToken);
         var provider = await db.Partners.AsNoTracking().Where(p => p.Id == contract.Provider).Select(p => p.Name).FirstAsync(cancellationToken);
         var places = await placeCache.GetAsync(contexts, cancellationToken);
         var byCode = returns.GroupBy(r => r.Kpi, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);

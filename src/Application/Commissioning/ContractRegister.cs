@@ -33,7 +33,7 @@ public sealed record ContractView(
 /// with its variations, service lines, KPIs (each read against its returns), funding, documents, returns and remedial
 /// plans. Providers see only their own organisation's contracts; every read of a contract is audited, and a refusal too.
 /// </summary>
-public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, ContractPerformance performance, RemedialPlanning plans, FundBook funds)
+public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, ContractPerformance performance, RemedialPlanning plans)
 {
     public async Task<IReadOnlyList<ContractSummary>> ListAsync(DateOnly asAt, CommissioningViewer viewer, CancellationToken cancellationToken = default)
     {
@@ -70,18 +70,21 @@ public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, Con
         var lines = await db.ServiceLines.AsNoTracking().Where(l => l.Contract == contract.Id).ToListAsync(cancellationToken);
         var kpis = await db.ContractKpis.AsNoTracking().Where(k => k.Contract == contract.Id).ToListAsync(cancellationToken);
         var state = ContractTimeline.AsAt(contract, variations, lines, kpis, asAt);
-        var partners = await db.Partners.AsNoTracking().Where(p => p.Id == contract.Provider || p.Id == contract.Commissioner).ToDictionaryAsync(p => p.Id, cancellationToken);
         var baseline = contract.Baseline is { } b ? await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == b, cancellationToken) : null;
         var returns = await db.KpiReturns.AsNoTracking().Where(r => r.Contract == contract.Id).ToListAsync(cancellationToken);
         var reports = await performance.ReportsAsync(contract, state.InForce ? state.Kpis : Latest(kpis, asAt), returns, cancellationToken);
         var commitments = await db.FundCommitments.AsNoTracking().Where(c => c.Contract == contract.Id).OrderBy(c => c.Year).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        var fundNames = await db.Funds.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Code, cancellationToken);
-        var partnerNames = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var ledger = commitments.Count > 0 ? await funds.LedgerAsync(cancellationToken) : null;
+        var commitmentIds = commitments.Select(c => c.Id).ToList();
+        var spent = (await db.FundSpend.AsNoTracking().Where(x => commitmentIds.Contains(x.Commitment)).Select(x => new { x.Commitment, x.AmountPence }).ToListAsync(cancellationToken))
+            .GroupBy(x => x.Commitment).ToDictionary(g => g.Key, g => g.Sum(x => x.AmountPence));
+        var fundIds = commitments.Select(c => c.Fund).Distinct().ToList();
+        var fundCodes = await db.Funds.AsNoTracking().Where(f => fundIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Code, cancellationToken);
+        var partnerIds = commitments.Select(c => c.Partner).Append(contract.Provider).Append(contract.Commissioner).Distinct().ToList();
+        var partners = await db.Partners.AsNoTracking().Where(p => partnerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var documents = await db.ContractDocuments.AsNoTracking().Where(d => d.Contract == contract.Id).OrderBy(d => d.At)
             .Select(d => new { d.Id, d.FileName, d.ContentType, d.Size, d.Variation, d.At, d.By }).ToListAsync(cancellationToken);
         var batches = await db.ReturnBatches.AsNoTracking().Where(r => r.Contract == contract.Id).OrderByDescending(r => r.At).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
-        var contractPlans = (await plans.ListAsync(viewer, openOnly: false, cancellationToken)).Where(p => p.Contract.Id == contract.Id).ToList();
+        var contractPlans = await plans.ListAsync(viewer, openOnly: false, contract.Id, cancellationToken);
         audit.Record(viewer.Name, "contract.read", "contract", contract.Ref, $"as at {asAt:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         return new ContractView(
@@ -93,7 +96,7 @@ public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, Con
             [.. lines.OrderBy(l => l.Code, StringComparer.Ordinal).ThenBy(l => l.EffectiveFrom)],
             [.. kpis.OrderBy(k => k.Code, StringComparer.Ordinal).ThenBy(k => k.EffectiveFrom)],
             reports,
-            [.. commitments.Select(c => (c, fundNames[c.Fund], partnerNames[c.Partner], ledger?.SpentOn(c.Id) ?? 0))],
+            [.. commitments.Select(c => (c, fundCodes[c.Fund], partners[c.Partner].Name, spent.GetValueOrDefault(c.Id)))],
             [.. documents.Select(d => (d.Id, d.FileName, d.ContentType, d.Size, d.Variation, d.At, d.By))],
             batches,
             contractPlans);

@@ -127,53 +127,72 @@ public sealed class FundBook(
 
     public async Task<Answer<FundSpend>> SpendAsync(int commitment, DateOnly on, long pence, string description, string actor, CancellationToken cancellationToken = default)
     {
+        var answer = await SpendAsync([(commitment, on, pence, description)], actor, cancellationToken);
+        return answer.Value is { } spent ? spent[0] : answer.Refusal!;
+    }
+
+    /// <summary>Several items of spend, checked in order against the ledger read once; all or nothing.</summary>
+    public async Task<Answer<IReadOnlyList<FundSpend>>> SpendAsync(
+        IReadOnlyList<(int Commitment, DateOnly On, long Pence, string Description)> items, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
         var ledger = await LedgerAsync(cancellationToken);
-        var spend = new FundSpend(0, commitment, on, pence, (description ?? "").Trim(), clock.GetUtcNow(), actor);
-        if (ledger.Spend(spend) is { } problem) return Invalid("amount", problem);
-        db.FundSpend.Add(spend);
-        audit.Record(actor, "fund.spend", "commitment", commitment.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{on:yyyy-MM-dd}: {Pence.Format(pence)} {spend.Description}");
+        var spends = new List<FundSpend>();
+        foreach (var (commitment, on, pence, description) in items)
+        {
+            var spend = new FundSpend(0, commitment, on, pence, (description ?? "").Trim(), clock.GetUtcNow(), actor);
+            if (ledger.Spend(spend) is { } problem) return Invalid("amount", problem);
+            spends.Add(spend);
+            audit.Record(actor, "fund.spend", "commitment", commitment.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{on:yyyy-MM-dd}: {Pence.Format(pence)} {spend.Description}");
+        }
+
+        db.FundSpend.AddRange(spends);
         await db.SaveChangesAsync(cancellationToken);
-        return spend;
+        return spends;
     }
 
     /// <summary>The ledger of everything stored, with the funds' and partners' names for its messages.</summary>
-    public async Task<FundLedger> LedgerAsync(CancellationToken cancellationToken = default)
-    {
-        var funds = await db.Funds.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, cancellationToken);
-        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        return FundLedger.Of(
-            await db.FundContributions.AsNoTracking().ToListAsync(cancellationToken),
-            await db.FundEarmarks.AsNoTracking().ToListAsync(cancellationToken),
-            await db.FundCommitments.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken),
-            await db.FundSpend.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken),
-            id => funds.GetValueOrDefault(id, $"fund {id}"),
-            id => partners.GetValueOrDefault(id, $"partner {id}"));
-    }
+    public async Task<FundLedger> LedgerAsync(CancellationToken cancellationToken = default) => (await BookAsync(cancellationToken)).Ledger;
 
     /// <summary>Every partner's position in every fund's year: the rows of <c>funds balance</c>, by fund code, year and partner name.</summary>
     public async Task<IReadOnlyList<FundBalanceRow>> BalancesAsync(CancellationToken cancellationToken = default)
     {
-        var funds = await db.Funds.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Code, cancellationToken);
-        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
-        var ledger = await LedgerAsync(cancellationToken);
-        return [.. ledger.Positions()
-            .Select(p => new FundBalanceRow(funds[p.Fund], new FinancialYear(p.Year).Label, partners[p.Partner], p.Contributed, p.Committed, p.Spent))
+        var book = await BookAsync(cancellationToken);
+        return [.. book.Ledger.Positions().Select(book.Row)
             .OrderBy(r => r.Fund, StringComparer.Ordinal).ThenBy(r => r.Year, StringComparer.Ordinal).ThenBy(r => r.Partner, StringComparer.Ordinal)];
     }
 
     public async Task<FundView?> ViewAsync(string code, CancellationToken cancellationToken = default)
     {
-        var fund = await db.Funds.AsNoTracking().FirstOrDefaultAsync(f => f.Code == code, cancellationToken);
-        if (fund is null) return null;
-        var host = await db.Partners.AsNoTracking().Where(p => p.Id == fund.Host).Select(p => p.Name).FirstAsync(cancellationToken);
-        var ledger = await LedgerAsync(cancellationToken);
-        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var book = await BookAsync(cancellationToken);
+        if (book.Funds.Values.FirstOrDefault(f => f.Code == code) is not { } fund) return null;
         var places = await placeCache.GetAsync(contexts, cancellationToken);
         return new FundView(
             fund,
-            host,
-            [.. ledger.Positions().Where(p => p.Fund == fund.Id).Select(p => new FundBalanceRow(fund.Code, new FinancialYear(p.Year).Label, partners[p.Partner], p.Contributed, p.Committed, p.Spent))],
-            [.. ledger.Earmarks().Where(e => e.Earmark.Fund == fund.Id).Select(e => (e, e.Earmark.Area is { } a ? places.Find(a)?.Name : null))]);
+            book.Partners[fund.Host],
+            [.. book.Ledger.Positions().Where(p => p.Fund == fund.Id).Select(book.Row)],
+            [.. book.Ledger.Earmarks().Where(e => e.Earmark.Fund == fund.Id).Select(e => (e, e.Earmark.Area is { } a ? places.Find(a)?.Name : null))]);
+    }
+
+    /// <summary>The stored ledger with the funds and the partners' names it speaks of, read once.</summary>
+    private sealed record Book(FundLedger Ledger, Dictionary<int, PooledFund> Funds, Dictionary<int, string> Partners)
+    {
+        public FundBalanceRow Row(FundPosition p) =>
+            new(Funds[p.Fund].Code, new FinancialYear(p.Year).Label, Partners[p.Partner], p.Contributed, p.Committed, p.Spent);
+    }
+
+    private async Task<Book> BookAsync(CancellationToken cancellationToken)
+    {
+        var funds = await db.Funds.AsNoTracking().ToDictionaryAsync(f => f.Id, cancellationToken);
+        var partners = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var ledger = FundLedger.Of(
+            await db.FundContributions.AsNoTracking().ToListAsync(cancellationToken),
+            await db.FundEarmarks.AsNoTracking().ToListAsync(cancellationToken),
+            await db.FundCommitments.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken),
+            await db.FundSpend.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken),
+            id => funds.TryGetValue(id, out var f) ? f.Name : $"fund {id}",
+            id => partners.GetValueOrDefault(id, $"partner {id}"));
+        return new Book(ledger, funds, partners);
     }
 
     private async Task<(PooledFund? Fund, FinancialYear Year, Partner? Partner, Refusal? Refusal)> ResolveAsync(

@@ -47,14 +47,17 @@ public sealed class RemedialPlanning(CommonwealDbContext db, AuditLog audit, Tim
         return plan;
     }
 
-    public async Task<IReadOnlyList<RemedialPlanView>> ListAsync(CommissioningViewer viewer, bool openOnly, CancellationToken cancellationToken = default)
+    /// <param name="contract">Only this contract's plans (its id); null for every contract the viewer may see.</param>
+    public async Task<IReadOnlyList<RemedialPlanView>> ListAsync(CommissioningViewer viewer, bool openOnly, int? contract = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var plans = await db.RemedialPlans.AsNoTracking().Where(p => !openOnly || p.Closed == null).OrderBy(p => p.Opened).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var plans = await db.RemedialPlans.AsNoTracking().Where(p => (!openOnly || p.Closed == null) && (contract == null || p.Contract == contract))
+            .OrderBy(p => p.Opened).ThenBy(p => p.Id).ToListAsync(cancellationToken);
         if (plans.Count == 0) return [];
         var contractIds = plans.Select(p => p.Contract).Distinct().ToList();
         var contracts = await db.Contracts.AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var providers = await db.Partners.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var providerIds = contracts.Values.Select(c => c.Provider).Distinct().ToList();
+        var providers = await db.Partners.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var planIds = plans.Select(p => p.Id).ToList();
         var actions = (await db.RemedialActions.AsNoTracking().Where(a => planIds.Contains(a.Plan)).ToListAsync(cancellationToken)).ToLookup(a => a.Plan);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -18,8 +18,6 @@ public static class ReturnRows
 {
     public static readonly IReadOnlyList<string> Columns = ["kpi_id", "period", "numerator", "denominator", "value", "note"];
 
-    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
     /// <summary>Reads a file's rows (nothing checked but its shape); a file that is not such a table is a <see cref="FileProblemException"/>.</summary>
     public static (string FileName, IReadOnlyList<string> Header, IReadOnlyList<ReturnRow> Rows) Read(string path)
     {
@@ -44,7 +42,7 @@ public static class ReturnRows
         var s = text.Trim();
         if (s.Length == 7 && s[4] == '-' && int.TryParse(s[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             && int.TryParse(s[5..], NumberStyles.None, CultureInfo.InvariantCulture, out var month) && month is >= 1 and <= 12 && year is >= 2000 and <= 2099)
-            s = $"{Months[month - 1]}-{year % 100:00}";
+            s = IndicatorPeriod.Month(year, month).Label;
         return IndicatorPeriod.TryParse(s, out period, out _);
     }
 

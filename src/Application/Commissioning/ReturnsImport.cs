@@ -66,13 +66,13 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
 
         var kpis = await db.ContractKpis.AsNoTracking().Where(k => k.Contract == contract.Id).ToListAsync(cancellationToken);
         var indicatorIds = kpis.Select(k => k.Indicator).Distinct().ToList();
-        var indicators = ContractMeasures.With(await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken));
+        var indicators = await ContractMeasures.LoadAsync(db, indicatorIds, cancellationToken);
         var variations = await db.ContractVariations.AsNoTracking().Where(v => v.Contract == contract.Id).ToListAsync(cancellationToken);
-        var termEnd = ContractTimeline.AsAt(contract, variations, [], [], DateOnly.MaxValue).End;
+        var termEnd = ContractTimeline.FinalEnd(contract, variations);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        int Column(string name) => Math.Max(0, header.ToList().FindIndex(h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase)));
+        var columns = ReturnRows.Columns.ToDictionary(c => c, c => Math.Max(0, header.ToList().FindIndex(h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase))) + 1);
         var problems = new FileProblems();
-        void Problem(ReturnRow row, string column, string rule) => problems.Add(new FileProblem(fileName, null, row.Line, Column(column) + 1, column, rule));
+        void Problem(ReturnRow row, string column, string rule) => problems.Add(new FileProblem(fileName, null, row.Line, columns[column], header.ElementAtOrDefault(columns[column] - 1) ?? column, rule));
 
         var accepted = new List<(ReturnRow Row, ContractKpi Kpi, IndicatorPeriod Period, double? Count, double? Denominator, double? Value)>();
         var seen = new Dictionary<(string, string), int>();
@@ -80,6 +80,7 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
         foreach (var row in rows)
         {
             if (problems.Full) break;
+            var before = problems.All.Count;
             var versions = kpis.Where(k => string.Equals(k.Code, row.Kpi, StringComparison.OrdinalIgnoreCase)).ToList();
             if (versions.Count == 0)
             {
@@ -105,7 +106,7 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
                 Problem(row, "period", $"{row.Kpi} was not in force in {period.Label} (from {versions.Min(k => k.EffectiveFrom):yyyy-MM-dd})");
             else if (seen.TryGetValue((kpi.Code.ToUpperInvariant(), period.Label), out var first))
                 Problem(row, "period", $"{kpi.Code} {period.Label} is on line {first} too: one row per KPI and period");
-            if (kpi is null || problems.All.Any(p => p.Line == row.Line)) continue;
+            if (kpi is null || problems.All.Count > before) continue;
             seen[(kpi.Code.ToUpperInvariant(), period.Label)] = row.Line;
 
             double? count = null, denominator = null, value = null;
@@ -114,7 +115,7 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
             if (row.Numerator.Length > 0 && (count = ReturnRows.Number(row.Numerator, true, out why)) is null) Problem(row, "numerator", why!);
             if (row.Denominator.Length > 0 && (denominator = ReturnRows.Number(row.Denominator, true, out why)) is null) Problem(row, "denominator", why!);
             if (row.Value.Length > 0 && (value = ReturnRows.Number(row.Value, false, out why)) is null) Problem(row, "value", why!);
-            if (problems.All.Any(p => p.Line == row.Line)) continue;
+            if (problems.All.Count > before) continue;
             if (fromCounts)
             {
                 if (count is null) Problem(row, "numerator", $"{kpi.Code} is a {indicator.ValueType.Label()}: its numerator is required");
@@ -124,7 +125,7 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
             }
             else if (value is null) Problem(row, "value", $"{kpi.Code} is a {indicator.ValueType.Label()}: its value is required");
 
-            if (!problems.All.Any(p => p.Line == row.Line)) accepted.Add((row, kpi, period, count, denominator, fromCounts ? null : value));
+            if (problems.All.Count == before) accepted.Add((row, kpi, period, count, denominator, fromCounts ? null : value));
         }
 
         if (problems.Any) return new ReturnOutcome(0, 0, [], problems.All);

@@ -55,7 +55,7 @@ public sealed class ValueQueries(CommonwealDbContext db)
             {
                 var activity = kpis[old.Id].Where(k => k.Role == KpiRole.Activity).Select(k => k.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
                 var years = returns[old.Id].Where(r => activity.Contains(r.Kpi)).Select(r => FinancialYear.Of(r.PeriodStart)).ToList();
-                var then = years.Count > 0 ? years.Max() : FinancialYear.Of(ContractTimeline.AsAt(old, variations, [], [], DateOnly.MaxValue).End);
+                var then = years.Count > 0 ? years.Max() : FinancialYear.Of(ContractTimeline.FinalEnd(old, variations));
                 comparison = new ValueComparison(figures, Figures(old, then));
                 baseline = (old.Ref, then);
             }

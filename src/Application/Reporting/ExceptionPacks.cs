@@ -52,7 +52,7 @@ public sealed class ExceptionPacks(OutcomeQueries outcomes, RemedialPlanning rem
                 TargetCharts.Neighbours(report, neighbours, $"neighbours-{id}")));
         }
 
-        var plans = await remedial.ListAsync(CommissioningViewer.Console("exception pack"), openOnly: true, cancellationToken);
+        var plans = await remedial.ListAsync(CommissioningViewer.Console("exception pack"), openOnly: true, cancellationToken: cancellationToken);
         return new ExceptionPack(scorecard, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), pages,
             [.. plans.OrderBy(p => p.Escalated ? 0 : 1).ThenBy(p => p.Plan.Opened).ThenBy(p => p.Plan.Id)]);
     }

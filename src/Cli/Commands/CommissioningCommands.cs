@@ -38,23 +38,9 @@ public static class CommissioningCommands
         return command;
     }
 
-    private static Command ListPartners(CliContext context)
-    {
-        var format = PlaceOptions.Format();
-        var command = new Command("list", "Lists partners: " + string.Join(",", CommissioningTables.PartnerColumns) + ".") { format };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var reader = new PlaceOptions.Reader(parse, context.Error);
-            var output = reader.Format(format);
-            if (reader.Failed) return CliApp.BadInput;
-            await using var services = context.Services(parse);
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
-            await TableWriter.WriteAsync(context.Output, output, CommissioningTables.Partners(await scope.ServiceProvider.GetRequiredService<PartnerRegister>().ListAsync(cancellationToken)));
-            return CliApp.Ok;
-        });
-        return command;
-    }
+    private static Command ListPartners(CliContext context) =>
+        TableCommand(context, "list", "Lists partners: " + string.Join(",", CommissioningTables.PartnerColumns) + ".", [], async (_, services, cancellationToken) =>
+            CommissioningTables.Partners(await services.GetRequiredService<PartnerRegister>().ListAsync(cancellationToken)));
 
     private static Command ImportContracts(CliContext context)
     {
@@ -195,23 +181,9 @@ public static class CommissioningCommands
         return command;
     }
 
-    private static Command Balance(CliContext context)
-    {
-        var format = PlaceOptions.Format();
-        var command = new Command("balance", "Every partner's position in every pooled fund's year: " + string.Join(",", CommissioningTables.BalanceColumns) + " (balance = contributed − committed).") { format };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var reader = new PlaceOptions.Reader(parse, context.Error);
-            var output = reader.Format(format);
-            if (reader.Failed) return CliApp.BadInput;
-            await using var services = context.Services(parse);
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
-            await TableWriter.WriteAsync(context.Output, output, CommissioningTables.Balances(await scope.ServiceProvider.GetRequiredService<FundBook>().BalancesAsync(cancellationToken)));
-            return CliApp.Ok;
-        });
-        return command;
-    }
+    private static Command Balance(CliContext context) =>
+        TableCommand(context, "balance", "Every partner's position in every pooled fund's year: " + string.Join(",", CommissioningTables.BalanceColumns) + " (balance = contributed − committed).", [],
+            async (_, services, cancellationToken) => CommissioningTables.Balances(await services.GetRequiredService<FundBook>().BalancesAsync(cancellationToken)));
 
     private static Command DefineFund(CliContext context)
     {
@@ -297,7 +269,7 @@ public static class CommissioningCommands
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
-            var rows = await scope.ServiceProvider.GetRequiredService<ValueQueries>().ValueAsync(chosen ?? LastEnded(Today(scope.ServiceProvider)), CommissioningViewer.Console(CliContext.Actor), cancellationToken);
+            var rows = await scope.ServiceProvider.GetRequiredService<ValueQueries>().ValueAsync(chosen ?? FinancialYear.LastEndedBy(Today(scope.ServiceProvider)), CommissioningViewer.Console(CliContext.Actor), cancellationToken);
             await TableWriter.WriteAsync(context.Output, output, CommissioningTables.Value(rows));
             return CliApp.Ok;
         });
@@ -306,9 +278,17 @@ public static class CommissioningCommands
 
     private static Command ListPlans(CliContext context)
     {
-        var format = PlaceOptions.Format();
         var all = new Option<bool>("--all") { Description = "Closed plans too" };
-        var command = new Command("list", "Remedial plans: " + string.Join(",", CommissioningTables.PlanColumns) + ".") { all, format };
+        return TableCommand(context, "list", "Remedial plans: " + string.Join(",", CommissioningTables.PlanColumns) + ".", [all], async (parse, services, cancellationToken) =>
+            CommissioningTables.Plans(await services.GetRequiredService<RemedialPlanning>().ListAsync(CommissioningViewer.Console(CliContext.Actor), !parse.GetValue(all), cancellationToken: cancellationToken)));
+    }
+
+    /// <summary>A command that writes one table from the store (<c>--format table|csv</c>).</summary>
+    private static Command TableCommand(CliContext context, string name, string description, IReadOnlyList<Option> options, Func<ParseResult, IServiceProvider, CancellationToken, Task<TextTable>> table)
+    {
+        var format = PlaceOptions.Format();
+        var command = new Command(name, description) { format };
+        foreach (var option in options) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var reader = new PlaceOptions.Reader(parse, context.Error);
@@ -317,15 +297,11 @@ public static class CommissioningCommands
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
-            var plans = await scope.ServiceProvider.GetRequiredService<RemedialPlanning>().ListAsync(CommissioningViewer.Console(CliContext.Actor), !parse.GetValue(all), cancellationToken);
-            await TableWriter.WriteAsync(context.Output, output, CommissioningTables.Plans(plans));
+            await TableWriter.WriteAsync(context.Output, output, await table(parse, scope.ServiceProvider, cancellationToken));
             return CliApp.Ok;
         });
         return command;
     }
-
-    /// <summary>The last financial year that has ended by the day.</summary>
-    public static FinancialYear LastEnded(DateOnly day) => new(FinancialYear.Of(day).StartYear - 1);
 
     private static DateOnly Today(IServiceProvider services) => DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 

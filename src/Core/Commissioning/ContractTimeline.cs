@@ -21,6 +21,14 @@ public sealed record ContractState(
 /// </summary>
 public static class ContractTimeline
 {
+    /// <summary>The last day of the term once every variation has applied (the end of the latest variation that names one, else the end as let).</summary>
+    public static DateOnly FinalEnd(Contract contract, IEnumerable<ContractVariation> variations)
+    {
+        ArgumentNullException.ThrowIfNull(contract);
+        return variations.Where(v => v.Contract == contract.Id && v.End is not null)
+            .OrderBy(v => v.EffectiveFrom).ThenBy(v => v.Number).LastOrDefault()?.End ?? contract.End;
+    }
+
     public static ContractState AsAt(
         Contract contract, IEnumerable<ContractVariation> variations, IEnumerable<ServiceLine> lines, IEnumerable<ContractKpi> kpis, DateOnly day)
     {

@@ -114,18 +114,5 @@ public static class KpiRoles
         _ => "quality",
     };
 
-    public static bool TryParse(string? text, out KpiRole role)
-    {
-        foreach (var r in Enum.GetValues<KpiRole>())
-        {
-            if (string.Equals(text?.Trim(), r.Code(), StringComparison.OrdinalIgnoreCase))
-            {
-                role = r;
-                return true;
-            }
-        }
-
-        role = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out KpiRole role) => EnumNames.TryParseCode(text, Code, out role);
 }

@@ -21,6 +21,9 @@ public readonly partial record struct FinancialYear(int StartYear) : IComparable
     /// <summary>The financial year a day falls in (31 March 2024 is in 2023/24, 1 April 2024 in 2024/25).</summary>
     public static FinancialYear Of(DateOnly day) => new(day.Month >= 4 ? day.Year : day.Year - 1);
 
+    /// <summary>The last financial year that had ended by the day (on 2 December 2026, 2025/26).</summary>
+    public static FinancialYear LastEndedBy(DateOnly day) => new(Of(day).StartYear - 1);
+
     /// <summary>Reads "2023/24" (the second year must follow the first) or "2023-24"; years 2000 to 2099.</summary>
     public static bool TryParse(string? text, out FinancialYear year, out string error)
     {

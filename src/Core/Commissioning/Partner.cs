@@ -93,33 +93,7 @@ public static class PartnerCodes
         _ => "both",
     };
 
-    public static bool TryParseType(string? text, out PartnerType type)
-    {
-        foreach (var t in Enum.GetValues<PartnerType>())
-        {
-            if (string.Equals(text?.Trim(), t.Code(), StringComparison.OrdinalIgnoreCase))
-            {
-                type = t;
-                return true;
-            }
-        }
+    public static bool TryParseType(string? text, out PartnerType type) => EnumNames.TryParseCode(text, Code, out type);
 
-        type = default;
-        return false;
-    }
-
-    public static bool TryParseRole(string? text, out PartnerRole role)
-    {
-        foreach (var r in Enum.GetValues<PartnerRole>())
-        {
-            if (string.Equals(text?.Trim(), r.Code(), StringComparison.OrdinalIgnoreCase))
-            {
-                role = r;
-                return true;
-            }
-        }
-
-        role = default;
-        return false;
-    }
+    public static bool TryParseRole(string? text, out PartnerRole role) => EnumNames.TryParseCode(text, Code, out role);
 }

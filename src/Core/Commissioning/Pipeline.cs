@@ -87,20 +87,7 @@ public static class PipelineRules
         _ => "Withdrawn",
     };
 
-    public static bool TryParse(string? text, out CommissioningStage stage)
-    {
-        foreach (var s in Enum.GetValues<CommissioningStage>())
-        {
-            if (string.Equals(text?.Trim(), s.Code(), StringComparison.OrdinalIgnoreCase))
-            {
-                stage = s;
-                return true;
-            }
-        }
-
-        stage = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out CommissioningStage stage) => EnumNames.TryParseCode(text, Code, out stage);
 
     /// <summary>The stage after this one (null at the contract step or once withdrawn).</summary>
     public static CommissioningStage? Next(this CommissioningStage stage) =>

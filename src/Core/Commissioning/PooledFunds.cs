@@ -59,18 +59,5 @@ public static class FundArrangements
         _ => "Other arrangement",
     };
 
-    public static bool TryParse(string? text, out FundArrangement arrangement)
-    {
-        foreach (var a in Enum.GetValues<FundArrangement>())
-        {
-            if (string.Equals(text?.Trim(), a.Code(), StringComparison.OrdinalIgnoreCase))
-            {
-                arrangement = a;
-                return true;
-            }
-        }
-
-        arrangement = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out FundArrangement arrangement) => EnumNames.TryParseCode(text, Code, out arrangement);
 }

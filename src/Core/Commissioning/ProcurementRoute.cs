@@ -82,20 +82,7 @@ public static class ProcurementRoutes
     /// <summary>Whether the route is one of the Provider Selection Regime's.</summary>
     public static bool IsPsr(this ProcurementRoute route) => route <= ProcurementRoute.PsrCompetitive;
 
-    public static bool TryParse(string? text, out ProcurementRoute route)
-    {
-        foreach (var r in Enum.GetValues<ProcurementRoute>())
-        {
-            if (string.Equals(text?.Trim(), r.Code(), StringComparison.OrdinalIgnoreCase))
-            {
-                route = r;
-                return true;
-            }
-        }
-
-        route = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out ProcurementRoute route) => EnumNames.TryParseCode(text, Code, out route);
 
     /// <summary>
     /// Why a route cannot be used with this provider, or null: a grant goes to a VCSE organisation; the Provider Selection

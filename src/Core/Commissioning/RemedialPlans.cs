@@ -68,18 +68,5 @@ public static class Escalation
 
     public static string Code(this ActionStatus status) => status.ToString().ToLowerInvariant();
 
-    public static bool TryParse(string? text, out ActionStatus status)
-    {
-        foreach (var s in Enum.GetValues<ActionStatus>())
-        {
-            if (string.Equals(text?.Trim(), s.Code(), StringComparison.OrdinalIgnoreCase))
-            {
-                status = s;
-                return true;
-            }
-        }
-
-        status = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out ActionStatus status) => EnumNames.TryParseCode(text, Code, out status);
 }

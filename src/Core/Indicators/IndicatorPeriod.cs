@@ -18,6 +18,13 @@ public sealed partial record IndicatorPeriod(string Label, DateOnly Start, DateO
     /// <summary>How many months the period spans (12 for a year, 3 for a quarter, 36 for three pooled years).</summary>
     public int MonthsSpanned => (End.Year - Start.Year) * 12 + End.Month - Start.Month + 1;
 
+    /// <summary>A calendar month as Fingertips labels it: (2023, 4) is "Apr-23", 1 to 30 April 2023.</summary>
+    public static IndicatorPeriod Month(int year, int month)
+    {
+        var start = new DateOnly(year, month, 1);
+        return new IndicatorPeriod($"{Months[month - 1]}-{year % 100:00}", start, start.AddMonths(1).AddDays(-1));
+    }
+
     public static IndicatorPeriod Parse(string label) =>
         TryParse(label, out var period, out var error) ? period : throw new FormatException(error);
 

@@ -101,7 +101,7 @@ public abstract class CommissioningStoreTests(DemoStore store) : IAsyncLifetime
     public async Task The_demos_falling_weight_management_outcome_has_an_escalated_remedial_plan_in_the_exception_pack()
     {
         var ct = TestContext.Current.CancellationToken;
-        var open = await app.Get<RemedialPlanning>().ListAsync(Everyone, openOnly: true, ct);
+        var open = await app.Get<RemedialPlanning>().ListAsync(Everyone, openOnly: true, cancellationToken: ct);
         var plan = Assert.Single(open, p => p.Contract.Ref == "IWS-2021" && p.Plan.Kpi == "WM5");
         Assert.True(plan.Escalated);
         Assert.Single(plan.Actions);
@@ -215,7 +215,7 @@ public abstract class CommissioningStoreTests(DemoStore store) : IAsyncLifetime
         var refused = await app.Get<ReturnsImport>().ImportFileAsync("IWS-2021", File("theirs.csv", "kpi_id,period,numerator,denominator\nQUIT,Oct-26,1,2\n"), leisure, ct);
         Assert.Equal(RefusalKind.Forbidden, refused.Refused);
         Assert.Equal(before, await FingerprintAsync());
-        Assert.Empty(await app.Get<RemedialPlanning>().ListAsync(new CommissioningViewer("nobody", false, null), openOnly: false, ct));
+        Assert.Empty(await app.Get<RemedialPlanning>().ListAsync(new CommissioningViewer("nobody", false, null), openOnly: false, cancellationToken: ct));
         var db = app.Get<CommonwealDbContext>();
         var actions = await db.Audit.Where(a => a.Actor == "leisure-user").Select(a => a.Action + " " + a.EntityKey).ToListAsync(ct);
         Assert.Contains("contract.list *", actions);
@@ -234,14 +234,14 @@ public abstract class CommissioningStoreTests(DemoStore store) : IAsyncLifetime
         var planning = app.Get<RemedialPlanning>();
         var provider = new CommissioningViewer("provider-user", false, await PartnerAsync("Wellbeing Partnership CIC"));
         var action = (await planning.AddActionAsync(plan.Id, "Call every client at 2 weeks", "Service manager", Importing.Today.AddDays(-1), provider, ct)).Value!;
-        Assert.Equal(Importing.Today, (await planning.ListAsync(Everyone, true, ct)).Single(p => p.Plan.Id == plan.Id).EscalatedSince);
+        Assert.Equal(Importing.Today, (await planning.ListAsync(Everyone, true, cancellationToken: ct)).Single(p => p.Plan.Id == plan.Id).EscalatedSince);
         Assert.Equal(RefusalKind.Forbidden, (await planning.CloseAsync(plan.Id, "done", provider, ct)).Refusal!.Kind);
         var other = new CommissioningViewer("other-provider", false, await PartnerAsync("Active Communities Leisure Trust"));
         Assert.Equal(RefusalKind.Forbidden, (await planning.AddActionAsync(plan.Id, "x", "y", Importing.Today, other, ct)).Refusal!.Kind);
         await planning.SetActionStatusAsync(action.Id, ActionStatus.Done, provider, ct);
-        Assert.Null((await planning.ListAsync(Everyone, true, ct)).Single(p => p.Plan.Id == plan.Id).EscalatedSince);
+        Assert.Null((await planning.ListAsync(Everyone, true, cancellationToken: ct)).Single(p => p.Plan.Id == plan.Id).EscalatedSince);
         Assert.NotNull((await planning.CloseAsync(plan.Id, "Performance restored in June", Everyone, ct)).Value);
-        Assert.DoesNotContain(await planning.ListAsync(Everyone, true, ct), p => p.Plan.Id == plan.Id);
+        Assert.DoesNotContain(await planning.ListAsync(Everyone, true, cancellationToken: ct), p => p.Plan.Id == plan.Id);
         Assert.Equal("plan closed", (await planning.AddActionAsync(plan.Id, "late", "me", Importing.Today, Everyone, ct)).Refusal!.Title);
     }
 

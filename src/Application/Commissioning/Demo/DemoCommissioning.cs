@@ -95,7 +95,7 @@ public sealed class DemoCommissioning(
         await db.PlanScores.Where(s => planned.Contains(s.Plan)).ExecuteDeleteAsync(cancellationToken);
         await db.CommissioningPlans.Where(p => planned.Contains(p.Id)).ExecuteDeleteAsync(cancellationToken);
         await db.PriorityMarks.Where(m => m.Source.StartsWith("Demo")).ExecuteDeleteAsync(cancellationToken);
-        await db.Partners.Where(p => p.Name.EndsWith(Suffix) && !db.Targets.Any(t => t.Owner == p.Id)).ExecuteDeleteAsync(cancellationToken);
+        await db.Partners.Where(p => p.Name.EndsWith(Suffix)).Unused(db).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>The demo's partners (made, or given their identifiers when a target already named them): their names by role in the story.</summary>
@@ -245,11 +245,10 @@ public sealed class DemoCommissioning(
     {
         var random = new Random(20230401);
         var viewer = CommissioningViewer.Console(Actor);
-        string[] months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         IEnumerable<(string Label, DateOnly End)> Months(DateOnly from, DateOnly to)
         {
             for (var m = new DateOnly(from.Year, from.Month, 1); m <= to && m.AddMonths(1).AddDays(-1) < today; m = m.AddMonths(1))
-                yield return ($"{months[m.Month - 1]}-{m.Year % 100:00}", m.AddMonths(1).AddDays(-1));
+                yield return (Core.Indicators.IndicatorPeriod.Month(m.Year, m.Month).Label, m.AddMonths(1).AddDays(-1));
         }
 
         async Task SubmitAsync(string contract, List<ReturnRow> rows)
@@ -315,7 +314,7 @@ public sealed class DemoCommissioning(
         }
 
         // The plan the falling weight-management outcome opened gets an action, now overdue: it is escalated.
-        var open = await remedial.ListAsync(viewer, openOnly: true, cancellationToken);
+        var open = await remedial.ListAsync(viewer, openOnly: true, cancellationToken: cancellationToken);
         if (open.FirstOrDefault(p => p.Contract.Ref == "IWS-2021" && p.Plan.Kpi == "WM5") is { } plan)
             await remedial.AddActionAsync(plan.Plan.Id, "Review the light-touch pathway's follow-up at 12 weeks with the community delivery partners", "Head of Commissioning, Public Health" + Suffix, today.AddDays(-5), viewer, cancellationToken);
     }
@@ -323,9 +322,11 @@ public sealed class DemoCommissioning(
     private async Task SpendAsync(DateOnly today, CancellationToken cancellationToken)
     {
         var commitments = await db.FundCommitments.AsNoTracking().Where(c => c.Year == 2026).OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var invoices = new List<(int, DateOnly, long, string)>();
         foreach (var commitment in commitments)
             for (var month = new DateOnly(2026, 4, 30); month < today && month <= new FinancialYear(2026).End; month = new DateOnly(month.Year, month.Month, 1).AddMonths(2).AddDays(-1))
-                await funds.SpendAsync(commitment.Id, month, commitment.AmountPence / 12, $"Demo: invoice {month:MMM yyyy}", Actor, cancellationToken);
+                invoices.Add((commitment.Id, month, commitment.AmountPence / 12, $"Demo: invoice {month:MMM yyyy}"));
+        await funds.SpendAsync(invoices, Actor, cancellationToken);
     }
 
     private async Task PipelineAsync(Dictionary<string, string> names, List<IcsDistrict> unitaries, CancellationToken cancellationToken)

@@ -93,8 +93,8 @@ public sealed class DemoTargets(CommonwealDbContext db, IndicatorQueries indicat
     }
 
     /// <summary>
-    /// Removes every target on a demo indicator (with its history, commentary and actions) and the demo's partners that then
-    /// own none: before the demo is generated again, or when real places replace it.
+    /// Removes every target on a demo indicator (with its history, commentary and actions) and the demo's partners that
+    /// nothing refers to any more: before the demo is generated again, or when real places replace it.
     /// </summary>
     public static async Task ClearAsync(CommonwealDbContext db, CancellationToken cancellationToken)
     {
@@ -105,6 +105,6 @@ public sealed class DemoTargets(CommonwealDbContext db, IndicatorQueries indicat
         await db.TargetCommentaries.Where(c => targets.Contains(c.Target)).ExecuteDeleteAsync(cancellationToken);
         await db.TargetActions.Where(a => targets.Contains(a.Target)).ExecuteDeleteAsync(cancellationToken);
         await db.Targets.Where(t => targets.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken);
-        await db.Partners.Where(p => p.Name.EndsWith("(demo)") && !db.Targets.Any(t => t.Owner == p.Id)).ExecuteDeleteAsync(cancellationToken);
+        await Commissioning.PartnerUse.Unused(db.Partners.Where(p => p.Name.EndsWith("(demo)")), db).ExecuteDeleteAsync(cancellationToken);
     }
 }
