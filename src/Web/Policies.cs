@@ -21,6 +21,15 @@ public static class Policies
     /// <summary>Running allocation models and defining them (commissioners, analysts and administrators); every signed-in user may read the runs.</summary>
     public const string Allocation = nameof(Allocation);
 
+    /// <summary>
+    /// The contract register and contract performance: commissioners, analysts and administrators (the whole register) and
+    /// providers (their own organisation's contracts only, decided by the use case).
+    /// </summary>
+    public const string Contracts = nameof(Contracts);
+
+    /// <summary>Views across every contract and fund (coverage, funds, the pipeline, plans): commissioners, analysts and administrators.</summary>
+    public const string Register = nameof(Register);
+
     /// <summary>Any signed-in user (a use case decides further, e.g. a target's lead officer adding commentary to their own target).</summary>
     public const string SignedIn = nameof(SignedIn);
 
@@ -39,6 +48,8 @@ public static class Policies
         options.AddPolicy(Analysis, p => p.RequireRole(Roles.Analyst, Roles.Administrator));
         options.AddPolicy(Commissioning, p => p.RequireRole(Roles.Commissioner, Roles.Administrator));
         options.AddPolicy(Allocation, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator));
+        options.AddPolicy(Contracts, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator, Roles.Provider));
+        options.AddPolicy(Register, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.FallbackPolicy = options.GetPolicy(Administration);
     }

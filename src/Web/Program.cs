@@ -48,6 +48,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.AddCommonwealIdentityCore().AddSignInManager<CommonwealSignInManager>();
 builder.Services.AddScoped<PasswordSignIn>();
 builder.Services.AddScoped<Commonweal.Web.Features.Targeting.DemoPopulation>();
+builder.Services.AddScoped<Commonweal.Web.Features.Commissioning.ViewerResolver>();
 var oidc = configuration.GetSection("Commonweal:Oidc");
 if (oidc["Authority"] is { Length: > 0 })
 {
@@ -135,6 +136,7 @@ app.MapIndicatorApiEndpoints();
 app.MapOutcomesApiEndpoints();
 Commonweal.Web.Features.Targeting.TargetingEndpoints.MapTargetingEndpoints(app);
 Commonweal.Web.Features.Allocation.AllocationEndpoints.MapAllocationEndpoints(app);
+Commonweal.Web.Features.Commissioning.CommissioningEndpoints.MapCommissioningEndpoints(app);
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
 app.MapAuditEndpoints();
