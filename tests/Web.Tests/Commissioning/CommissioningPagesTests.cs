@@ -90,6 +90,10 @@ public abstract class CommissioningPagesTests(WebFixture platform)
         var remedial = await Html.GetAsync(client, "/commissioning/remedial");
         Assert.NotEmpty(remedial.QuerySelectorAll("[data-testid=plans-table] tbody tr"));
         Assert.NotNull(remedial.QuerySelector("[data-testid=plans-chart] svg"));
+        var all = await Html.GetAsync(client, "/commissioning/remedial?all=true");
+        Assert.True(all.QuerySelectorAll("[data-testid=plans-table] tbody tr").Length >= remedial.QuerySelectorAll("[data-testid=plans-table] tbody tr").Length);
+        var notBool = await Html.GetAsync(client, "/commissioning/remedial?all=abc", HttpStatusCode.BadRequest);
+        Assert.Contains("'abc' is not true or false", notBool.Text("parameter-errors"), StringComparison.Ordinal);
 
         var pipeline = await Html.GetAsync(client, "/commissioning/pipeline");
         Assert.NotNull(pipeline.QuerySelector("[data-testid=pipeline-chart] svg"));

@@ -85,7 +85,9 @@ public sealed record TrendChart
         {
             // Every n-th label, and the last unless it would run into the one before it.
             if (i % every != 0 && (i != Points.Count - 1 || i % every < (every + 1) / 2 + 1)) continue;
-            svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(X(i))}" y="{ChartSvg.N(bottom + 18)}" text-anchor="middle">""").AppendEscaped(Points[i].Label).Append("</text>");
+            // Kept inside the chart: with many points the last label's middle is nearer the edge than half its width.
+            var x = Math.Min(X(i), Width - 2 - Points[i].Label.Length * ChartSvg.CharWidth * 0.6);
+            svg.Append(ChartSvg.Invariant, $"""<text x="{ChartSvg.N(x)}" y="{ChartSvg.N(bottom + 18)}" text-anchor="middle">""").AppendEscaped(Points[i].Label).Append("</text>");
         }
 
         svg.Append("</g>\n");

@@ -43,6 +43,32 @@ public sealed class NarrowChartTests
         Assert.True(highestGridLine > legendBottom + 8, $"the plot starts at {highestGridLine}, under the legend ending at {legendBottom}");
     }
 
+    [Theory]
+    [InlineData(800, 41)]
+    [InlineData(360, 24)]
+    public void A_trend_chart_of_many_periods_keeps_its_last_period_label_inside_the_drawing(int width, int months)
+    {
+        var chart = new TrendChart
+        {
+            IdPrefix = "trend",
+            Title = "Trend",
+            Description = "Trend",
+            AreaName = "IWS-2021",
+            Width = width,
+            Points = [.. Enumerable.Range(0, months).Select(m => new TrendPoint(new DateOnly(2023, 1, 1).AddMonths(m).ToString("MMM-yy", CultureInfo.InvariantCulture), m, null, null, null, "#005eb8", "Similar"))],
+        };
+
+        var labels = XDocument.Parse(chart.ToSvg()).Root!.Elements(Svg + "g").Single(g => (string?)g.Attribute("class") == "trend-axis")
+            .Elements(Svg + "text").Where(t => (string?)t.Attribute("text-anchor") == "middle").ToList();
+
+        Assert.Equal(new DateOnly(2023, 1, 1).AddMonths(months - 1).ToString("MMM-yy", CultureInfo.InvariantCulture), labels[^1].Value);
+        foreach (var label in labels)
+        {
+            var x = double.Parse((string)label.Attribute("x")!, CultureInfo.InvariantCulture);
+            Assert.True(x + label.Value.Length * (CharWidth + 1) / 2 <= width, $"'{label.Value}' at {x} runs off a chart {width} wide");
+        }
+    }
+
     [Fact]
     public void A_compact_spine_chart_cuts_a_long_name_to_the_width_of_the_chart()
     {
