@@ -1,3 +1,4 @@
+using Commonweal.Core.Access;
 using Commonweal.Persistence;
 using Commonweal.TestKit.Web;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,8 +71,22 @@ public sealed class BrowserPlatform : IAsyncLifetime
     {
         var page = await NewPageAsync(width);
         var name = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..6];
-        const string password = "correct horse battery";
-        await factory!.AddUserAsync(name, password, role);
+        await factory!.AddUserAsync(name, Password, role);
+        return await SignInAsync(page, name, role);
+    }
+
+    /// <summary>A new page signed in through the sign-in form as a new provider's member of staff linked to <paramref name="partner"/>.</summary>
+    public async Task<IPage> ProviderPageAsync(string partner, int width = 1280)
+    {
+        var page = await NewPageAsync(width);
+        return await SignInAsync(page, await factory!.AddProviderOfAsync(partner, Password), Roles.Provider);
+    }
+
+    private const string Password = "correct horse battery";
+
+    private static async Task<IPage> SignInAsync(IPage page, string name, string role)
+    {
+        const string password = Password;
         await page.GotoAsync("/account/login");
         await page.FillAsync("#username", name);
         await page.FillAsync("#password", password);

@@ -106,20 +106,24 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>
-    /// A new provider's member of staff linked to the partner organisation they work for (linking ends a user's sessions,
-    /// so it is done before signing in): the client and the user's name.
+    /// Adds a new provider's member of staff linked to the partner organisation they work for (linking ends a user's
+    /// sessions, so it is done before anyone signs in as them): the user's name.
     /// </summary>
+    public async Task<string> AddProviderOfAsync(string partner, string password)
+    {
+        var name = "provider-" + Guid.NewGuid().ToString("N")[..6];
+        await AddUserAsync(name, password, Commonweal.Core.Access.Roles.Provider);
+        await using var scope = Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetPartnerAsync(name, partner, "test");
+        Assert.True(outcome.Succeeded, outcome.Message);
+        return name;
+    }
+
+    /// <summary>A new provider's member of staff linked to <paramref name="partner"/>, signed in: the client and the user's name.</summary>
     public async Task<(HttpClient Client, string UserName)> SignedInAsProviderOfAsync(string partner)
     {
         const string password = "correct horse battery";
-        var name = "provider-" + Guid.NewGuid().ToString("N")[..6];
-        await AddUserAsync(name, password, Commonweal.Core.Access.Roles.Provider);
-        await using (var scope = Services.CreateAsyncScope())
-        {
-            var outcome = await scope.ServiceProvider.GetRequiredService<UserAdministration>().SetPartnerAsync(name, partner, "test");
-            Assert.True(outcome.Succeeded, outcome.Message);
-        }
-
+        var name = await AddProviderOfAsync(partner, password);
         return (await SignedInAsync(name, password), name);
     }
 
