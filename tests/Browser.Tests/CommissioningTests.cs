@@ -55,6 +55,12 @@ public sealed partial class CommissioningTests(BrowserPlatform platform) : IClas
         Assert.Contains("Contract performance: open remedial plans", pack, StringComparison.Ordinal);
         Assert.Contains(what + " — Service manager, Wellbeing Partnership CIC, by 15 Jan 2027 (open)", pack, StringComparison.Ordinal);
         await commissioner.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "pack-contract-performance.png"), FullPage = true });
+
+        await commissioner.GotoAsync("/commissioning/coverage");
+        Assert.True(await commissioner.Locator("[data-testid=coverage-matrix] td[data-status=gap]").CountAsync() > 0);
+        await commissioner.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "commissioning-coverage.png"), FullPage = true });
+        await commissioner.GotoAsync(Contract);
+        await commissioner.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "commissioning-contract.png") });
     }
 
     [GeneratedRegex(@"A remedial plan \((\d+)\) was opened")]

@@ -59,7 +59,18 @@ public sealed record GroupedBarChart
         var barsLeft = Margin + labelWidth + shortWidth;
         var barSpan = Math.Max(10, Width - barsLeft - valueWidth - Margin);
         const double LegendLine = 20;
-        var legendHeight = Compact ? Series.Count * LegendLine + 4 : 24.0;
+        // The legend's entries side by side, onto a new line where the next would run past the edge (each on its own when compact).
+        var legend = new List<(double X, double Y)>(Series.Count);
+        var (entryX, entryY) = (Margin, Margin);
+        for (var s = 0; s < Series.Count; s++)
+        {
+            var width = 20 + (SeriesShortNames[s].Length + Series[s].Label.Length + 2) * CharWidth;
+            if (s > 0 && (Compact || entryX + width > Width - Margin)) (entryX, entryY) = (Margin, entryY + LegendLine);
+            legend.Add((entryX, entryY));
+            entryX += width + 24;
+        }
+
+        var legendHeight = Compact ? Series.Count * LegendLine + 4 : entryY - Margin + 24.0;
         var barsHeight = Series.Count * (BarHeight + BarGap) - BarGap;
         var groupHeight = labelHeight + barsHeight;
         var height = Margin + legendHeight + Groups.Count * (groupHeight + GroupGap) + Margin;
@@ -70,14 +81,11 @@ public sealed record GroupedBarChart
         svg.Append(Invariant, $"""<desc id="{IdPrefix}-desc">""").AppendEscaped(Description).Append("</desc>\n");
 
         svg.Append("""<g class="bar-chart-legend" fill="#1a1a1a">""").Append('\n');
-        var x = Margin;
-        var legendY = Margin;
         for (var s = 0; s < Series.Count; s++)
         {
+            var (x, legendY) = legend[s];
             svg.Append(Invariant, $"""<g class="bar-chart-legend-entry"><rect x="{x:0.#}" y="{legendY:0.#}" width="14" height="14" fill="{Series[s].Colour}"/>""")
                .Append(Invariant, $"""<text x="{x + 20:0.#}" y="{legendY + 12:0.#}">""").AppendEscaped($"{SeriesShortNames[s]}: {Series[s].Label}").Append("</text></g>\n");
-            if (Compact) legendY += LegendLine;
-            else x += 20 + (SeriesShortNames[s].Length + Series[s].Label.Length + 2) * CharWidth + 24;
         }
 
         svg.Append("</g>\n");

@@ -64,6 +64,31 @@ public sealed class GroupedBarChartTests
     }
 
     [Fact]
+    public void A_legend_too_long_for_one_line_goes_on_to_the_next_and_the_bars_start_below_it()
+    {
+        var chart = new GroupedBarChart
+        {
+            IdPrefix = "coverage",
+            Title = "Coverage",
+            Description = "Coverage",
+            Width = 640,
+            Series = [new LegendEntry("Covered by one contract", "#007f3b"), new LegendEntry("two or more contracts", "#ffb81c"), new LegendEntry("needed, no contract at all in the place", "#d5281b")],
+            SeriesShortNames = ["covered", "overlap", "gap"],
+            Groups = [new BarGroup("Basildon", [2, 1, 8])],
+        };
+
+        var root = XDocument.Parse(chart.ToSvg()).Root!;
+
+        var entries = root.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "bar-chart-legend-entry").Select(g => g.Element(Svg + "text")!).ToList();
+        double At(XElement e, string name) => double.Parse((string)e.Attribute(name)!, CultureInfo.InvariantCulture);
+        Assert.All(entries, e => Assert.True(At(e, "x") + e.Value.Length * 7.5 <= 640, $"'{e.Value}' runs off the chart"));
+        Assert.Equal(At(entries[0], "y"), At(entries[1], "y"));
+        Assert.True(At(entries[2], "y") > At(entries[1], "y"), "the third entry should start a second line");
+        var firstBar = root.Descendants(Svg + "rect").First(r => (string?)r.Attribute("class") == "bar-chart-bar");
+        Assert.True(At(firstBar, "y") > At(entries[2], "y"), "the bars start below the legend");
+    }
+
+    [Fact]
     public void A_group_without_a_value_for_every_series_is_a_bug()
     {
         Assert.Throws<ArgumentException>(() => Chart(new BarGroup("Basildon", [26])).ToSvg());
