@@ -94,8 +94,11 @@ public sealed record GroupedBarChart
         foreach (var group in Groups)
         {
             svg.Append("""<g class="bar-chart-group">""");
-            var labelY = Compact ? y + FontSize : y + barsHeight / 2 + FontSize * 0.35;
-            svg.Append(Invariant, $"""<text class="bar-chart-label" x="{Margin:0.#}" y="{labelY:0.#}" fill="#1a1a1a" font-weight="bold">""").AppendEscaped(group.Label).Append("</text>");
+            var lines = Compact ? [group.Label] : LabelLines(group.Label, labelWidth, barsHeight);
+            var labelY = Compact ? y + FontSize : y + barsHeight / 2 + FontSize * 0.35 - (lines.Count - 1) * LabelLine / 2;
+            svg.Append(Invariant, $"""<text class="bar-chart-label" x="{Margin:0.#}" y="{labelY:0.#}" fill="#1a1a1a" font-weight="bold">""").AppendEscaped(lines[0]);
+            foreach (var more in lines.Skip(1)) svg.Append(Invariant, $"""<tspan x="{Margin:0.#}" dy="{LabelLine:0.#}">""").AppendEscaped(more).Append("</tspan>");
+            svg.Append("</text>");
             for (var s = 0; s < Series.Count; s++)
             {
                 var value = group.Values[s];
@@ -135,5 +138,19 @@ public sealed record GroupedBarChart
             if (group.Values.Any(v => v < 0 || !double.IsFinite(v)))
                 throw new ArgumentOutOfRangeException(nameof(Groups), $"group '{group.Label}' has a negative or non-finite value");
         }
+    }
+
+    private const double LabelLine = 15;
+
+    /// <summary>A group's label beside its bars in as many lines as the bars are tall, the last cut short with "…" if it must be.</summary>
+    private static IReadOnlyList<string> LabelLines(string label, double labelWidth, double barsHeight)
+    {
+        var chars = Math.Max(4, (int)((labelWidth - 12) / (CharWidth * 1.15)));
+        var most = Math.Max(1, (int)((barsHeight + 4) / LabelLine));
+        var lines = ChartSvg.Wrap(label, chars).Select(l => ChartSvg.Shorten(l, chars)).ToList();
+        if (lines.Count <= most) return lines;
+        var kept = lines.Take(most - 1).ToList();
+        kept.Add(ChartSvg.Shorten(string.Join(' ', lines.Skip(most - 1)), chars));
+        return kept;
     }
 }

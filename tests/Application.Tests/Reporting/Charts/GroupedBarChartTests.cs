@@ -89,6 +89,23 @@ public sealed class GroupedBarChartTests
     }
 
     [Fact]
+    public void A_long_group_label_is_wrapped_beside_its_bars_and_cut_short_with_an_ellipsis_rather_than_running_over_them()
+    {
+        var label = "PREV-POOL 2025/26 NHS Mid and South Essex Integrated Care Board (demo) and a great many more words than fit";
+        var root = XDocument.Parse(Chart(new BarGroup(label, [1, 2]), new BarGroup("Basildon", [26, 27])).ToSvg()).Root!;
+
+        var labels = root.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "bar-chart-label").ToList();
+        var lines = labels[0].Nodes().Select(n => n is XElement e ? e.Value : ((XText)n).Value).ToList();
+        Assert.Equal(2, lines.Count); // two bars of 16 px: room for two lines
+        Assert.StartsWith("PREV-POOL", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("…", lines[1], StringComparison.Ordinal);
+        var seriesName = root.Descendants(Svg + "text").First(t => t.Value == "2019");
+        var seriesLeft = double.Parse((string)seriesName.Attribute("x")!, CultureInfo.InvariantCulture);
+        Assert.All(lines, l => Assert.True(12 + l.Length * 7.5 * 1.15 <= seriesLeft, $"'{l}' runs over the series' names at {seriesLeft}"));
+        Assert.Equal("Basildon", labels[1].Value);
+    }
+
+    [Fact]
     public void A_group_without_a_value_for_every_series_is_a_bug()
     {
         Assert.Throws<ArgumentException>(() => Chart(new BarGroup("Basildon", [26])).ToSvg());
