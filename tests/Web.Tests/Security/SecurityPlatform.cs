@@ -1,6 +1,6 @@
-using Commonweal.Application.Commissioning;
 using Commonweal.Core.Access;
 using Commonweal.Persistence;
+using Commonweal.Web.Tests.Commissioning;
 using Commonweal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +20,7 @@ public sealed class SecurityPlatform() : WebFixture(DatabaseProvider.Sqlite, pub
     public RouteSamples Samples { get; private set; } = new("E07000066", "1", "1", "nobody", new CommissioningSamples(Contract, "1", "1", "1"));
 
     /// <summary>The demo's integrated wellbeing service: its falling weight-management outcome has an open remedial plan with an action.</summary>
-    private const string Contract = "IWS-2021";
+    private const string Contract = CommissioningDemo.Integrated;
 
     public override async ValueTask InitializeAsync()
     {
@@ -30,7 +30,7 @@ public sealed class SecurityPlatform() : WebFixture(DatabaseProvider.Sqlite, pub
         var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
         var indicator = await db.Indicators.AsNoTracking().Select(i => i.Id).FirstAsync();
         var target = await db.Targets.AsNoTracking().Select(t => t.Id).FirstAsync();
-        var commissioning = await CommissioningSamplesAsync(scope.ServiceProvider, db);
+        var commissioning = await CommissioningSamplesAsync(db);
         foreach (var role in new[] { Roles.Administrator, Roles.Analyst, Roles.Commissioner, Roles.Provider })
         {
             var (client, name) = await Factory.SignedInAsNewUserAsync(role);
@@ -40,13 +40,12 @@ public sealed class SecurityPlatform() : WebFixture(DatabaseProvider.Sqlite, pub
     }
 
     /// <summary>The demo contract's remedial plan and its action, and a document added to it (the demo has none).</summary>
-    private static async Task<CommissioningSamples> CommissioningSamplesAsync(IServiceProvider services, CommonwealDbContext db)
+    private async Task<CommissioningSamples> CommissioningSamplesAsync(CommonwealDbContext db)
     {
-        var added = await services.GetRequiredService<ContractDocuments>().AddAsync(Contract, null, "minutes.txt", "Contract management meeting."u8.ToArray(), CommissioningViewer.Console("test"));
-        var document = added.Value ?? throw new InvalidOperationException(added.Refusal?.Detail);
+        var document = await CommissioningDemo.AddDocumentAsync(Factory, Contract, "minutes.txt", "Contract management meeting.");
         var contract = await db.Contracts.AsNoTracking().Where(c => c.Ref == Contract).Select(c => c.Id).SingleAsync();
         var action = await db.RemedialActions.AsNoTracking().Where(a => db.RemedialPlans.Any(p => p.Id == a.Plan && p.Contract == contract)).OrderBy(a => a.Id).FirstAsync();
-        return new CommissioningSamples(Contract, Text(document.Id), Text(action.Plan), Text(action.Id));
+        return new CommissioningSamples(Contract, Text(document), Text(action.Plan), Text(action.Id));
     }
 
     private static string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
