@@ -41,8 +41,10 @@ public sealed class ContractDocuments(CommonwealDbContext db, AuditLog audit, Ti
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var contract = await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Ref == contractRef, cancellationToken);
-        var document = contract is null ? null : await db.ContractDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.Contract == contract.Id, cancellationToken);
-        if (contract is null || document is null) return new Refusal("document not found", $"{contractRef} has no document {id}.", RefusalKind.NotFound);
+        if (contract is null) return new Refusal("contract not found", $"No contract {contractRef} is in the register.", RefusalKind.NotFound);
+
+        // The contract is checked before the document is looked for, so that another organisation's contract answers the
+        // same (403, audited) whatever the id: its documents' ids cannot be probed.
         if (!viewer.MaySee(contract))
         {
             audit.Record(viewer.Name, "contract.refused", "contract", contract.Ref, $"document {id}: not the user's organisation's contract");
@@ -50,6 +52,8 @@ public sealed class ContractDocuments(CommonwealDbContext db, AuditLog audit, Ti
             return new Refusal("forbidden", $"{contract.Ref} is another organisation's contract.", RefusalKind.Forbidden);
         }
 
+        var document = await db.ContractDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.Contract == contract.Id, cancellationToken);
+        if (document is null) return new Refusal("document not found", $"{contract.Ref} has no document {id}.", RefusalKind.NotFound);
         audit.Record(viewer.Name, "contract.document-read", "contract", contract.Ref, $"{document.FileName} ({document.Id})");
         await db.SaveChangesAsync(cancellationToken);
         return document;

@@ -30,7 +30,7 @@ public sealed record ContractView(
 
 /// <summary>
 /// The contract register (docs/methods/contract-register.md): every contract as at a day, and one contract as at a day
-/// with its variations, service lines, KPIs (each read against its returns), funding, documents, returns and remedial
+/// with its variations, service lines, KPIs (each read against the returns of periods ended by that day), funding, documents, returns and remedial
 /// plans. Providers see only their own organisation's contracts; every read of a contract is audited, and a refusal too.
 /// </summary>
 public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, ContractPerformance performance, RemedialPlanning plans)
@@ -71,7 +71,8 @@ public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, Con
         var kpis = await db.ContractKpis.AsNoTracking().Where(k => k.Contract == contract.Id).ToListAsync(cancellationToken);
         var state = ContractTimeline.AsAt(contract, variations, lines, kpis, asAt);
         var baseline = contract.Baseline is { } b ? await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == b, cancellationToken) : null;
-        var returns = await db.KpiReturns.AsNoTracking().Where(r => r.Contract == contract.Id).ToListAsync(cancellationToken);
+        // As at a past day a KPI is read as it stood then: only the returns of periods that had ended by the day.
+        var returns = await db.KpiReturns.AsNoTracking().Where(r => r.Contract == contract.Id && r.PeriodEnd <= asAt).ToListAsync(cancellationToken);
         var reports = await performance.ReportsAsync(contract, state.InForce ? state.Kpis : Latest(kpis, asAt), returns, cancellationToken);
         var commitments = await db.FundCommitments.AsNoTracking().Where(c => c.Contract == contract.Id).OrderBy(c => c.Year).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var commitmentIds = commitments.Select(c => c.Id).ToList();

@@ -203,6 +203,22 @@ public abstract class CommissioningStoreTests(DemoStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_contract_as_at_a_past_day_reads_its_KPIs_only_against_the_returns_of_periods_ended_by_then()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var reference = await ContractAsync("RET-ASAT");
+        var returns = File("asat.csv", "kpi_id,period,numerator,denominator,value,note\nQ,Apr-25,60,100,,\nQ,May-25,20,100,,\n");
+        Assert.True((await app.Get<ReturnsImport>().ImportFileAsync(reference, returns, Everyone, ct)).Succeeded);
+
+        async Task<KpiReport> AsAtAsync(DateOnly day) => Assert.Single((await app.Get<ContractRegister>().ShowAsync(reference, day, Everyone, ct)).Value!.Kpis);
+        var before = await AsAtAsync(new DateOnly(2025, 5, 30));
+        var after = await AsAtAsync(new DateOnly(2025, 5, 31));
+
+        Assert.Equal(("Apr-25", TargetStatus.OnTrack), (before.Report.Latest?.Period.Label, before.Report.Status));
+        Assert.Equal(("May-25", TargetStatus.OffTrack), (after.Report.Latest?.Period.Label, after.Report.Status));
+    }
+
+    [Fact]
     public async Task A_provider_sees_and_submits_only_for_its_own_contracts_and_each_refusal_is_audited()
     {
         var ct = TestContext.Current.CancellationToken;

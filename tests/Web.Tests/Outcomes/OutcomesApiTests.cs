@@ -45,13 +45,7 @@ public abstract class OutcomesApiTests(WebFixture platform)
 
     private Task<(HttpClient Client, string UserName)> SignedInAsync(string role) => platform.Factory.SignedInAsNewUserAsync(role);
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"{response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(text).RootElement;
-    }
+    private static Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status) => Problems.ReadAsync(response, status);
 
     private static IReadOnlyList<string> Errors(JsonElement problem) => [.. problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
 

@@ -214,7 +214,27 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Contains(rows, r => r.Contains("GET /api/cohorts/count", StringComparison.Ordinal) && r.Contains("rule, by, asAt", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("GET /api/cohorts/people", StringComparison.Ordinal) && r.Contains("Analyst and Referrer only", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains("POST /api/allocation/runs", StringComparison.Ordinal) && r.Contains("Commissioners, analysts and administrators", StringComparison.Ordinal));
-        Assert.Equal(43, rows.Count);
+        // Who may call the commissioning API, by the policy each endpoint names: never the catch-all "Signed-in users".
+        const string Contracts = "Commissioners, analysts and administrators; providers (their own organisation's contracts only)";
+        const string Register = "Commissioners, analysts and administrators";
+        Dictionary<string, string> AccessOf(string table, string path) => page.QuerySelectorAll($"[data-testid={table}] tbody tr")
+            .Where(r => r.QuerySelector("code")!.TextContent.Contains(path, StringComparison.Ordinal))
+            .ToDictionary(r => r.QuerySelector("code")!.TextContent, r => r.QuerySelectorAll("td")[2].TextContent);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["GET /api/commissioning/contracts"] = Contracts,
+            ["GET /api/commissioning/contracts/{reference}"] = Contracts,
+            ["POST /api/commissioning/contracts/{reference}/returns"] = Contracts,
+            ["GET /api/commissioning/remedial-plans"] = Contracts,
+            ["POST /api/commissioning/remedial-plans/{id:int}/actions"] = Contracts,
+            ["POST /api/commissioning/remedial-actions/{id:int}/status"] = Contracts,
+            ["POST /api/commissioning/remedial-plans/{id:int}/close"] = "Commissioners and administrators",
+            ["GET /api/commissioning/coverage"] = Register,
+            ["GET /api/commissioning/funds/balance"] = Register,
+            ["GET /api/commissioning/value"] = Contracts,
+        }, AccessOf("api-endpoints", " /api/commissioning/"));
+        Assert.Contains(rows, r => r.Contains("GET /api/commissioning/coverage", StringComparison.Ordinal) && r.Contains("asAt, level", StringComparison.Ordinal));
+        Assert.Equal(53, rows.Count);
         var downloads = page.QuerySelectorAll("[data-testid=downloads] tbody tr").Select(r => r.TextContent).ToList();
         Assert.Contains(downloads, r => r.Contains("GET /deprivation.csv", StringComparison.Ordinal) && r.Contains("vintage, in, asAt", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /indicators/{id:int}/areas.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("period, type", StringComparison.Ordinal));
@@ -222,7 +242,16 @@ public abstract class PlacesApiTests(WebFixture platform)
         Assert.Contains(downloads, r => r.Contains("GET /outcomes/status.{csv|xlsx}", StringComparison.Ordinal) && r.Contains("latest", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /targeting/cohorts.csv", StringComparison.Ordinal) && r.Contains("rule, by, asAt", StringComparison.Ordinal));
         Assert.Contains(downloads, r => r.Contains("GET /allocation/runs/{id:long}.{csv|xlsx}", StringComparison.Ordinal));
-        Assert.Equal(41, downloads.Count);
+        Assert.Equal(new Dictionary<string, string>
+        {
+            ["GET /commissioning/contracts.{csv|xlsx}"] = Contracts,
+            ["GET /commissioning/contracts/{reference}/kpis.{csv|xlsx}"] = Contracts,
+            ["GET /commissioning/coverage.{csv|xlsx}"] = Register,
+            ["GET /commissioning/funds.{csv|xlsx}"] = Register,
+            ["GET /commissioning/value.{csv|xlsx}"] = Contracts,
+            ["GET /commissioning/remedial.{csv|xlsx}"] = Contracts,
+        }, AccessOf("downloads", " /commissioning/"));
+        Assert.Equal(47, downloads.Count);
     }
 
     [Fact]

@@ -66,7 +66,8 @@ public sealed class AccessMatrixTests(SecurityPlatform platform) : IClassFixture
         Policies.Administration => role == Roles.Administrator,
         Policies.Analysis => role is Roles.Analyst or Roles.Administrator,
         Policies.Commissioning => role is Roles.Commissioner or Roles.Administrator,
-        Policies.Allocation => role is Roles.Commissioner or Roles.Analyst or Roles.Administrator,
+        Policies.Allocation or Policies.Register => role is Roles.Commissioner or Roles.Analyst or Roles.Administrator,
+        Policies.Contracts => role is Roles.Commissioner or Roles.Analyst or Roles.Administrator or Roles.Provider,
         _ => throw new InvalidOperationException($"the matrix does not know the policy {policy}"),
     };
 }

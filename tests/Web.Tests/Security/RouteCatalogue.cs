@@ -35,15 +35,23 @@ public sealed record RouteEntry(string Method, RoutePattern Pattern, IReadOnlyLi
     }
 }
 
-/// <summary>Values for route parameters that reach real records of the demo (an indicator, a target, a place, a user).</summary>
-public sealed record RouteSamples(string Place, string Indicator, string Target, string UserName)
+/// <summary>
+/// Values for route parameters that reach real records of the demo (an indicator, a target, a place, a user, a contract,
+/// one of its documents, its remedial plan and that plan's action), so that each route reaches its authorisation and
+/// its handler rather than a 404.
+/// </summary>
+public sealed record RouteSamples(string Place, string Indicator, string Target, string UserName, CommissioningSamples Commissioning)
 {
     public string For(string parameter, string route) => parameter.ToLowerInvariant() switch
     {
         "code" when route.StartsWith("/error", StringComparison.Ordinal) => "404",
         "code" => Place,
         "id" when route.Contains("target", StringComparison.Ordinal) => Target,
+        "id" when route.Contains("/documents/", StringComparison.Ordinal) => Commissioning.Document,
+        "id" when route.Contains("/remedial-plans/", StringComparison.Ordinal) => Commissioning.Plan,
+        "id" when route.Contains("/remedial-actions/", StringComparison.Ordinal) => Commissioning.Action,
         "id" => Indicator,
+        "reference" => Commissioning.Contract,
         "format" => "csv",
         "version" => "1",
         "actionid" => "1",
@@ -52,6 +60,9 @@ public sealed record RouteSamples(string Place, string Indicator, string Target,
         _ => "1",
     };
 }
+
+/// <summary>A contract of the demo (by its reference) with a document, a remedial plan and an action of that plan (by their ids).</summary>
+public sealed record CommissioningSamples(string Contract, string Document, string Plan, string Action);
 
 public static class RouteCatalogue
 {

@@ -144,6 +144,8 @@ public static class CommissioningEndpoints
     {
         if (body.Rows is not { Count: > 0 } rows) return ApiProblems.BadParameter("rows", "no rows", "A return needs at least one row (kpiId, period, numerator, denominator, value, note).");
         if (rows.Count > 100_000) return ApiProblems.BadParameter("rows", "too many rows", "A return has at most 100,000 rows; split it.");
+        var empty = rows.Select((r, i) => (Row: r, Number: i + 1)).Where(r => r.Row is null).Select(r => (r.Number, (string?)null, "the row is null: a row is an object of kpiId, period, numerator, denominator, value, note")).ToList();
+        if (empty.Count > 0) return ReturnRefused(empty);
         static string Text(JsonElement? e) => e is not { } v ? "" : v.ValueKind switch
         {
             JsonValueKind.Number => v.GetRawText(),
@@ -154,16 +156,16 @@ public static class CommissioningEndpoints
         var read = rows.Select((r, i) => new ReturnRow(i + 1, (r.KpiId ?? "").Trim(), (r.Period ?? "").Trim(), Text(r.Numerator).Trim(), Text(r.Denominator).Trim(), Text(r.Value).Trim(), (r.Note ?? "").Trim())).ToList();
         var outcome = await returns.ImportAsync(reference, "request", ReturnRows.Columns, read, await viewers.OfAsync(user), cancellationToken);
         if (outcome.Refused is { } kind) return ApiProblems.Refused(new Refusal(kind == RefusalKind.Forbidden ? "forbidden" : "contract not found", outcome.Problems[0].Rule, kind));
-        if (!outcome.Succeeded)
-        {
-            var problem = TypedResults.Problem(title: "the return is refused", detail: $"{outcome.Problems.Count} problem(s): nothing was saved.", statusCode: StatusCodes.Status400BadRequest,
-                extensions: new Dictionary<string, object?> { ["errors"] = outcome.Problems.Select(p => new { row = p.Line, field = p.Field, rule = p.Rule }).ToList() });
-            return problem;
-        }
+        if (!outcome.Succeeded) return ReturnRefused([.. outcome.Problems.Select(p => (p.Line, p.Field, p.Rule))]);
 
         return TypedResults.Ok(new ReturnResultDto(outcome.Stored, outcome.Replaced,
             [.. outcome.Statuses.Select(s => new KpiStatusDto(s.Kpi, s.Period, s.Status.Code(), s.Exception, s.Opened?.Id, s.Why))]));
     }
+
+    /// <summary>A refused return: 400 with every problem's row (its position in <c>rows</c>, from 1) and field; nothing was saved.</summary>
+    private static ProblemHttpResult ReturnRefused(IReadOnlyList<(int Row, string? Field, string Rule)> problems) =>
+        TypedResults.Problem(title: "the return is refused", detail: $"{problems.Count} problem(s): nothing was saved.", statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { row = p.Row, field = p.Field, rule = p.Rule }).ToList() });
 
     private static async Task<Ok<IReadOnlyList<PlanDto>>> PlansAsync(bool? all, ClaimsPrincipal user, ViewerResolver viewers, RemedialPlanning planning, CancellationToken cancellationToken) =>
         TypedResults.Ok<IReadOnlyList<PlanDto>>([.. (await planning.ListAsync(await viewers.OfAsync(user), all != true, cancellationToken: cancellationToken)).Select(Dto)]);

@@ -1,13 +1,13 @@
 using System.Security.Claims;
 using Commonweal.Application.Commissioning;
-using Commonweal.Core.Access;
 using Commonweal.Persistence;
 using Microsoft.AspNetCore.Identity;
 
 namespace Commonweal.Web.Features.Commissioning;
 
 /// <summary>
-/// Who is asking about contracts, from the signed-in user: their roles (commissioners, analysts and administrators see the
+/// Who is asking about contracts, from the signed-in user: their roles (as <see cref="SignedInRoles"/> reads them, so single
+/// sign-on's role claim counts too; commissioners, analysts and administrators see the
 /// whole register) and the partner organisation they work for (a provider's staff see only its contracts), read from the
 /// store on each request so that an administrator's change applies at once.
 /// </summary>
@@ -17,8 +17,7 @@ public sealed class ViewerResolver(UserManager<CommonwealUser> users)
     {
         ArgumentNullException.ThrowIfNull(user);
         var name = user.Identity?.Name ?? "anonymous";
-        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).Where(r => Roles.Find(r) is not null).ToList();
         var account = user.Identity?.IsAuthenticated == true ? await users.FindByNameAsync(name) : null;
-        return CommissioningViewer.Of(name, roles, account?.PartnerId);
+        return CommissioningViewer.Of(name, SignedInRoles.Of(user), account?.PartnerId);
     }
 }

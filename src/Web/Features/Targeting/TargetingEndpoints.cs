@@ -63,7 +63,7 @@ public static class TargetingEndpoints
     /// (a local sign-in's role claims, single sign-on's "roles").
     /// </summary>
     public static Viewer ViewerOf(ClaimsPrincipal user) =>
-        new(user.Identity?.Name ?? "unknown", [.. Commonweal.Core.Access.Roles.All.Where(user.IsInRole)]);
+        new(user.Identity?.Name ?? "unknown", SignedInRoles.Of(user));
 
     private static ProblemHttpResult? ByProblem(string? by, out AreaType type)
     {
