@@ -8,5 +8,11 @@ if (args is ["generate", var kind, var rows, var path])
     return 2;
 }
 
+if (args is ["store", "commissioning"])
+{
+    Console.WriteLine(await CommissioningData.StoreAsync()); // built once, then kept (bench/Benchmarks/CommissioningData.cs)
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ImportBenchmarks).Assembly).Run(args);
 return 0;

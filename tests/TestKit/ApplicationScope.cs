@@ -23,6 +23,9 @@ public sealed class ApplicationScope : IAsyncDisposable
         scope = provider.CreateAsyncScope();
     }
 
+    /// <summary>A fresh scope (its own DbContext), as each web request or CLI command gets; the singletons (caches) shared.</summary>
+    public AsyncServiceScope NewScope() => provider.CreateAsyncScope();
+
     public T Get<T>()
         where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
 

@@ -64,6 +64,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>A store that already exists (e.g. a benchmark's cached copy), used as it is and left in place on dispose.</summary>
+    public static TestDatabase Existing(string setting) => new(DatabaseSettings.FromSetting(setting), null, null);
+
     public CommonwealDbContext CreateContext() => new(PersistenceServices.Options(Settings));
 
     public async ValueTask DisposeAsync()

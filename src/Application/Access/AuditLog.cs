@@ -1,5 +1,6 @@
 using Commonweal.Core.Access;
 using Commonweal.Persistence;
+using Commonweal.Persistence.Bulk;
 
 namespace Commonweal.Application.Access;
 
@@ -13,10 +14,19 @@ public sealed class AuditLog(CommonwealDbContext db, TimeProvider clock, AuditOr
     public const int DetailLength = 4000;
 
     public void Record(string actor, string action, string entityType, string entityKey, string? detail = null) =>
-        db.Audit.Add(new AuditEntry(0, clock.GetUtcNow(), actor, action, entityType, entityKey,
-            detail is { Length: > DetailLength } ? detail[..(DetailLength - 1)] + "…" : detail)
+        db.Audit.Add(Entry(actor, action, entityType, entityKey, detail));
+
+    /// <summary>
+    /// Many entries of one action at once (e.g. each row a return replaced), written straight away with the bulk writer rather
+    /// than tracked one by one: they are in the caller's transaction, so they stand or fall with the change they describe.
+    /// </summary>
+    public Task RecordAllAsync(string actor, string action, string entityType, string entityKey, IEnumerable<string> details, CancellationToken cancellationToken = default) =>
+        BulkWriter.InsertNewAsync(db, [.. details.Select(d => Entry(actor, action, entityType, entityKey, d))], cancellationToken);
+
+    private AuditEntry Entry(string actor, string action, string entityType, string entityKey, string? detail) =>
+        new(0, clock.GetUtcNow(), actor, action, entityType, entityKey, detail is { Length: > DetailLength } ? detail[..(DetailLength - 1)] + "…" : detail)
         {
             ClientAddress = origin?.ClientAddress,
             UserAgent = origin?.UserAgent,
-        });
+        };
 }

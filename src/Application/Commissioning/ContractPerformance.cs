@@ -23,7 +23,8 @@ public sealed class ContractPerformance(CommonwealDbContext db, IDbContextFactor
         var provider = await db.Partners.AsNoTracking().Where(p => p.Id == contract.Provider).Select(p => p.Name).FirstAsync(cancellationToken);
         var places = await placeCache.GetAsync(contexts, cancellationToken);
         var byCode = returns.GroupBy(r => r.Kpi, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
-        return [.. kpis.Where(k => indicators.ContainsKey(k.Indicator)).OrderBy(k => k.Code, StringComparer.Ordinal)
+        // Each KPI is read on its own (pure work over the shared, thread-safe place timeline): in parallel, kept in order.
+        return [.. kpis.Where(k => indicators.ContainsKey(k.Indicator)).OrderBy(k => k.Code, StringComparer.Ordinal).AsParallel().AsOrdered()
             .Select(k => new KpiReport(k, indicators[k.Indicator], KpiReporting.Report(k, contract, provider, indicators[k.Indicator], byCode.GetValueOrDefault(k.Code, []), places)))];
     }
 }

@@ -38,7 +38,8 @@ public static class KpiReporting
             .Where(r => r.Contract == kpi.Contract && string.Equals(r.Kpi, kpi.Code, StringComparison.OrdinalIgnoreCase))
             .Select(r => Value(r, kpi, area, indicator))
             .ToList();
-        var table = IndicatorEngine.Build(new IndicatorData(indicator, values, []), places);
+        // The returns are all of the KPI's place, and its report reads only that place: nothing to add up to the other levels.
+        var table = IndicatorEngine.Build(new IndicatorData(indicator, values, []), places, addUp: false);
         return TargetReporting.Report(AsTarget(kpi, contract), provider, table);
     }
 

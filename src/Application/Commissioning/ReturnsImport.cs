@@ -6,6 +6,7 @@ using Commonweal.Core.Commissioning;
 using Commonweal.Core.Indicators;
 using Commonweal.Core.Outcomes;
 using Commonweal.Persistence;
+using Commonweal.Persistence.Bulk;
 using Microsoft.EntityFrameworkCore;
 
 namespace Commonweal.Application.Commissioning;
@@ -65,6 +66,7 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
         }
 
         var kpis = await db.ContractKpis.AsNoTracking().Where(k => k.Contract == contract.Id).ToListAsync(cancellationToken);
+        var versionsOf = kpis.ToLookup(k => k.Code, StringComparer.OrdinalIgnoreCase); // each code's versions, in the order read
         var indicatorIds = kpis.Select(k => k.Indicator).Distinct().ToList();
         var indicators = await ContractMeasures.LoadAsync(db, indicatorIds, cancellationToken);
         var variations = await db.ContractVariations.AsNoTracking().Where(v => v.Contract == contract.Id).ToListAsync(cancellationToken);
@@ -81,7 +83,7 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
         {
             if (problems.Full) break;
             var before = problems.All.Count;
-            var versions = kpis.Where(k => string.Equals(k.Code, row.Kpi, StringComparison.OrdinalIgnoreCase)).ToList();
+            var versions = versionsOf[row.Kpi].ToList();
             if (versions.Count == 0)
             {
                 Problem(row, "kpi_id", row.Kpi.Length == 0 ? "a KPI id is required" : $"{contract.Ref} has no KPI '{row.Kpi}' (its KPIs: {string.Join(", ", kpis.Select(k => k.Code).Distinct().Order())})");
@@ -135,36 +137,43 @@ public sealed class ReturnsImport(CommonwealDbContext db, AuditLog audit, TimePr
         var batch = new ReturnBatch(0, contract.Id, fileName, accepted.Count, now, viewer.Name);
         db.ReturnBatches.Add(batch);
         await db.SaveChangesAsync(cancellationToken);
-        var existing = await db.KpiReturns.Where(r => r.Contract == contract.Id).ToDictionaryAsync(r => (r.Kpi.ToUpper(), r.Period), cancellationToken);
-        int stored = 0, replaced = 0;
+        // Written with the bulk writer, in this transaction (a file of 10,000 rows is not tracked row by row): new rows
+        // inserted, replaced rows updated in place under their ids, and each replacement audited with what it replaced.
+        var existing = await db.KpiReturns.AsNoTracking().Where(r => r.Contract == contract.Id).Select(r => new { r.Id, r.Kpi, r.Period, r.Count, r.Denominator, r.Value })
+            .ToDictionaryAsync(r => (r.Kpi.ToUpper(), r.Period), cancellationToken);
+        var added = new List<KpiReturn>();
+        var replacements = new List<KpiReturn>();
+        var replacedWhat = new List<string>();
         foreach (var (row, kpi, period, count, denominator, value) in accepted)
         {
             var fresh = new KpiReturn(0, contract.Id, kpi.Code, period.Label, period.Start, period.End, count, denominator, value, row.Note.Length > 2000 ? row.Note[..2000] : row.Note, batch.Id);
             if (existing.TryGetValue((kpi.Code.ToUpperInvariant(), period.Label), out var old))
             {
-                var was = Shown(old.Count, old.Denominator, old.Value);
-                db.Entry(old).CurrentValues.SetValues(fresh with { Id = old.Id });
-                audit.Record(viewer.Name, "return.replace", "contract", contract.Ref, $"{kpi.Code} {period.Label}: was {was}, now {Shown(count, denominator, value)}");
-                replaced++;
+                replacements.Add(fresh with { Id = old.Id });
+                replacedWhat.Add($"{kpi.Code} {period.Label}: was {Shown(old.Count, old.Denominator, old.Value)}, now {Shown(count, denominator, value)}");
             }
             else
             {
-                db.KpiReturns.Add(fresh);
-                stored++;
+                added.Add(fresh);
             }
         }
 
+        int stored = added.Count, replaced = replacements.Count;
+        await BulkWriter.InsertNewAsync(db, added, cancellationToken);
+        await BulkWriter.UpsertAsync(db, replacements, cancellationToken: cancellationToken);
+        await audit.RecordAllAsync(viewer.Name, "return.replace", "contract", contract.Ref, replacedWhat, cancellationToken);
         audit.Record(viewer.Name, "return.submit", "contract", contract.Ref, $"{fileName}: {accepted.Count} rows ({stored} new, {replaced} replaced)");
         await db.SaveChangesAsync(cancellationToken);
 
         // Each KPI read again with the return in — the version in force in its latest period. Under-performance (off track,
         // or special-cause concern) opens a remedial plan, unless one is open or the contract has ended.
         var returns = await db.KpiReturns.AsNoTracking().Where(r => r.Contract == contract.Id).ToListAsync(cancellationToken);
+        var latestOf = returns.GroupBy(r => r.Kpi, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Max(r => r.PeriodEnd), StringComparer.OrdinalIgnoreCase);
         var touched = accepted.Select(a => a.Kpi.Code).Distinct(StringComparer.OrdinalIgnoreCase)
             .Select(code =>
             {
-                var latest = returns.Where(r => string.Equals(r.Kpi, code, StringComparison.OrdinalIgnoreCase)).Max(r => r.PeriodEnd);
-                var versions = kpis.Where(k => string.Equals(k.Code, code, StringComparison.OrdinalIgnoreCase)).ToList();
+                var latest = latestOf[code];
+                var versions = versionsOf[code].ToList();
                 return versions.Where(k => k.EffectiveFrom <= latest).MaxBy(k => k.EffectiveFrom) ?? versions.MinBy(k => k.EffectiveFrom)!;
             })
             .ToList();

@@ -18,7 +18,11 @@ public static class IndicatorEngine
     /// <summary>England's code, the default comparator.</summary>
     public static readonly AreaCode England = AreaCode.Parse("E92000001");
 
-    public static IndicatorTable Build(IndicatorData data, PlaceTimeline places, BenchmarkMethod? method = null)
+    /// <param name="addUp">
+    /// False for values of one place read on their own (a contract KPI's returns): nothing is added up to the other levels, which
+    /// changes no row of that place (a place is only ever added up from the places within it) and saves most of the work.
+    /// </param>
+    public static IndicatorTable Build(IndicatorData data, PlaceTimeline places, BenchmarkMethod? method = null, bool addUp = true)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(places);
@@ -45,6 +49,7 @@ public static class IndicatorEngine
             }
 
             foreach (var (key, value) in own) values[key] = (value.Value, []);
+            if (!addUp) continue;
             foreach (var aggregate in Aggregation.Run(data, graph, period, own))
             {
                 if (own.TryGetValue(aggregate.Key, out var shown))

@@ -35,12 +35,18 @@ public static class BulkWriter
         where T : class =>
         WriteAsync(db, rows, null, updateExisting: false, cancellationToken);
 
+    /// <summary>Inserts new rows whose key the store generates (an identity column): the key is left out, so each row gets the next one.</summary>
+    public static Task<int> InsertNewAsync<T>(CommonwealDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken = default)
+        where T : class =>
+        WriteAsync(db, rows, null, updateExisting: false, cancellationToken, generatedKey: true);
+
     private static async Task<int> WriteAsync<T>(
         CommonwealDbContext db,
         IReadOnlyCollection<T> rows,
         IReadOnlyList<string>? columns,
         bool updateExisting,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool generatedKey = false)
         where T : class
     {
         if (rows.Count == 0) return 0;
@@ -56,8 +62,8 @@ public static class BulkWriter
 
         // A new row gets the columns written and any that cannot be null; the others stay null until a file fills them.
         var inserted = others.Where(p => updated.Contains(p) || !p.IsNullable).ToList();
-        var properties = keys.Concat(inserted).Select(p => new Column(p, table)).ToArray();
-        var sqlTail = Tail(table, keys.Select(k => k.GetColumnName(table)!).ToList(), updateExisting ? updated.Select(o => o.GetColumnName(table)!).ToList() : []);
+        var properties = (generatedKey ? inserted : keys.Concat(inserted)).Select(p => new Column(p, table)).ToArray();
+        var sqlTail = generatedKey ? "" : Tail(table, keys.Select(k => k.GetColumnName(table)!).ToList(), updateExisting ? updated.Select(o => o.GetColumnName(table)!).ToList() : []);
         var maxParameters = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? SqliteMaxParameters : PostgresMaxParameters;
         var rowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, maxParameters / properties.Length));
 

@@ -41,6 +41,14 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>The platform on an in-memory test server over a store that already exists (left as it is on dispose).</summary>
+    public static CommonwealFactory Over(TestDatabase database, bool publicAggregates)
+    {
+        var factory = new CommonwealFactory(database, publicAggregates, ownsDatabase: false);
+        _ = factory.Server; // start now: migrates (a store with data is not seeded)
+        return factory;
+    }
+
     /// <summary>A second instance of the platform over this one's store (as a second server behind a load balancer would be).</summary>
     public CommonwealFactory SecondInstance()
     {
