@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Commonweal.Application.Files;
 using Commonweal.Application.Places;
 using Commonweal.Core.Places;
+using Commonweal.Core.Referrals;
 using Commonweal.Core.Targeting.Population;
 
 namespace Commonweal.Application.Targeting;
@@ -134,31 +135,9 @@ public sealed partial class ExtractImport(PopulationFrames frames, PopulationSto
         var text = row.Text(column).Trim();
         if (!IdentifierPattern().IsMatch(text))
             throw row.Reject(column, $"'{text}' is not a pseudonymised identifier: 1 to 64 letters, digits, '-' or '_', starting with a letter or digit (never a name or an NHS number)");
-        if (LooksLikeNhsNumber(text))
+        if (NhsNumber.Contains(text))
             throw row.Reject(column, "the identifier holds ten digits that pass the NHS number check digit: pseudonymise it before import");
         return text;
-    }
-
-    /// <summary>
-    /// Whether the identifier, without its '-' and '_', holds ten digits in a row that pass the NHS number's modulus 11
-    /// check (weights 10 to 2; 11 minus the remainder, 11 read as 0, 10 never valid).
-    /// </summary>
-    public static bool LooksLikeNhsNumber(string identifier)
-    {
-        ArgumentNullException.ThrowIfNull(identifier);
-        var digits = identifier.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
-        for (var start = 0; start + 10 <= digits.Length; start++)
-        {
-            var run = digits.AsSpan(start, 10);
-            if (run.ContainsAnyExceptInRange('0', '9')) continue;
-            var sum = 0;
-            for (var k = 0; k < 9; k++) sum += (run[k] - '0') * (10 - k);
-            var check = 11 - sum % 11;
-            if (check == 11) check = 0;
-            if (check != 10 && check == run[9] - '0') return true;
-        }
-
-        return false;
     }
 
     private static bool Flag(TableRow row, int column, string name) => row.Text(column, required: false)?.Trim().ToLowerInvariant() switch
