@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+
 namespace Commonweal.Core.Referrals;
 
 /// <summary>
@@ -40,7 +43,11 @@ public static class WorkingDays
         return days;
     }
 
-    public static bool IsWorkingDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !BankHolidays(day.Year).Contains(day);
+    /// <summary>Each year's holidays worked out once: service levels over a caseload ask about the same few years again and again.</summary>
+    private static readonly ConcurrentDictionary<int, FrozenSet<DateOnly>> Holidays = new();
+
+    public static bool IsWorkingDay(DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !Holidays.GetOrAdd(day.Year, y => BankHolidays(y).ToFrozenSet()).Contains(day);
 
     /// <summary>The working day <paramref name="count"/> working days after <paramref name="from"/> (the day itself not counted).</summary>
     public static DateOnly Add(DateOnly from, int count)
