@@ -51,6 +51,8 @@ public static class ApplicationServices
         services.AddScoped<Allocation.AllocationRuns>();
         services.AddSingleton<Allocation.AllocationRunCache>();
         services.AddScoped<Allocation.Demo.DemoAllocations>();
+        services.AddSingleton<Referrals.ReferralIntake>();
+        services.AddScoped<Referrals.ReferralRecords>();
         services.AddScoped<Commissioning.PartnerRegister>();
         services.AddScoped<Commissioning.FundBook>();
         services.AddScoped<Commissioning.ContractImport>();

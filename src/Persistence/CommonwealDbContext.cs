@@ -4,6 +4,7 @@ using Commonweal.Core.Allocation;
 using Commonweal.Core.Indicators;
 using Commonweal.Core.Outcomes;
 using Commonweal.Core.Places;
+using Commonweal.Core.Referrals;
 using Commonweal.Core.Statistics;
 using Commonweal.Core.Targeting;
 using Commonweal.Core.Targeting.Population;
@@ -72,6 +73,10 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
 
     /// <summary>The keys that protect cookies and antiforgery tokens, shared by every instance (ASP.NET Core data protection).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<ReferralCase> Cases => Set<ReferralCase>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<StoredResource> FhirResources => Set<StoredResource>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

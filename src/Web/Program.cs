@@ -49,6 +49,8 @@ builder.Services.AddCommonwealIdentityCore().AddSignInManager<CommonwealSignInMa
 builder.Services.AddScoped<PasswordSignIn>();
 builder.Services.AddScoped<Commonweal.Web.Features.Targeting.DemoPopulation>();
 builder.Services.AddScoped<Commonweal.Web.Features.Commissioning.ViewerResolver>();
+builder.Services.AddScoped<Commonweal.Web.Features.Referrals.ReferralViewers>();
+builder.Services.AddSingleton<Commonweal.Web.Features.Referrals.ReferralServiceCodes>();
 var oidc = configuration.GetSection("Commonweal:Oidc");
 if (oidc["Authority"] is { Length: > 0 })
 {
@@ -137,6 +139,7 @@ app.MapOutcomesApiEndpoints();
 Commonweal.Web.Features.Targeting.TargetingEndpoints.MapTargetingEndpoints(app);
 Commonweal.Web.Features.Allocation.AllocationEndpoints.MapAllocationEndpoints(app);
 Commonweal.Web.Features.Commissioning.CommissioningEndpoints.MapCommissioningEndpoints(app);
+Commonweal.Web.Features.Referrals.FhirEndpoints.MapFhirEndpoints(app);
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
 app.MapAuditEndpoints();

@@ -1,0 +1,190 @@
+using System.Threading.Channels;
+using Commonweal.Application.Access;
+using Commonweal.Core.Referrals;
+using Commonweal.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Commonweal.Application.Referrals;
+
+/// <summary>
+/// Stores referrals with group commit: every referral submitted while the last batch was committing goes into the next
+/// batch, one transaction and one flush to disk for all of them, and each submitter hears back only once its batch is
+/// committed — so an acknowledged referral survives a crash, without paying a disk flush per referral. One writer per
+/// process also makes repeats simple: within a batch the first of a repeated identifier is stored and the others get
+/// it; against the store, identifiers already stored are looked up first; and the unique index on the identifier
+/// catches a repeat another process stored meanwhile (the batch is then retried one referral at a time).
+/// </summary>
+public sealed class ReferralIntake : IAsyncDisposable
+{
+    /// <summary>The most referrals one commit takes.</summary>
+    public const int MaxBatch = 512;
+
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly ILogger<ReferralIntake> logger;
+    private readonly Task writer;
+
+    public ReferralIntake(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReferralIntake> logger)
+    {
+        this.scopes = scopes;
+        this.clock = clock;
+        this.logger = logger;
+        writer = Task.Run(WriteAsync);
+    }
+
+    /// <summary>Stores the referral, or finds it stored already; completes once it is committed.</summary>
+    public Task<IntakeResult> SubmitAsync(ReferralDraft draft, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(draft, new TaskCompletionSource<IntakeResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!queue.Writer.TryWrite(pending))
+            throw new ObjectDisposedException(nameof(ReferralIntake), "the referral intake has stopped");
+
+        // The caller may stop waiting; the referral is still stored (or not) exactly as if it had waited.
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The stored referrals a conditional create's identifier matches (a value alone matches it in any system): none, one,
+    /// or — for a value alone — several.
+    /// </summary>
+    public async Task<IReadOnlyList<IntakeResult>> MatchingAsync(string? system, string value, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
+        var keys = await db.Referrals.AsNoTracking().Where(r => r.IdentifierValue == value && (system == null || r.IdentifierSystem == system))
+            .Select(r => new { r.IdentifierSystem, r.IdentifierValue }).Take(2).ToListAsync(cancellationToken);
+        return [.. (await StoredAsync(db, [.. keys.Select(k => (k.IdentifierSystem, k.IdentifierValue))])).Values];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer;
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
+            try
+            {
+                await CommitAsync(batch);
+            }
+            catch (DbUpdateException e)
+            {
+                // Another process stored one of these identifiers since the look-up: take them one at a time.
+                logger.LogInformation(e, "A referral batch met a stored identifier; retrying its {Count} referrals one by one", batch.Count);
+                foreach (var one in batch)
+                {
+                    try
+                    {
+                        await CommitAsync([one]);
+                    }
+                    catch (Exception single)
+                    {
+                        one.Done.TrySetException(single);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Storing a batch of {Count} referrals failed", batch.Count);
+                foreach (var one in batch) one.Done.TrySetException(e);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(IReadOnlyList<Pending> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+
+        // Repeats within the batch: the first of each identifier is stored, the rest answered with it.
+        var firsts = new Dictionary<(string, string), Pending>();
+        var repeats = new List<(Pending Repeat, Pending First)>();
+        foreach (var pending in batch)
+        {
+            var key = Key(pending.Draft.Referral);
+            if (firsts.TryGetValue(key, out var first)) repeats.Add((pending, first));
+            else firsts.Add(key, pending);
+        }
+
+        var stored = await StoredAsync(db, firsts.Keys);
+        var fresh = firsts.Values.Where(p => !stored.ContainsKey(Key(p.Draft.Referral))).ToList();
+        var results = new Dictionary<Pending, IntakeResult>();
+        foreach (var pending in firsts.Values)
+        {
+            if (stored.TryGetValue(Key(pending.Draft.Referral), out var existing)) results[pending] = existing;
+        }
+
+        if (fresh.Count > 0)
+        {
+            if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+            {
+                // A commit is on disk before anyone is told it succeeded (the default, said out loud; it cannot be said in a transaction).
+                await db.Database.OpenConnectionAsync();
+                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;");
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync();
+
+            foreach (var pending in fresh)
+            {
+                var draft = pending.Draft;
+                var referral = draft.Referral;
+                db.Referrals.Add(referral);
+                db.Cases.Add(new ReferralCase(referral.Id, CaseStatus.Received, referral.Received, referral.Received, null));
+                db.CaseEvents.Add(new CaseEvent(0, referral.Id, null, CaseStatus.Received, referral.Received, referral.ReferredBy, null));
+                db.FhirResources.AddRange(draft.Resources);
+                var origin = new AuditOrigin();
+                origin.Set(draft.ClientAddress, draft.UserAgent);
+                new AuditLog(db, clock, origin).Record(referral.ReferredBy, "referral.create", "Referral", referral.Id.ToString(),
+                    $"{referral.Route} referral {referral.IdentifierSystem}|{referral.IdentifierValue}");
+                results[pending] = new IntakeResult(true, referral, [.. draft.Resources.Select(Version)]);
+            }
+
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
+        foreach (var (pending, result) in results) pending.Done.TrySetResult(result);
+        foreach (var (repeat, first) in repeats)
+            repeat.Done.TrySetResult(results[first] with { Created = false });
+    }
+
+    private static async Task<Dictionary<(string, string), IntakeResult>> StoredAsync(CommonwealDbContext db, IReadOnlyCollection<(string System, string Value)> keys)
+    {
+        var values = keys.Select(k => k.Value).Distinct().ToList();
+        var referrals = await db.Referrals.AsNoTracking().Where(r => values.Contains(r.IdentifierValue)).ToListAsync();
+        var wanted = keys.ToHashSet();
+        referrals.RemoveAll(r => !wanted.Contains(Key(r)));
+        if (referrals.Count == 0) return [];
+
+        var ids = referrals.Select(r => r.Id).ToList();
+        var resources = (await db.FhirResources.AsNoTracking().Where(r => ids.Contains(r.Referral))
+                .Select(r => new { r.Referral, r.Type, r.Id, r.Version, r.LastUpdated }).ToListAsync())
+            .ToLookup(r => r.Referral, r => new ResourceVersion(r.Type, r.Id, r.Version, r.LastUpdated));
+        return referrals.ToDictionary(Key, r => new IntakeResult(false, r, [.. resources[r.Id]]));
+    }
+
+    private static (string, string) Key(Referral referral) => (referral.IdentifierSystem, referral.IdentifierValue);
+
+    private static ResourceVersion Version(StoredResource resource) => new(resource.Type, resource.Id, resource.Version, resource.LastUpdated);
+
+    // A class, not a record: each submission is itself, however alike two drafts are.
+    private sealed class Pending(ReferralDraft draft, TaskCompletionSource<IntakeResult> done)
+    {
+        public ReferralDraft Draft { get; } = draft;
+
+        public TaskCompletionSource<IntakeResult> Done { get; } = done;
+    }
+}

@@ -1,0 +1,85 @@
+using Commonweal.Core.Commissioning;
+using Commonweal.Core.Referrals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Commonweal.Persistence.Configurations;
+
+public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> builder)
+    {
+        builder.ToTable("referrals");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.IdentifierSystem).HasMaxLength(256);
+        builder.Property(r => r.IdentifierValue).HasMaxLength(128);
+        // Idempotency rests on this: the same ServiceRequest identifier cannot be stored twice, whoever sends it.
+        builder.HasIndex(r => new { r.IdentifierSystem, r.IdentifierValue }).IsUnique();
+        builder.Property(r => r.Route).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.ReferredBy).HasMaxLength(256);
+        builder.HasIndex(r => new { r.ReferredBy, r.Received });
+        builder.Property(r => r.RequestedService).HasMaxLength(64);
+        builder.Property(r => r.Reason).HasMaxLength(2000);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(r => r.ReferrerPartner).OnDelete(DeleteBehavior.Restrict);
+        builder.ComplexProperty(r => r.Person, person =>
+        {
+            person.Property(p => p.NhsNumber).HasMaxLength(10);
+            person.Property(p => p.GivenName).HasMaxLength(100);
+            person.Property(p => p.FamilyName).HasMaxLength(100);
+            person.Property(p => p.BirthDate);
+            person.Property(p => p.Gender).HasMaxLength(16);
+            person.Property(p => p.Postcode).HasMaxLength(8);
+            person.Property(p => p.Place);
+            person.Property(p => p.Phone).HasMaxLength(32);
+            person.Property(p => p.Email).HasMaxLength(256);
+        });
+    }
+}
+
+public sealed class ReferralCaseConfiguration : IEntityTypeConfiguration<ReferralCase>
+{
+    public void Configure(EntityTypeBuilder<ReferralCase> builder)
+    {
+        builder.ToTable("referral_cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(c => new { c.Status, c.Opened });
+        builder.Property(c => c.Reason).HasMaxLength(2000);
+        builder.HasOne<Referral>().WithOne().HasForeignKey<ReferralCase>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEvent>
+{
+    public void Configure(EntityTypeBuilder<CaseEvent> builder)
+    {
+        builder.ToTable("case_events");
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => e.Case);
+        builder.Property(e => e.From).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.To).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.By).HasMaxLength(256);
+        builder.Property(e => e.Reason).HasMaxLength(2000);
+        builder.HasOne<ReferralCase>().WithMany().HasForeignKey(e => e.Case).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class StoredResourceConfiguration : IEntityTypeConfiguration<StoredResource>
+{
+    public void Configure(EntityTypeBuilder<StoredResource> builder)
+    {
+        builder.ToTable("fhir_resources");
+        builder.HasKey(r => new { r.Type, r.Id });
+        builder.Property(r => r.Type).HasMaxLength(32);
+        builder.Property(r => r.Id).HasMaxLength(64);
+        builder.Property(r => r.Status).HasMaxLength(32);
+        builder.Property(r => r.Owner).HasMaxLength(128);
+        builder.HasIndex(r => r.Referral);
+        builder.HasIndex(r => new { r.Type, r.Status, r.Owner });
+        builder.Property(r => r.Identifier).HasMaxLength(300);
+        builder.HasIndex(r => new { r.Type, r.Identifier });
+        builder.HasOne<Referral>().WithMany().HasForeignKey(r => r.Referral).OnDelete(DeleteBehavior.Cascade);
+    }
+}
