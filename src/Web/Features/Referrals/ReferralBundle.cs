@@ -3,7 +3,6 @@ using Commonweal.Core.Places;
 using Commonweal.Core.Referrals;
 using Hl7.Fhir.Model;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
-using FhirTask = Hl7.Fhir.Model.Task;
 
 namespace Commonweal.Web.Features.Referrals;
 
@@ -139,8 +138,9 @@ public sealed class ReferralBundle
             resources.Add(new StoredResource(type, ids[type], referralId, 1, now, null, null, identifies, FhirJson.Bytes(resource)));
         }
 
-        var task = TrackingTask(Guid.CreateVersion7(now).ToString(), referralId.ToString(), ids["Patient"], serviceRequest.Requester, now);
-        resources.Add(new StoredResource("Task", task.Id!, referralId, 1, now, "received", null, null, FhirJson.Bytes(task)));
+        var requester = serviceRequest.Requester?.Reference is { } r && !r.StartsWith("urn:", StringComparison.Ordinal) ? r : null;
+        var task = new TaskState(Guid.CreateVersion7(now).ToString(), referralId, ids["Patient"], CaseStatus.Received, null, null, null, 1, now, now, requester);
+        resources.Add(new StoredResource("Task", task.Id, referralId, 1, now, TaskJson.Status(task.Status), null, null, FhirTasks.Write(task)));
 
         var requested = serviceRequest.Code?.Coding.FirstOrDefault(c => c.System == FhirNames.ServiceSystem)?.Code;
         var reason = string.Join("; ", serviceRequest.ReasonCode.Select(c => c.Text ?? c.Coding.FirstOrDefault()?.Display).Concat(serviceRequest.Note.Select(n => n.Text))
@@ -149,21 +149,6 @@ public sealed class ReferralBundle
             reason.Length == 0 ? null : reason[..Math.Min(reason.Length, 2000)], person, consent);
         return new ReferralDraft(referral, resources, sender.ClientAddress, sender.UserAgent);
     }
-
-    /// <summary>The Task that tracks a referral: received, for the Patient, its focus the ServiceRequest, not yet owned by a service.</summary>
-    public static FhirTask TrackingTask(string id, string serviceRequest, string patient, ResourceReference? requester, DateTimeOffset now) => new()
-    {
-        Id = id,
-        Meta = new Meta { VersionId = "1", LastUpdated = now, Profile = [FhirNames.UkCoreTask] },
-        Status = FhirTask.TaskStatus.Received,
-        Intent = FhirTask.TaskIntent.Order,
-        BusinessStatus = new CodeableConcept(FhirNames.CaseStatusSystem, "received", "Received"),
-        Focus = new ResourceReference($"ServiceRequest/{serviceRequest}"),
-        For = new ResourceReference($"Patient/{patient}"),
-        AuthoredOn = now.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
-        LastModified = now.ToString("yyyy-MM-ddTHH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
-        Requester = requester is { Reference: { } r } && !r.StartsWith("urn:", StringComparison.Ordinal) ? new ResourceReference(r, requester.Display) : null,
-    };
 
     private ReferralPerson? Person(Patient patient, string at)
     {
