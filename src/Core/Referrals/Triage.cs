@@ -128,37 +128,36 @@ public static class Triage
     private static SupportLinePlan Place(NeedFinding finding, SupportTier tier, string lead, TriagePerson person, Places places)
     {
         var need = finding.Need;
-        var (open, full, refused) = places.Candidates(need, tier, person);
-        if (open is not null)
+        var primary = places.Candidates(need, tier, person);
+        if (primary.Open is { } open) return Line(open, false, null, $"{Capitalise(places.Describe(open))}.");
+
+        // A professional need with no professional place: a community service for the same need, meanwhile or instead.
+        var community = tier == SupportTier.Professional ? places.Candidates(need, SupportTier.Community, person) : default;
+        if (primary.Full.Count > 0)
         {
-            var line = new SupportLinePlan(need, finding.Level, tier, open.Code, false, $"{lead} {Capitalise(places.Describe(open))}.");
-            places.Take(open);
-            return line;
+            var waited = primary.Full[0];
+            var sentence = $"{Capitalise(string.Join("; ", primary.Full.Select(places.Describe)))}: waitlisted for {waited.Label}.";
+            if (community.Open is { } interim) return Line(interim, true, waited, $"{sentence} Meanwhile {places.Describe(interim)}, as interim support.");
+            return Line(null, true, waited, tier == SupportTier.Professional ? $"{sentence} No community service for {Needs.Words(need)} has room meanwhile." : sentence);
         }
 
-        var interim = tier == SupportTier.Professional ? places.Candidates(need, SupportTier.Community, person).Open : null;
-        string sentence;
-        if (full.Count > 0)
+        var refused = primary.Refused.Concat(community.Refused ?? []).ToList();
+        var reasons = refused.Count > 0 ? $" ({string.Join("; ", refused.Select(r => $"{r.Service.Label} {r.Reason}"))})" : "";
+        if (community.Open is { } instead)
+            return Line(instead, false, null, $"No professional service for {Needs.Words(need)} takes this person{reasons}; {places.Describe(instead)} instead — a gap for commissioners.");
+        if (community.Full is { Count: > 0 } communityFull)
         {
-            var waited = full[0];
-            sentence = $"{Capitalise(string.Join("; ", full.Select(places.Describe)))}: waitlisted for {waited.Label}.";
-            sentence += interim is not null
-                ? $" Meanwhile {places.Describe(interim)}, as interim support."
-                : tier == SupportTier.Professional ? $" No community service for {Needs.Words(need)} has room meanwhile." : "";
-            var waiting = new SupportLinePlan(need, finding.Level, tier, interim?.Code, true, $"{lead} {sentence}") { WaitlistedFor = waited.Code };
-            if (interim is not null) places.Take(interim);
-            return waiting;
+            return Line(null, true, communityFull[0],
+                $"No professional service for {Needs.Words(need)} takes this person{reasons}; {string.Join("; ", communityFull.Select(places.Describe))}: waitlisted for {communityFull[0].Label}.");
         }
 
-        var why = refused.Count > 0 ? $" ({string.Join("; ", refused.Select(r => $"{r.Service.Label} {r.Reason}"))})" : "";
-        if (interim is not null)
-        {
-            sentence = $"No professional service for {Needs.Words(need)} takes this person{why}; {places.Describe(interim)} instead — a gap for commissioners.";
-            places.Take(interim);
-            return new(need, finding.Level, tier, interim.Code, false, $"{lead} {sentence}");
-        }
+        return Line(null, false, null, $"No service in {person.PlaceWords} addresses {Needs.Words(need)}{(refused.Count > 0 ? " for this person" : "")}{reasons}.");
 
-        return new(need, finding.Level, tier, null, false, $"{lead} No service in {person.PlaceWords} addresses {Needs.Words(need)} with room for this person{why}.");
+        SupportLinePlan Line(ReferralService? service, bool waitlisted, ReferralService? waitedFor, string sentence)
+        {
+            if (service is not null) places.Take(service);
+            return new(need, finding.Level, tier, service?.Code, waitlisted, $"{lead} {sentence}") { WaitlistedFor = waitedFor?.Code };
+        }
     }
 
     private static string Words(SupportTier tier) => tier == SupportTier.Professional ? "professional" : "community";
