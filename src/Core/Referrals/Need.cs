@@ -82,11 +82,10 @@ public static class Needs
     };
 
     /// <summary>The need in words with a capital letter, to start a sentence.</summary>
-    public static string Title(Need need)
-    {
-        var w = Words(need);
-        return string.Concat(w[..1].ToUpperInvariant(), w.AsSpan(1));
-    }
+    public static string Title(Need need) => Capitalise(Words(need));
+
+    /// <summary>The text with its first letter a capital, to start a sentence.</summary>
+    internal static string Capitalise(string s) => s.Length == 0 ? s : string.Concat(s[..1].ToUpperInvariant(), s.AsSpan(1));
 
     /// <summary>The County Health Rankings group the need belongs to (socio-economic holds housing and social support).</summary>
     public static AssessmentGroup Group(Need need) => need switch

@@ -111,7 +111,7 @@ public static class Triage
         else if (service.Ineligibility(person) is { } reason)
             refusal = $"it {reason}";
         else if (places.Free(service) == 0)
-            refusal = $"{places.Describe(service)}";
+            refusal = $"it {places.Room(service)}";
 
         if (refusal is not null)
         {
@@ -129,14 +129,14 @@ public static class Triage
     {
         var need = finding.Need;
         var primary = places.Candidates(need, tier, person);
-        if (primary.Open is { } open) return Line(open, false, null, $"{Capitalise(places.Describe(open))}.");
+        if (primary.Open is { } open) return Line(open, false, null, $"{Needs.Capitalise(places.Describe(open))}.");
 
         // A professional need with no professional place: a community service for the same need, meanwhile or instead.
         var community = tier == SupportTier.Professional ? places.Candidates(need, SupportTier.Community, person) : default;
         if (primary.Full.Count > 0)
         {
             var waited = primary.Full[0];
-            var sentence = $"{Capitalise(string.Join("; ", primary.Full.Select(places.Describe)))}: waitlisted for {waited.Label}.";
+            var sentence = $"{Needs.Capitalise(string.Join("; ", primary.Full.Select(places.Describe)))}: waitlisted for {waited.Label}.";
             if (community.Open is { } interim) return Line(interim, true, waited, $"{sentence} Meanwhile {places.Describe(interim)}, as interim support.");
             return Line(null, true, waited, tier == SupportTier.Professional ? $"{sentence} No community service for {Needs.Words(need)} has room meanwhile." : sentence);
         }
@@ -162,8 +162,6 @@ public static class Triage
 
     private static string Words(SupportTier tier) => tier == SupportTier.Professional ? "professional" : "community";
 
-    private static string Capitalise(string s) => s.Length == 0 ? s : string.Concat(s[..1].ToUpperInvariant(), s.AsSpan(1));
-
     /// <summary>The places free in each service, counting the lines this decision has already planned.</summary>
     private sealed class Places(IReadOnlyList<ReferralService> services, IReadOnlyDictionary<string, int> openLines)
     {
@@ -177,9 +175,11 @@ public static class Triage
 
         public void Take(ReferralService s) => planned[s.Code] = planned.GetValueOrDefault(s.Code) + 1;
 
-        public string Describe(ReferralService s) => Free(s) is { } free
-            ? $"{s.Label} has {free} of {s.Capacity} places free (serves {s.Serves})"
-            : $"{s.Label} has no limit on places (serves {s.Serves})";
+        public string Describe(ReferralService s) => $"{s.Label} {Room(s)}";
+
+        public string Room(ReferralService s) => Free(s) is { } free
+            ? $"has {free} of {s.Capacity} places free (serves {s.Serves})"
+            : $"has no limit on places (serves {s.Serves})";
 
         /// <summary>
         /// Of the services of the tier that address the need: the one to use (most places free, unlimited first, then by

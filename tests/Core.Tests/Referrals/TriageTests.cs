@@ -277,7 +277,7 @@ public sealed class TriageTests
 
     [Theory]
     [InlineData("NOPE", "The referrer asked for 'NOPE', which is not a service here, so the rules chose instead.")]
-    [InlineData("BEF-FULL", "The referrer asked for Befriending full (BEF-FULL), but Befriending full (BEF-FULL) has 0 of 2 places free (serves everywhere), so the rules chose instead.")]
+    [InlineData("BEF-FULL", "The referrer asked for Befriending full (BEF-FULL), but it has 0 of 2 places free (serves everywhere), so the rules chose instead.")]
     [InlineData("DEBT-1", "The referrer asked for Debt advice (DEBT-1), but it addresses debt, and the needs found are loneliness, so the rules chose instead.")]
     [InlineData("BEF-YOUTH", "The referrer asked for Youth befriending (BEF-YOUTH), but it is for ages up to 25 and the person is 45, so the rules chose instead.")]
     public void A_requested_service_that_cannot_take_the_line_is_ignored_saying_why(string requested, string why)
