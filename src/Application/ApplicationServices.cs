@@ -53,6 +53,9 @@ public static class ApplicationServices
         services.AddScoped<Allocation.Demo.DemoAllocations>();
         services.AddSingleton<Referrals.ReferralIntake>();
         services.AddScoped<Referrals.ReferralRecords>();
+        services.AddScoped<Referrals.ServiceDirectory>();
+        services.AddScoped<Referrals.CaseWork>();
+        services.AddScoped<Referrals.CaseTriage>();
         services.AddScoped<Commissioning.PartnerRegister>();
         services.AddScoped<Commissioning.FundBook>();
         services.AddScoped<Commissioning.ContractImport>();

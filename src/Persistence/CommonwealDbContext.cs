@@ -77,6 +77,9 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<ReferralCase> Cases => Set<ReferralCase>();
     public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
     public DbSet<StoredResource> FhirResources => Set<StoredResource>();
+    public DbSet<SupportLine> SupportLines => Set<SupportLine>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<ReferralService> ReferralServices => Set<ReferralService>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

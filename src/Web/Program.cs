@@ -51,7 +51,6 @@ builder.Services.AddScoped<Commonweal.Web.Features.Targeting.DemoPopulation>();
 builder.Services.AddScoped<Commonweal.Web.Features.Commissioning.ViewerResolver>();
 builder.Services.AddScoped<Commonweal.Web.Features.Referrals.ReferralViewers>();
 builder.Services.AddSingleton<Commonweal.Web.Features.Referrals.ReferralServiceCodes>();
-builder.Services.AddSingleton(new Commonweal.Application.Referrals.TaskJson(Commonweal.Web.Features.Referrals.FhirTasks.Write));
 var oidc = configuration.GetSection("Commonweal:Oidc");
 if (oidc["Authority"] is { Length: > 0 })
 {

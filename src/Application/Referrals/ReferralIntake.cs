@@ -139,7 +139,9 @@ public sealed class ReferralIntake : IAsyncDisposable
             foreach (var pending in fresh)
             {
                 var draft = pending.Draft;
-                var referral = draft.Referral;
+                var referral = draft.Answers is { } answers && draft.Referral.Answers is null
+                    ? draft.Referral with { Answers = AssessmentAnswers.ToJson(answers) }
+                    : draft.Referral;
                 db.Referrals.Add(referral);
                 db.Cases.Add(new ReferralCase(referral.Id, CaseStatus.Received, referral.Received, referral.Received, null));
                 db.CaseEvents.Add(new CaseEvent(0, referral.Id, null, CaseStatus.Received, referral.Received, referral.ReferredBy, null));

@@ -25,6 +25,7 @@ public enum ReferralRoute
 /// <param name="RequestedService">The service code the referrer asked for, if any (triage decides; a code given is known).</param>
 /// <param name="Person">Whom the referral is about.</param>
 /// <param name="ConsentGiven">The person agreed to the referral and to their information being shared with the services it goes to.</param>
+/// <param name="Answers">The holistic assessment's answers as JSON (linkId → value), when the referral carried one; the FHIR QuestionnaireResponse is stored beside it.</param>
 public sealed record Referral(
     Guid Id,
     string IdentifierSystem,
@@ -36,11 +37,12 @@ public sealed record Referral(
     string? RequestedService,
     string? Reason,
     ReferralPerson Person,
-    bool ConsentGiven)
+    bool ConsentGiven,
+    string? Answers = null)
 {
     // For the store: it cannot hand the person (a value stored in the referral's own row) to the constructor.
     private Referral()
-        : this(Guid.Empty, "", "", default, default, "", null, null, null, null!, false)
+        : this(Guid.Empty, "", "", default, default, "", null, null, null, null!, false, null)
     {
     }
 }

@@ -83,3 +83,63 @@ public sealed class StoredResourceConfiguration : IEntityTypeConfiguration<Store
         builder.HasOne<Referral>().WithMany().HasForeignKey(r => r.Referral).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class SupportLineConfiguration : IEntityTypeConfiguration<SupportLine>
+{
+    public void Configure(EntityTypeBuilder<SupportLine> builder)
+    {
+        builder.ToTable("support_lines");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.HasIndex(l => l.Case);
+        builder.HasIndex(l => new { l.Service, l.Case });
+        builder.HasIndex(l => l.Provider);
+        builder.Property(l => l.Need).HasConversion<string>().HasMaxLength(32);
+        builder.Property(l => l.Level).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.Tier).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.Service).HasMaxLength(64);
+        builder.Property(l => l.WaitlistedFor).HasMaxLength(64);
+        builder.Property(l => l.Why).HasMaxLength(2000);
+        builder.Property(l => l.PlannedBy).HasMaxLength(256);
+        builder.HasOne<ReferralCase>().WithMany().HasForeignKey(l => l.Case).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Partner>().WithMany().HasForeignKey(l => l.Provider).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.ToTable("notifications");
+        builder.HasKey(n => n.Id);
+        builder.HasIndex(n => new { n.Recipient, n.At });
+        builder.Property(n => n.Recipient).HasMaxLength(256);
+        builder.Property(n => n.Text).HasMaxLength(2000);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(n => n.Referral).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>The service directory: lists are kept as codes joined by ';' (a service lists a handful of needs, places and cohorts).</summary>
+public sealed class ReferralServiceConfiguration : IEntityTypeConfiguration<ReferralService>
+{
+    public void Configure(EntityTypeBuilder<ReferralService> builder)
+    {
+        builder.ToTable("referral_services");
+        builder.HasKey(s => s.Code);
+        builder.Property(s => s.Code).HasMaxLength(64);
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Needs).HasConversion(Joined<Need>(Needs.Code, t => Needs.TryParse(t, out var n) ? n : throw new FormatException($"'{t}' is not a need")))
+            .HasMaxLength(400);
+        builder.Property(s => s.Areas).HasConversion(Joined(a => a.Value, Commonweal.Core.Places.AreaCode.Parse)).HasMaxLength(2000);
+        builder.Property(s => s.Cohorts).HasConversion(Joined(c => c, c => c)).HasMaxLength(400);
+        builder.Property(s => s.ContractRef).HasMaxLength(64);
+        builder.Property(s => s.ServiceLine).HasMaxLength(32);
+        builder.Ignore(s => s.Tier);
+        builder.Ignore(s => s.Label);
+        builder.Ignore(s => s.Serves);
+    }
+
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<T>, string> Joined<T>(Func<T, string> write, Func<string, T> read) =>
+        new(list => string.Join(';', list.Select(write)), text => text.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(read).ToList());
+}

@@ -9,7 +9,7 @@ public static class FhirNames
     public const string ServiceSystem = Base + "/CodeSystem/referral-service";
 
     /// <summary>A case's status, beyond the Task's own (Task.businessStatus).</summary>
-    public const string CaseStatusSystem = Base + "/CodeSystem/case-status";
+    public const string CaseStatusSystem = Application.Referrals.FhirTasks.CaseStatusSystem;
 
     /// <summary>The person's place (an LSOA, ward or district GSS code) on Patient.address, where the referrer knows it.</summary>
     public const string PlaceExtension = Base + "/StructureDefinition/place";
@@ -24,7 +24,7 @@ public static class FhirNames
 
     public const string UkCorePatient = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Patient";
     public const string UkCoreServiceRequest = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-ServiceRequest";
-    public const string UkCoreTask = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Task";
+    public const string UkCoreTask = Application.Referrals.FhirTasks.UkCoreTask;
     public const string UkCoreQuestionnaireResponse = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-QuestionnaireResponse";
     public const string UkCoreConsent = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Consent";
 }

@@ -140,7 +140,7 @@ public sealed class ReferralBundle
 
         var requester = serviceRequest.Requester?.Reference is { } r && !r.StartsWith("urn:", StringComparison.Ordinal) ? r : null;
         var task = new TaskState(Guid.CreateVersion7(now).ToString(), referralId, ids["Patient"], CaseStatus.Received, null, null, null, 1, now, now, requester);
-        resources.Add(new StoredResource("Task", task.Id, referralId, 1, now, TaskJson.Status(task.Status), null, null, FhirTasks.Write(task)));
+        resources.Add(new StoredResource("Task", task.Id, referralId, 1, now, FhirTasks.StatusCode(task.Status), null, null, FhirTasks.Write(task)));
 
         var requested = serviceRequest.Code?.Coding.FirstOrDefault(c => c.System == FhirNames.ServiceSystem)?.Code;
         var reason = string.Join("; ", serviceRequest.ReasonCode.Select(c => c.Text ?? c.Coding.FirstOrDefault()?.Display).Concat(serviceRequest.Note.Select(n => n.Text))

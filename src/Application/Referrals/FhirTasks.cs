@@ -1,17 +1,34 @@
 using System.Globalization;
-using Commonweal.Application.Referrals;
 using Commonweal.Core.Referrals;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using FhirTask = Hl7.Fhir.Model.Task;
 
-namespace Commonweal.Web.Features.Referrals;
+namespace Commonweal.Application.Referrals;
 
 /// <summary>
-/// A referral's Task as FHIR (UK Core Task): its status from the case's (<see cref="TaskJson.Status"/>), the case's own
-/// status in businessStatus, the reason of a closed or declined case in statusReason, the owner the work is with.
+/// A referral's Task as FHIR (UK Core Task): its status from the case's (<see cref="StatusCode"/>), the case's own
+/// status in businessStatus, the reason of a closed or declined case in statusReason, the owner the work is with. Written
+/// by the use case that changes the case, so the Task a system referrer reads always matches it (ADR 0008).
 /// </summary>
 public static class FhirTasks
 {
+    public const string UkCoreTask = "https://fhir.hl7.org.uk/StructureDefinition/UKCore-Task";
+
+    /// <summary>A case's status, beyond the Task's own (Task.businessStatus).</summary>
+    public const string CaseStatusSystem = "https://commonweal.example/fhir/CodeSystem/case-status";
+
+    /// <summary>The Task.status a case's status is: received, accepted, in-progress, completed, cancelled or rejected.</summary>
+    public static string StatusCode(CaseStatus status) => status switch
+    {
+        CaseStatus.Received => "received",
+        CaseStatus.Triaged or CaseStatus.Assigned => "accepted",
+        CaseStatus.Contacted or CaseStatus.InSupport => "in-progress",
+        CaseStatus.Completed => "completed",
+        CaseStatus.Closed => "cancelled",
+        _ => "rejected",
+    };
+
     public static FhirTask Make(TaskState state) => new()
     {
         Id = state.Id,
@@ -19,11 +36,11 @@ public static class FhirTasks
         {
             VersionId = state.Version.ToString(CultureInfo.InvariantCulture),
             LastUpdated = state.Modified,
-            Profile = [FhirNames.UkCoreTask],
+            Profile = [UkCoreTask],
         },
         Status = Status(state.Status),
         Intent = FhirTask.TaskIntent.Order,
-        BusinessStatus = new CodeableConcept(FhirNames.CaseStatusSystem, Code(state.Status), Display(state.Status)),
+        BusinessStatus = new CodeableConcept(CaseStatusSystem, Code(state.Status), Display(state.Status)),
         StatusReason = state.Reason is { } reason && state.Status is CaseStatus.Closed or CaseStatus.Declined ? new CodeableConcept { Text = reason } : null,
         Focus = new ResourceReference($"ServiceRequest/{state.Referral}"),
         For = new ResourceReference($"Patient/{state.Patient}"),
@@ -36,9 +53,9 @@ public static class FhirTasks
             : [],
     };
 
-    public static byte[] Write(TaskState state) => FhirJson.Bytes(Make(state));
+    public static byte[] Write(TaskState state) => FhirJsonSerializer.Default.SerializeToBytes(Make(state));
 
-    private static FhirTask.TaskStatus Status(CaseStatus status) => TaskJson.Status(status) switch
+    private static FhirTask.TaskStatus Status(CaseStatus status) => StatusCode(status) switch
     {
         "received" => FhirTask.TaskStatus.Received,
         "accepted" => FhirTask.TaskStatus.Accepted,
