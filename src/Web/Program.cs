@@ -49,6 +49,8 @@ builder.Services.AddCommonwealIdentityCore().AddSignInManager<CommonwealSignInMa
 builder.Services.AddScoped<PasswordSignIn>();
 builder.Services.AddScoped<Commonweal.Web.Features.Targeting.DemoPopulation>();
 builder.Services.AddScoped<Commonweal.Web.Features.Commissioning.ViewerResolver>();
+// Systems (a GP system sending referrals): an API key, or the OpenID Connect provider's access token, as a bearer token.
+builder.Services.AddApiClientAuthentication(configuration);
 var oidc = configuration.GetSection("Commonweal:Oidc");
 if (oidc["Authority"] is { Length: > 0 })
 {
@@ -152,6 +154,9 @@ await app.RunAsync();
 
 static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
 {
+    // The FHIR front door answers as FHIR: 401 with WWW-Authenticate: Bearer or 403, each with an OperationOutcome.
+    if (FhirOutcomeBody.IsFhir(context.Request))
+        return status == StatusCodes.Status401Unauthorized ? ApiKeyAuthentication.ChallengeAsync(context.HttpContext, tokenRefused: false) : ApiKeyAuthentication.ForbidAsync(context.HttpContext);
     if (context.Request.Path.StartsWithSegments("/api"))
     {
         context.Response.StatusCode = status;
