@@ -156,7 +156,7 @@ static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int s
 {
     // The FHIR front door answers as FHIR: 401 with WWW-Authenticate: Bearer or 403, each with an OperationOutcome.
     if (FhirOutcomeBody.IsFhir(context.Request))
-        return status == StatusCodes.Status401Unauthorized ? ApiKeyAuthentication.ChallengeAsync(context.HttpContext, tokenRefused: false) : ApiKeyAuthentication.ForbidAsync(context.HttpContext);
+        return status == StatusCodes.Status401Unauthorized ? ApiKeyAuthentication.ChallengeAsync(context.HttpContext, tokenRefused: ApiKeyAuthentication.BearerToken(context.Request) is not null) : ApiKeyAuthentication.ForbidAsync(context.HttpContext);
     if (context.Request.Path.StartsWithSegments("/api"))
     {
         context.Response.StatusCode = status;
