@@ -78,6 +78,7 @@ public sealed class CommonwealFactory : WebApplicationFactory<Program>
         // Tests sign in far more often than a person: the limits are tested on their own (SecurityTests).
         builder.UseSetting("Commonweal:RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Commonweal:RateLimits:ApiPerMinute", "1000000");
+        builder.UseSetting("Commonweal:RateLimits:FhirPerMinute", "1000000");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureServices(services);
     }

@@ -68,6 +68,7 @@ public sealed class AccessMatrixTests(SecurityPlatform platform) : IClassFixture
         Policies.Commissioning => role is Roles.Commissioner or Roles.Administrator,
         Policies.Allocation or Policies.Register => role is Roles.Commissioner or Roles.Analyst or Roles.Administrator,
         Policies.Contracts => role is Roles.Commissioner or Roles.Analyst or Roles.Administrator or Roles.Provider,
+        Policies.Referrals => role is Roles.Referrer or Roles.VolunteerCoordinator or Roles.Provider or Roles.Administrator,
         _ => throw new InvalidOperationException($"the matrix does not know the policy {policy}"),
     };
 }
