@@ -114,16 +114,6 @@ public sealed class ApiClients(CommonwealDbContext db, AuditLog audit, ActiveApi
 
     private static Outcome Refused(string message) => new(false, message);
 
-    private static Outcome? Canonical(IReadOnlyList<string> roleNames, out List<string> canonical)
-    {
-        canonical = [];
-        if (roleNames.Count == 0) return Refused($"at least one role is required ({string.Join(", ", Roles.All)})");
-        foreach (var name in roleNames)
-        {
-            if (Roles.Find(name) is not { } role) return Refused($"'{name}' is not a role (choose from {string.Join(", ", Roles.All)})");
-            if (!canonical.Contains(role)) canonical.Add(role);
-        }
-
-        return null;
-    }
+    private static Outcome? Canonical(IReadOnlyList<string> roleNames, out List<string> canonical) =>
+        Roles.Canonical(roleNames, out canonical) is { } problem ? Refused(problem) : null;
 }

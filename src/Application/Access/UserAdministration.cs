@@ -198,19 +198,8 @@ public sealed class UserAdministration(UserManager<CommonwealUser> users, RoleMa
     private static Outcome LastAdministrator(string userName, string what) =>
         new(false, $"'{userName}' is the last enabled administrator and cannot be {what}: make another administrator first");
 
-    private static Outcome? Canonical(IReadOnlyList<string> roleNames, out List<string> canonical)
-    {
-        canonical = [];
-        if (roleNames.Count == 0) return new Outcome(false, $"at least one role is required ({string.Join(", ", Roles.All)})");
-        foreach (var name in roleNames)
-        {
-            if (Roles.Find(name) is not { } role)
-                return new Outcome(false, $"'{name}' is not a role (choose from {string.Join(", ", Roles.All)})");
-            if (!canonical.Contains(role)) canonical.Add(role);
-        }
-
-        return null;
-    }
+    private static Outcome? Canonical(IReadOnlyList<string> roleNames, out List<string> canonical) =>
+        Roles.Canonical(roleNames, out canonical) is { } problem ? new Outcome(false, problem) : null;
 
     private async Task EnsureRolesAsync(IEnumerable<string> wanted)
     {

@@ -21,6 +21,24 @@ public static class Roles
 
     public static bool MaySeePeople(IEnumerable<string> roles) => roles.Any(r => PersonLevel.Contains(r, StringComparer.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The roles named, each in its own spelling and once, for an account or an API client: null when all are roles, else
+    /// what is wrong (none named, or a name that is not a role).
+    /// </summary>
+    public static string? Canonical(IReadOnlyList<string> names, out List<string> canonical)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        canonical = [];
+        if (names.Count == 0) return $"at least one role is required ({string.Join(", ", All)})";
+        foreach (var name in names)
+        {
+            if (Find(name) is not { } role) return $"'{name}' is not a role (choose from {string.Join(", ", All)})";
+            if (!canonical.Contains(role)) canonical.Add(role);
+        }
+
+        return null;
+    }
+
     /// <summary>Finds a role by name, ignoring case; null when there is no such role.</summary>
     public static string? Find(string name) =>
         All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
