@@ -241,6 +241,35 @@ public abstract class FhirFrontDoorTests(WebFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/fhir/" + requestAt)).StatusCode);
     }
 
+    [Fact]
+    public async Task A_system_client_refers_with_its_key_reads_its_own_referral_and_is_refused_once_revoked()
+    {
+        var name = "gp-system-" + Guid.NewGuid().ToString("N")[..6];
+        string key;
+        await using (var scope = platform.Factory.Services.CreateAsyncScope())
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<Commonweal.Application.Access.ApiClients>().AddAsync(name, [Roles.Referrer], null, "tester");
+            Assert.True(added.Succeeded, added.Message);
+            key = added.Key!;
+        }
+
+        var client = platform.Factory.Client();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        var identifier = Unique();
+
+        var (status, body) = await PostAsync(client, Referral(identifier));
+
+        Assert.True(status == HttpStatusCode.OK, body);
+        var requestAt = Parse<Bundle>(body).Entry[1].Response.Location.Split("/_history")[0];
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/fhir/" + requestAt)).StatusCode);
+        Assert.Contains(("referral.create", "client:" + name), await AuditAsync("client:" + name, "referral.create"));
+        await using (var scope = platform.Factory.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Commonweal.Application.Access.ApiClients>().RevokeAsync(name, "tester")).Succeeded);
+        var refused = await client.GetAsync("/fhir/" + requestAt);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(OperationOutcome.IssueType.Login, Parse<OperationOutcome>(await refused.Content.ReadAsStringAsync()).Issue.Single().Code);
+    }
+
     private async Task<int> CountAsync()
     {
         await using var scope = platform.Factory.Services.CreateAsyncScope();
