@@ -58,6 +58,7 @@ public static class ApplicationServices
         services.AddScoped<Referrals.ServiceDirectory>();
         services.AddScoped<Referrals.CaseWork>();
         services.AddScoped<Referrals.CaseTriage>();
+        services.AddScoped<Referrals.Demo.DemoReferralServices>();
         services.AddScoped<Commissioning.PartnerRegister>();
         services.AddScoped<Commissioning.FundBook>();
         services.AddScoped<Commissioning.ContractImport>();
