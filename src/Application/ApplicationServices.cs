@@ -31,6 +31,8 @@ public static class ApplicationServices
         services.AddScoped<DemoSeeding>();
         services.AddScoped<DatabaseSetup>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<ApiClients>();
+        services.AddSingleton<ActiveApiClients>();
         services.AddScoped<StoreBackups>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<PlaceQueries>();

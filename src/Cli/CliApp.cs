@@ -22,6 +22,7 @@ public static class CliApp
             UserCommands.Create(context), PlaceCommands.Create(context), DeprivationCommands.Create(context), TargetingCommands.Create(context), PopulationCommands.Create(context), RiskCommands.Create(context), CohortCommands.Create(context), AllocationCommands.Allocate(context), AllocationCommands.Create(context), SettingsCommands.Create(context),
             IndicatorCommands.Create(context), TargetCommands.Create(context), ReportCommands.Create(context),
             .. CommissioningCommands.Create(context),
+            ClientCommands.Create(context),
         ];
         foreach (var command in storeCommands)
         {

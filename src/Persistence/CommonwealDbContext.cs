@@ -40,6 +40,7 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<ApiClient> ApiClients => Set<ApiClient>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
     public DbSet<StoredPopulation> PersonPopulations => Set<StoredPopulation>();

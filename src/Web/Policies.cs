@@ -30,7 +30,11 @@ public static class Policies
     /// <summary>Views across every contract and fund (coverage, funds, the pipeline, plans): commissioners, analysts and administrators.</summary>
     public const string Register = nameof(Register);
 
-    /// <summary>People's referrals: referrers, coordinators, providers and administrators (which referrals, the use case decides).</summary>
+    /// <summary>
+    /// The referral front door (<c>/fhir</c>, issue #15): referrers, volunteer coordinators, providers (their own
+    /// organisation's referrals, decided by the use case) and administrators, signed in with the cookie or, for systems, an
+    /// API key or the OpenID Connect provider's access token (<see cref="Hosting.ApiKeyAuthentication"/>).
+    /// </summary>
     public const string Referrals = nameof(Referrals);
 
     /// <summary>Any signed-in user (a use case decides further, e.g. a target's lead officer adding commentary to their own target).</summary>
@@ -53,7 +57,8 @@ public static class Policies
         options.AddPolicy(Allocation, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator));
         options.AddPolicy(Contracts, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator, Roles.Provider));
         options.AddPolicy(Register, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator));
-        options.AddPolicy(Referrals, p => p.RequireRole(Roles.Referrer, Roles.VolunteerCoordinator, Roles.Provider, Roles.Administrator));
+        options.AddPolicy(Referrals, p => p.AddAuthenticationSchemes(Hosting.ApiKeyAuthentication.CookieOrBearerScheme)
+            .RequireRole(Roles.Referrer, Roles.VolunteerCoordinator, Roles.Provider, Roles.Administrator));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.FallbackPolicy = options.GetPolicy(Administration);
     }

@@ -51,6 +51,8 @@ builder.Services.AddScoped<Commonweal.Web.Features.Targeting.DemoPopulation>();
 builder.Services.AddScoped<Commonweal.Web.Features.Commissioning.ViewerResolver>();
 builder.Services.AddScoped<Commonweal.Web.Features.Referrals.ReferralViewers>();
 builder.Services.AddSingleton<Commonweal.Web.Features.Referrals.ReferralServiceCodes>();
+// Systems (a GP system sending referrals): an API key, or the OpenID Connect provider's access token, as a bearer token.
+builder.Services.AddApiClientAuthentication(configuration);
 var oidc = configuration.GetSection("Commonweal:Oidc");
 if (oidc["Authority"] is { Length: > 0 })
 {
@@ -155,6 +157,9 @@ await app.RunAsync();
 
 static Task ApiAware(RedirectContext<CookieAuthenticationOptions> context, int status)
 {
+    // The FHIR front door answers as FHIR: 401 with WWW-Authenticate: Bearer or 403, each with an OperationOutcome.
+    if (FhirOutcomeBody.IsFhir(context.Request))
+        return status == StatusCodes.Status401Unauthorized ? ApiKeyAuthentication.ChallengeAsync(context.HttpContext, tokenRefused: false) : ApiKeyAuthentication.ForbidAsync(context.HttpContext);
     if (context.Request.Path.StartsWithSegments("/api"))
     {
         context.Response.StatusCode = status;

@@ -7,8 +7,10 @@ namespace Commonweal.Web.Hosting;
 /// Rate limits (OWASP ASVS 2.2.1, 11.1.4): sign-in attempts per client address per minute
 /// (<c>Commonweal:RateLimits:SignInPerMinute</c>, default 10: a person never needs more, a password-guessing script
 /// is slowed to a crawl on top of the per-account lockout), and API requests per signed-in user, or per address for
-/// anonymous callers, per minute (<c>Commonweal:RateLimits:ApiPerMinute</c>, default 600). Over the limit: 429 with
-/// Retry-After, a problem details body for the API and the error page for the sign-in form.
+/// anonymous callers, per minute (<c>Commonweal:RateLimits:ApiPerMinute</c>, default 600), and requests to the FHIR
+/// front door per system client (or user, or address), per minute (<c>Commonweal:RateLimits:FhirPerMinute</c>, default
+/// 6000: a GP system sends referrals in bursts). Over the limit: 429 with Retry-After, a problem details body for the
+/// API, an OperationOutcome for FHIR and the error page for the sign-in form.
 /// </summary>
 public static class RateLimits
 {
@@ -16,6 +18,7 @@ public static class RateLimits
     {
         var signInPerMinute = configuration.GetValue("Commonweal:RateLimits:SignInPerMinute", 10);
         var apiPerMinute = configuration.GetValue("Commonweal:RateLimits:ApiPerMinute", 600);
+        var fhirPerMinute = configuration.GetValue("Commonweal:RateLimits:FhirPerMinute", 6000);
         return services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -32,17 +35,19 @@ public static class RateLimits
                     });
                 }
 
+                if (FhirOutcomeBody.IsFhir(context.Request))
+                {
+                    // A bearer token under /fhir has signed the request in already (the default scheme), so a system is its own partition.
+                    var caller = context.User.FindFirst(ApiKeyAuthentication.ClientClaim)?.Value is { } client ? "client " + client
+                        : context.User.Identity is { IsAuthenticated: true, Name: { } user } ? "user " + user
+                        : "address " + address;
+                    return RateLimitPartition.GetTokenBucketLimiter("fhir " + caller, _ => PerMinute(fhirPerMinute));
+                }
+
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
                     var caller = context.User.Identity is { IsAuthenticated: true, Name: { } name } ? "user " + name : "address " + address;
-                    return RateLimitPartition.GetTokenBucketLimiter("api " + caller, _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = apiPerMinute,
-                        TokensPerPeriod = apiPerMinute,
-                        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
+                    return RateLimitPartition.GetTokenBucketLimiter("api " + caller, _ => PerMinute(apiPerMinute));
                 }
 
                 return RateLimitPartition.GetNoLimiter(string.Empty);
@@ -52,6 +57,13 @@ public static class RateLimits
                 var context = rejected.HttpContext;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                if (FhirOutcomeBody.IsFhir(context.Request))
+                {
+                    await FhirOutcomeBody.WriteAsync(context.Response, StatusCodes.Status429TooManyRequests, "throttled",
+                        $"More than {fhirPerMinute} requests in a minute from this client. Try again in {context.Response.Headers.RetryAfter} seconds.");
+                    return;
+                }
+
                 if (!context.Request.Path.StartsWithSegments("/api")) return; // the error page says it
                 await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
@@ -66,6 +78,16 @@ public static class RateLimits
             };
         });
     }
+
+    /// <summary>A bucket of the given size, refilled whole each minute: a burst up to the limit, then the limit a minute.</summary>
+    private static TokenBucketRateLimiterOptions PerMinute(int permits) => new()
+    {
+        TokenLimit = permits,
+        TokensPerPeriod = permits,
+        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     private static bool IsSignIn(HttpRequest request) =>
         (HttpMethods.IsPost(request.Method) && request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase))
