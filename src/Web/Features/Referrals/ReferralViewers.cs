@@ -1,24 +1,28 @@
-using System.Globalization;
 using System.Security.Claims;
 using Commonweal.Application.Referrals;
 using Commonweal.Persistence;
+using Commonweal.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace Commonweal.Web.Features.Referrals;
 
-/// <summary>The signed-in user or system client as a <see cref="ReferralViewer"/>: their name, roles and organisation.</summary>
-public sealed class ReferralViewers(UserManager<CommonwealUser> users)
+/// <summary>
+/// The signed-in user or system client as a <see cref="ReferralViewer"/>: their name, roles and organisation. A system
+/// client's organisation is the one its key was issued for (its claim), so a referral posted by a system costs no look-up
+/// in the store (thousands a second); a person's is read from the store each time, so an administrator's change applies at once.
+/// The user manager is asked for only then: making it makes a DbContext, which a system's request never needs.
+/// </summary>
+public sealed class ReferralViewers(IServiceProvider services)
 {
     /// <summary>The claim a system client's organisation is carried in.</summary>
-    public const string PartnerClaim = "commonweal:partner";
+    public const string PartnerClaim = ApiKeyAuthentication.PartnerClaim;
 
     public async Task<ReferralViewer> OfAsync(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var name = user.Identity?.Name ?? "anonymous";
-        int? partner = user.FindFirst(PartnerClaim)?.Value is { } claimed && int.TryParse(claimed, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : user.Identity?.IsAuthenticated == true && user.FindFirst(PartnerClaim) is null ? (await users.FindByNameAsync(name))?.PartnerId : null;
+        var partner = ApiKeyAuthentication.IsClient(user, out var claimed) ? claimed
+            : user.Identity?.IsAuthenticated == true ? (await services.GetRequiredService<UserManager<CommonwealUser>>().FindByNameAsync(name))?.PartnerId : null;
         return new ReferralViewer(name, SignedInRoles.Of(user), partner);
     }
 }
