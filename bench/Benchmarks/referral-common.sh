@@ -7,7 +7,14 @@ pid=
 
 usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 2; }
 
-build_release() { for project in src/Web src/Cli bench/ReferralLoad; do dotnet build "$repo/$project" -c Release -v q -nologo >/dev/null; done; }
+build_release() {
+  local project log
+  log=$(mktemp)
+  for project in src/Web src/Cli bench/ReferralLoad; do
+    dotnet build "$repo/$project" -c Release -v q -nologo >"$log" 2>&1 || { grep -E 'error|Error' "$log" | sort -u; rm -f "$log"; exit 1; }
+  done
+  rm -f "$log"
+}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 

@@ -65,8 +65,7 @@ internal static class ReferralBodies
             var check = (11 - (sum % 11)) % 11;
             if (check == 10) continue; // never issued: draw again
             digits[9] = (char)('0' + check);
-            if (!NhsNumber.IsValid(digits)) throw new InvalidOperationException($"made an invalid NHS number {digits}");
-            return digits.ToString();
+            if (NhsNumber.IsValid(digits)) return digits.ToString(); // Core's check too: 9999999999 passes the arithmetic but is never issued
         }
     }
 
