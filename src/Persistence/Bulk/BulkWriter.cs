@@ -148,10 +148,14 @@ public static class BulkWriter
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IProperty, Func<object, object?>> Getters = new();
+
     private sealed class Column(IProperty property, StoreObjectIdentifier table)
     {
         private readonly RelationalTypeMapping mapping = property.GetRelationalTypeMapping();
-        private readonly Func<object, object?> get = Getter(property);
+        // Compiled once per property for the process: a small batch (the referral intake's group commit, many a second)
+        // would otherwise spend more on compiling (and later finalising) the reads than on its rows.
+        private readonly Func<object, object?> get = Getters.GetOrAdd(property, Getter);
 
         public string Name { get; } = property.GetColumnName(table)!;
 
