@@ -14,9 +14,6 @@ namespace Commonweal.Web.Features.Referrals;
 /// </summary>
 public sealed class ReferralViewers(IServiceProvider services)
 {
-    /// <summary>The claim a system client's organisation is carried in.</summary>
-    public const string PartnerClaim = ApiKeyAuthentication.PartnerClaim;
-
     public async Task<ReferralViewer> OfAsync(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
