@@ -175,7 +175,7 @@ public abstract class ReferralFormTests(WebFixture platform)
         { "a date that is not real", FormReferral.BirthMonth, "2x", "real date" },
         { "the 31st of February", FormReferral.BirthDay, "31", "real date" },
         { "a bad NHS number", FormReferral.Nhs, "943 476 5918", "is not an NHS number" },
-        { "a bad postcode", FormReferral.Postcode, "XYZ", "is not a UK postcode" },
+        { "a bad postcode", FormReferral.Postcode, "XYZ", "Enter a full UK postcode" },
         { "no way to contact", FormReferral.Phone, "", "phone number or an email address" },
         { "no agreement", FormReferral.Agreed, "", "agree" },
         { "ONS4 out of range", FormReferral.Question(Ons4.LifeSatisfactionLinkId), "12", "from 0 to 10" },

@@ -230,7 +230,7 @@ public sealed partial class FormReferral
                 (true, _) => "Choose one of the answers",
                 (false, true) when number && !AsRadios(item) => "Enter a number",
                 (false, true) => "Choose an answer",
-                _ => "Answer this question too, or leave all of this part out",
+                _ => $"Answer this question too, or leave all {Sections.First(s => s.Items.Contains(item)).Items.Count} of these questions empty",
             });
         }
     }
@@ -376,7 +376,8 @@ public sealed partial class FormReferral
         {
             var expression = issue.Expression.FirstOrDefault() ?? "";
             var field = fields.Where(f => Within(expression, f.Expression)).OrderByDescending(f => f.Expression.Length).Select(f => f.Field).FirstOrDefault() ?? GivenName;
-            if (!HasError(covered.TryGetValue(field, out var also) ? also : [field])) Add(field, (issue.Diagnostics ?? "This could not be taken").TrimEnd('.'));
+            if (!HasError(covered.TryGetValue(field, out var also) ? also : [field]))
+                Add(field, field == Postcode ? "Enter a full UK postcode, like SS14 1AB" : (issue.Diagnostics ?? "This could not be taken").TrimEnd('.'));
         }
 
         Order();
