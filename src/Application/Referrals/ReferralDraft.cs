@@ -8,7 +8,6 @@ namespace Commonweal.Application.Referrals;
 /// </summary>
 /// <param name="Resources">Every resource of the referral, the Task that tracks it included.</param>
 /// <param name="ClientAddress">Where it came from, for the audit trail.</param>
-/// <param name="Answers">The holistic assessment's answers by linkId, checked, when the referral came with them (for triage to score).</param>
 public sealed record ReferralDraft(Referral Referral, IReadOnlyList<StoredResource> Resources, string? ClientAddress = null, string? UserAgent = null, IReadOnlyDictionary<string, AssessmentValue>? Answers = null);
 
 /// <summary>What the intake did with a draft: stored it (<see cref="Created"/> true), or found the same referral already stored.</summary>
