@@ -233,7 +233,12 @@ public static class FhirAssessment
             }
         }
 
-        private static string Describe(DataType? value) => value is null ? "missing" : "a value" + value.TypeName[..1].ToUpperInvariant() + value.TypeName[1..] + " without a value";
+        private static string Describe(DataType? value)
+        {
+            if (value is null) return "missing";
+            var name = "a value" + value.TypeName[..1].ToUpperInvariant() + value.TypeName[1..];
+            return value is PrimitiveType { JsonValue: null } or Coding { Code: null or "" } ? name + " with nothing in it" : name;
+        }
     }
 
     /// <summary>
