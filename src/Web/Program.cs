@@ -142,6 +142,7 @@ Commonweal.Web.Features.Targeting.TargetingEndpoints.MapTargetingEndpoints(app);
 Commonweal.Web.Features.Allocation.AllocationEndpoints.MapAllocationEndpoints(app);
 Commonweal.Web.Features.Commissioning.CommissioningEndpoints.MapCommissioningEndpoints(app);
 Commonweal.Web.Features.Referrals.FhirEndpoints.MapFhirEndpoints(app);
+Commonweal.Web.Features.Referrals.QuestionnaireEndpoints.MapQuestionnaireEndpoints(app);
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
 app.MapAuditEndpoints();

@@ -31,6 +31,8 @@ public static class SitePages
         ("/targeting/calibration", null),
         ("/api", null),
         ("/account/login", null),
+        ("/refer/self", null),
+        ("/refer", Roles.Referrer),
         ("/outcomes/targets/new", Roles.Commissioner),
         ("/outcomes/targets/1/edit", Roles.Commissioner),
         ("/outcomes/framework/edit", Roles.Commissioner),

@@ -205,7 +205,7 @@ public abstract class FhirFrontDoorTests(WebFixture platform)
         Assert.Equal(FHIRVersion.N4_0_1, statement.FhirVersion);
         var rest = statement.Rest.Single();
         Assert.Contains(rest.Interaction, i => i.Code == CapabilityStatement.SystemRestfulInteraction.Transaction);
-        Assert.Equal(["Consent", "Patient", "QuestionnaireResponse", "ServiceRequest", "Task"], rest.Resource.Select(r => r.Type).Order(StringComparer.Ordinal));
+        Assert.Equal(["Consent", "Patient", "Questionnaire", "QuestionnaireResponse", "ServiceRequest", "Task"], rest.Resource.Select(r => r.Type).Order(StringComparer.Ordinal));
         Assert.Equal(["focus", "owner", "status"], rest.Resource.Single(r => r.Type == "Task").SearchParam.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("identifier", rest.Resource.Single(r => r.Type == "ServiceRequest").SearchParam.Single().Name);
     }

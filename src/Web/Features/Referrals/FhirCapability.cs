@@ -52,17 +52,22 @@ public static class FhirCapability
                         ]),
                     Resource("QuestionnaireResponse", FhirNames.UkCoreQuestionnaireResponse, read: true),
                     Resource("Consent", FhirNames.UkCoreConsent, read: true),
+                    Resource("Questionnaire", "http://hl7.org/fhir/StructureDefinition/Questionnaire", read: true,
+                        about: $"The holistic assessment ({FhirAssessment.Canonical}), public: GET /fhir/Questionnaire/{FhirAssessment.Id}. "
+                            + "A referral's QuestionnaireResponse answers it; answer options are codings in its own url's system."),
                 ],
             },
         ],
     };
 
-    private static CapabilityStatement.ResourceComponent Resource(string type, string profile, bool read, (string Name, SearchParamType Type, string Documentation)[]? search = null)
+    private static CapabilityStatement.ResourceComponent Resource(string type, string profile, bool read, (string Name, SearchParamType Type, string Documentation)[]? search = null,
+        string? about = null)
     {
         var component = new CapabilityStatement.ResourceComponent
         {
             Type = type,
             Profile = profile,
+            Documentation = about,
             ConditionalCreate = type is "ServiceRequest" or "Patient",
             Interaction =
             [

@@ -34,7 +34,7 @@ public static class FhirEndpoints
 
         var viewer = await viewers.OfAsync(http.User);
         var sender = new ReferralSender(viewer.Name, viewer.Partner, ReferralRoute.Fhir, ServiceCodes(http),
-            http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
+            http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), FhirAssessment.Licensed(http.RequestServices.GetRequiredService<IConfiguration>()));
         var (read, draft, refused) = ReferralBundle.Read(resource!, sender, clock.GetUtcNow());
         if (refused is not null) return FhirResult.Of(refused);
 

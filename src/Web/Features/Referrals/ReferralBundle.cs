@@ -6,8 +6,12 @@ using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
 namespace Commonweal.Web.Features.Referrals;
 
-/// <summary>Who is sending a referral, and the services a ServiceRequest may name.</summary>
-public sealed record ReferralSender(string Name, int? Partner, ReferralRoute Route, IReadOnlySet<string> KnownServices, string? ClientAddress = null, string? UserAgent = null);
+/// <summary>
+/// Who is sending a referral, and the services a ServiceRequest may name. <paramref name="SwemwbsLicensed"/>: the ICS holds
+/// the SWEMWBS licence, so the holistic assessment includes it (<see cref="FhirAssessment.Licensed"/>).
+/// </summary>
+public sealed record ReferralSender(string Name, int? Partner, ReferralRoute Route, IReadOnlySet<string> KnownServices, string? ClientAddress = null, string? UserAgent = null,
+    bool SwemwbsLicensed = false);
 
 /// <summary>
 /// A transaction Bundle read into a referral: the checks the model itself does not make (one Patient and one
@@ -109,10 +113,14 @@ public sealed class ReferralBundle
         if (bundle.Entry[requestAt].Request?.IfNoneExist is { Length: > 0 } condition)
             IfNoneExist = Condition(condition, $"Bundle.entry[{requestAt}].request.ifNoneExist");
         var consent = false;
+        IReadOnlyDictionary<string, AssessmentValue>? assessment = null;
         if (found.TryGetValue("QuestionnaireResponse", out var answers))
         {
             var response = (QuestionnaireResponse)answers.Resource;
             Resolves(response.Subject, urls, patientAt, $"Bundle.entry[{answers.Index}].resource.subject", "the Patient");
+            var assessed = FhirAssessment.Read(response, $"Bundle.entry[{answers.Index}].resource", sender.SwemwbsLicensed);
+            issues.AddRange(assessed.Issues);
+            assessment = assessed.Answers;
         }
 
         if (found.TryGetValue("Consent", out var agreed))
@@ -147,7 +155,7 @@ public sealed class ReferralBundle
             .Where(t => !string.IsNullOrWhiteSpace(t)));
         var referral = new Referral(referralId, identifier.Value.System, identifier.Value.Value, sender.Route, now, sender.Name, sender.Partner, requested,
             reason.Length == 0 ? null : reason[..Math.Min(reason.Length, 2000)], person, consent);
-        return new ReferralDraft(referral, resources, sender.ClientAddress, sender.UserAgent);
+        return new ReferralDraft(referral, resources, sender.ClientAddress, sender.UserAgent, assessment);
     }
 
     private ReferralPerson? Person(Patient patient, string at)
