@@ -37,4 +37,18 @@ public static class EnumNames
         value = default;
         return false;
     }
+
+    /// <summary>An enum name as a lower-kebab code: "PhysicalActivity" → "physical-activity".</summary>
+    public static string Kebab(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var s = new System.Text.StringBuilder(name.Length + 4);
+        for (var k = 0; k < name.Length; k++)
+        {
+            if (char.IsAsciiLetterUpper(name[k]) && k > 0) s.Append('-');
+            s.Append(char.ToLowerInvariant(name[k]));
+        }
+
+        return s.ToString();
+    }
 }

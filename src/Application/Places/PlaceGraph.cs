@@ -129,22 +129,22 @@ public sealed class PlaceGraph
     }
 
     /// <summary>The ICB a place lay in on the date, through any of its parents (a practice through its sub-ICB location).</summary>
-    public Area? IcbOf(AreaCode code)
+    public Area? IcbOf(AreaCode code) => Ancestors(code).FirstOrDefault(a => a.Type == AreaType.Icb);
+
+    /// <summary>Every place a place lay in on the date, through every hierarchy, nearest first (each once).</summary>
+    public IEnumerable<Area> Ancestors(AreaCode code)
     {
-        var seen = new HashSet<AreaCode>();
+        var seen = new HashSet<AreaCode> { code };
         var queue = new Queue<AreaCode>([code]);
-        while (queue.Count > 0)
+        while (queue.TryDequeue(out var next))
         {
-            var next = queue.Dequeue();
-            if (!seen.Add(next)) continue;
             foreach (var parent in Parents(next))
             {
-                if (parent.Type == AreaType.Icb) return parent;
+                if (!seen.Add(parent.Code)) continue;
+                yield return parent;
                 queue.Enqueue(parent.Code);
             }
         }
-
-        return null;
     }
 
     /// <summary>The LSOAs (of this view's Census) in an area, through any hierarchy; the area itself when it is one.</summary>

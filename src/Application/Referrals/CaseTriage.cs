@@ -40,30 +40,43 @@ public sealed class CaseTriage(CommonwealDbContext db, PlaceQueries places, Serv
     /// <summary>
     /// Confirms the decision as it stands now: the case becomes triaged, its support lines are planned, and when a line
     /// has a service the case is assigned, its Task owned by the lead line's provider (the first professional line's, else
-    /// the first line's). Refused when the case is not a received one.
+    /// the first line's). A case handed back to triage is confirmed again the same way. Refused for a case in any other status.
     /// </summary>
     public async Task<CaseWork.Result> ConfirmAsync(Guid id, ReferralViewer viewer, CancellationToken cancellationToken = default)
     {
         var proposal = await ProposeAsync(id, viewer, cancellationToken);
         if (proposal is null) return viewer.SeesAll ? CaseWork.Result.NotFound : CaseWork.Result.Forbidden;
-        if (proposal.Case.Status != CaseStatus.Received)
-            return CaseWork.Result.Refused($"the case is {CaseTransitions.Words(proposal.Case.Status)}: only a received case is triaged");
+        if (proposal.Case.Status is not (CaseStatus.Received or CaseStatus.Triaged))
+            return CaseWork.Result.Refused($"the case is {CaseTransitions.Words(proposal.Case.Status)}: only a received case, or one handed back, is triaged");
 
         var now = clock.GetUtcNow();
         var providers = await ProvidersAsync(proposal.Services, cancellationToken);
         var lines = proposal.Decision.Lines.Select(l => new SupportLine(Guid.CreateVersion7(now), id, l.Need, l.Level, l.Tier, l.ServiceCode,
             l.ServiceCode is { } code ? providers.GetValueOrDefault(code) : null, l.Waitlisted, l.WaitlistedFor, l.Why, now, viewer.Name)).ToList();
-        db.SupportLines.AddRange(lines);
         var lead = lines.FirstOrDefault(l => l.Tier == SupportTier.Professional && l.Provider is not null) ?? lines.FirstOrDefault(l => l.Provider is not null);
         var summary = string.Join("; ", proposal.Decision.Lines.Select(l => $"{Needs.Words(l.Need)}: {l.ServiceCode ?? "no service"}{(l.Waitlisted ? " (waitlisted)" : "")}"));
-        var triaged = await work.MoveAsync(id, CaseStatus.Triaged, summary, viewer, save: false, cancellationToken: cancellationToken);
-        if (triaged is not CaseWork.Result.Done || lead is null)
+        CaseWork.Result? moved = null;
+        if (proposal.Case.Status == CaseStatus.Received)
         {
-            if (triaged is CaseWork.Result.Done) await db.SaveChangesAsync(cancellationToken);
-            return triaged;
+            moved = await work.MoveAsync(id, CaseStatus.Triaged, summary, viewer, save: false, cancellationToken: cancellationToken);
+            if (moved is not CaseWork.Result.Done) return moved;
         }
 
-        return await work.MoveAsync(id, CaseStatus.Assigned, null, viewer, lead.Provider, cancellationToken: cancellationToken);
+        if (lead is not null)
+        {
+            moved = await work.MoveAsync(id, CaseStatus.Assigned, null, viewer, lead.Provider, save: false, cancellationToken: cancellationToken);
+            if (moved is not CaseWork.Result.Done) return moved;
+        }
+
+        return moved is null
+            ? CaseWork.Result.Refused("no provider's service takes any of the person's needs: the case stays with triage")
+            : await SaveWithAsync(lines, moved, cancellationToken);
+    }
+
+    private Task<CaseWork.Result> SaveWithAsync(List<SupportLine> lines, CaseWork.Result moved, CancellationToken cancellationToken)
+    {
+        db.SupportLines.AddRange(lines);
+        return work.SaveAsync(moved, cancellationToken);
     }
 
     private async Task<TriagePerson> PersonAsync(Referral referral, IReadOnlyDictionary<string, AssessmentValue> answers, CancellationToken cancellationToken)
@@ -74,13 +87,8 @@ public sealed class CaseTriage(CommonwealDbContext db, PlaceQueries places, Serv
         if (referral.Person.Place is { } place)
         {
             var graph = await places.GraphAsync(null, cancellationToken);
-            var queue = new Queue<AreaCode>([place]);
-            while (queue.TryDequeue(out var code))
-            {
-                if (within.Contains(code)) continue;
-                within.Add(code);
-                foreach (var parent in graph.Parents(code)) queue.Enqueue(parent.Code);
-            }
+            within.Add(place);
+            within.AddRange(graph.Ancestors(place).Select(a => a.Code));
 
             if (graph.Deprivation(place)?.IsCore20 == true) cohorts.Add(TriageRules.Core20);
         }

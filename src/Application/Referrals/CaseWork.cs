@@ -7,9 +7,11 @@ namespace Commonweal.Application.Referrals;
 
 /// <summary>
 /// Moves a case on, as <see cref="CaseTransitions"/> allows: each move dated, by whom, with its reason or outcome; the
-/// referral's Task rewritten to match (a new version, so a system referrer sees the change); the referrer told in the
-/// app; the move audited. Coordinators and administrators make any move; a provider's staff make the moves of the work
-/// (contacted, in support, completed, closed) on cases their organisation holds.
+/// referral's Task rewritten to match (a new version, so a system referrer sees the change; one version for moves saved
+/// together); a referrer who used the web told in the app (a system referrer reads the Task); the move audited.
+/// Coordinators and administrators make any move; a provider's staff make the moves of the work (contacted, in support,
+/// completed, closed) on cases their organisation holds, and may hand an assigned case back to triage — its support lines
+/// then go, freeing their places. Two people moving one case at once: the second is refused.
 /// </summary>
 public sealed class CaseWork(CommonwealDbContext db, AuditLog audit, TimeProvider clock)
 {
@@ -50,7 +52,8 @@ public sealed class CaseWork(CommonwealDbContext db, AuditLog audit, TimeProvide
 
         db.Entry(kase).CurrentValues.SetValues(kase with { Status = to, Updated = now, Reason = change!.Reason });
         db.CaseEvents.Add(new CaseEvent(0, id, change.From, to, now, by.Name, change.Reason));
-        var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.ReferredBy, r.Route, r.Received }).FirstAsync(cancellationToken);
+        if (change.From == CaseStatus.Assigned && to == CaseStatus.Triaged)
+            db.SupportLines.RemoveRange(await db.SupportLines.Where(l => l.Case == id).ToListAsync(cancellationToken));
         if (task is not null)
         {
             var ownerReference = to switch
@@ -60,27 +63,42 @@ public sealed class CaseWork(CommonwealDbContext db, AuditLog audit, TimeProvide
                 _ => task.Owner,
             };
             var ownerName = ownerReference is null ? null : await OwnerNameAsync(ownerReference, cancellationToken);
-            var patient = await db.FhirResources.AsNoTracking().Where(r => r.Referral == id && r.Type == "Patient").Select(r => r.Id).FirstAsync(cancellationToken);
-            var state = new TaskState(task.Id, id, patient, to, change.Reason, ownerReference, ownerName, task.Version + 1, referral.Received, now, null);
+            // Moves saved together (triaged then assigned) make one new version, not one each.
+            var version = db.Entry(task).State == EntityState.Modified ? task.Version : task.Version + 1;
             db.Entry(task).CurrentValues.SetValues(task with
             {
-                Version = state.Version,
+                Version = version,
                 LastUpdated = now,
                 Status = FhirTasks.StatusCode(to),
                 Owner = ownerReference,
-                Json = FhirTasks.Write(state),
+                Json = FhirTasks.Moved(task.Json, to, change.Reason, ownerReference, ownerName, version, now),
             });
         }
 
-        if (referral.Route != ReferralRoute.SelfReferral && !referral.ReferredBy.StartsWith("client:", StringComparison.Ordinal))
+        var referral = await db.Referrals.AsNoTracking().Where(r => r.Id == id).Select(r => new { r.ReferredBy, r.Route }).FirstAsync(cancellationToken);
+        if (referral.Route == ReferralRoute.Professional)
         {
             db.Notifications.Add(new Notification(0, referral.ReferredBy, id, now,
                 $"Your referral is now {CaseTransitions.Words(to)}{(change.Reason is { } r ? ": " + r : "")}.", null));
         }
 
         audit.Record(by.Name, "case.move", "Referral", id.ToString(), $"{CaseTransitions.Words(change.From)} → {CaseTransitions.Words(to)}{(change.Reason is { } why ? ": " + why : "")}");
-        if (save) await db.SaveChangesAsync(cancellationToken);
-        return new Result.Done(change);
+        return save ? await SaveAsync(new Result.Done(change), cancellationToken) : new Result.Done(change);
+    }
+
+    /// <summary>Saves the moves made, or refuses them all when someone else moved the case meanwhile.</summary>
+    public async Task<Result> SaveAsync(Result done, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return done;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Refused("someone else changed the case meanwhile: look at it again");
+        }
     }
 
     private async Task<string?> OwnerNameAsync(string reference, CancellationToken cancellationToken) =>

@@ -29,31 +29,53 @@ public static class FhirTasks
         _ => "rejected",
     };
 
-    public static FhirTask Make(TaskState state) => new()
-    {
-        Id = state.Id,
-        Meta = new Meta
+    /// <summary>A referral's first Task.</summary>
+    public static FhirTask Make(TaskState state) => Apply(
+        new FhirTask
         {
-            VersionId = state.Version.ToString(CultureInfo.InvariantCulture),
-            LastUpdated = state.Modified,
-            Profile = [UkCoreTask],
+            Id = state.Id,
+            Meta = new Meta { Profile = [UkCoreTask] },
+            Intent = FhirTask.TaskIntent.Order,
+            Focus = new ResourceReference($"ServiceRequest/{state.Referral}"),
+            For = new ResourceReference($"Patient/{state.Patient}"),
+            AuthoredOn = Instant(state.Authored),
+            Requester = state.Requester is { } requester ? new ResourceReference(requester) : null,
         },
-        Status = Status(state.Status),
-        Intent = FhirTask.TaskIntent.Order,
-        BusinessStatus = new CodeableConcept(CaseStatusSystem, Code(state.Status), Display(state.Status)),
-        StatusReason = state.Reason is { } reason && state.Status is CaseStatus.Closed or CaseStatus.Declined ? new CodeableConcept { Text = reason } : null,
-        Focus = new ResourceReference($"ServiceRequest/{state.Referral}"),
-        For = new ResourceReference($"Patient/{state.Patient}"),
-        AuthoredOn = Instant(state.Authored),
-        LastModified = Instant(state.Modified),
-        Requester = state.Requester is { } requester ? new ResourceReference(requester) : null,
-        Owner = state.Owner is { } owner ? new ResourceReference(owner, state.OwnerName) : null,
-        Output = state.Status == CaseStatus.Completed && state.Reason is { } outcome
-            ? [new FhirTask.OutputComponent { Type = new CodeableConcept { Text = "Outcome" }, Value = new FhirString(outcome) }]
-            : [],
-    };
+        state.Status,
+        state.Reason,
+        state.Owner,
+        state.OwnerName,
+        state.Version,
+        state.Modified);
 
     public static byte[] Write(TaskState state) => FhirJsonSerializer.Default.SerializeToBytes(Make(state));
+
+    /// <summary>
+    /// The stored Task with the case's new status, reason and owner as a new version: what the case does not change (its
+    /// focus, patient, requester, when it was authored) is kept as it was.
+    /// </summary>
+    public static byte[] Moved(byte[] stored, CaseStatus status, string? reason, string? owner, string? ownerName, int version, DateTimeOffset modified)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(stored);
+        var task = FhirJsonDeserializer.DEFAULT.Deserialize<FhirTask>(ref reader);
+        return FhirJsonSerializer.Default.SerializeToBytes(Apply(task, status, reason, owner, ownerName, version, modified));
+    }
+
+    private static FhirTask Apply(FhirTask task, CaseStatus status, string? reason, string? owner, string? ownerName, int version, DateTimeOffset modified)
+    {
+        task.Meta ??= new Meta();
+        task.Meta.VersionId = version.ToString(CultureInfo.InvariantCulture);
+        task.Meta.LastUpdated = modified;
+        task.Status = Status(status);
+        task.BusinessStatus = new CodeableConcept(CaseStatusSystem, Code(status), Display(status));
+        task.StatusReason = reason is not null && status is CaseStatus.Closed or CaseStatus.Declined ? new CodeableConcept { Text = reason } : null;
+        task.LastModified = Instant(modified);
+        task.Owner = owner is null ? null : new ResourceReference(owner, ownerName);
+        task.Output = status == CaseStatus.Completed && reason is { } outcome
+            ? [new FhirTask.OutputComponent { Type = new CodeableConcept { Text = "Outcome" }, Value = new FhirString(outcome) }]
+            : [];
+        return task;
+    }
 
     private static FhirTask.TaskStatus Status(CaseStatus status) => StatusCode(status) switch
     {

@@ -48,16 +48,19 @@ public sealed class ReferralIntake : IAsyncDisposable
     }
 
     /// <summary>
-    /// The stored referrals a conditional create's identifier matches (a value alone matches it in any system): none, one,
-    /// or — for a value alone — several.
+    /// The referrals the sender (or their organisation) sent that a conditional create's identifier matches (a value alone
+    /// matches it in any system): none, one, or — for a value alone — several. Others' referrals are never matched, so a
+    /// condition reveals nothing of them.
     /// </summary>
-    public async Task<IReadOnlyList<IntakeResult>> MatchingAsync(string? system, string value, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IntakeResult>> MatchingAsync(string? system, string value, string sender, int? partner, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
-        var keys = await db.Referrals.AsNoTracking().Where(r => r.IdentifierValue == value && (system == null || r.IdentifierSystem == system))
-            .Select(r => new { r.IdentifierSystem, r.IdentifierValue }).Take(2).ToListAsync(cancellationToken);
-        return [.. (await StoredAsync(db, [.. keys.Select(k => (k.IdentifierSystem, k.IdentifierValue))])).Values];
+        var referrals = await db.Referrals.AsNoTracking()
+            .Where(r => r.IdentifierValue == value && (system == null || r.IdentifierSystem == system))
+            .Where(r => r.ReferredBy == sender || (partner != null && r.ReferrerPartner == partner))
+            .Take(2).ToListAsync(cancellationToken);
+        return [.. (await WithResourcesAsync(db, referrals)).Values];
     }
 
     public async ValueTask DisposeAsync()
@@ -78,19 +81,10 @@ public sealed class ReferralIntake : IAsyncDisposable
             }
             catch (DbUpdateException e)
             {
-                // Another process stored one of these identifiers since the look-up: take them one at a time.
-                logger.LogInformation(e, "A referral batch met a stored identifier; retrying its {Count} referrals one by one", batch.Count);
-                foreach (var one in batch)
-                {
-                    try
-                    {
-                        await CommitAsync([one]);
-                    }
-                    catch (Exception single)
-                    {
-                        one.Done.TrySetException(single);
-                    }
-                }
+                // Another process stored one of these identifiers since the look-up: the batch again finds it stored. Only if
+                // that fails too, one at a time, so that one bad referral cannot hold up the rest.
+                logger.LogInformation(e, "A referral batch met a stored identifier; trying its {Count} referrals again", batch.Count);
+                await RetryAsync(batch);
             }
             catch (Exception e)
             {
@@ -99,6 +93,30 @@ public sealed class ReferralIntake : IAsyncDisposable
             }
 
             batch.Clear();
+        }
+    }
+
+    private async Task RetryAsync(List<Pending> batch)
+    {
+        try
+        {
+            await CommitAsync(batch);
+            return;
+        }
+        catch (DbUpdateException)
+        {
+        }
+
+        foreach (var one in batch)
+        {
+            try
+            {
+                await CommitAsync([one]);
+            }
+            catch (Exception single)
+            {
+                one.Done.TrySetException(single);
+            }
         }
     }
 
@@ -123,18 +141,13 @@ public sealed class ReferralIntake : IAsyncDisposable
         var results = new Dictionary<Pending, IntakeResult>();
         foreach (var pending in firsts.Values)
         {
-            if (stored.TryGetValue(Key(pending.Draft.Referral), out var existing)) results[pending] = existing;
+            if (stored.TryGetValue(Key(pending.Draft.Referral), out var existing)) results[pending] = Answer(existing, pending.Draft.Referral);
         }
 
+        // A commit is on disk before anyone is told it succeeded: SQLite's default synchronous=FULL (never lowered here),
+        // PostgreSQL's synchronous_commit=on.
         if (fresh.Count > 0)
         {
-            if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
-            {
-                // A commit is on disk before anyone is told it succeeded (the default, said out loud; it cannot be said in a transaction).
-                await db.Database.OpenConnectionAsync();
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;");
-            }
-
             await using var transaction = await db.Database.BeginTransactionAsync();
 
             var cases = new List<ReferralCase>(fresh.Count);
@@ -143,9 +156,7 @@ public sealed class ReferralIntake : IAsyncDisposable
             foreach (var pending in fresh)
             {
                 var draft = pending.Draft;
-                var referral = draft.Answers is { } answers && draft.Referral.Answers is null
-                    ? draft.Referral with { Answers = AssessmentAnswers.ToJson(answers) }
-                    : draft.Referral;
+                var referral = draft.Referral;
                 db.Referrals.Add(referral);
                 cases.Add(new ReferralCase(referral.Id, CaseStatus.Received, referral.Received, referral.Received, null));
                 events.Add(new CaseEvent(0, referral.Id, null, CaseStatus.Received, referral.Received, referral.ReferredBy, null));
@@ -171,8 +182,12 @@ public sealed class ReferralIntake : IAsyncDisposable
 
         foreach (var (pending, result) in results) pending.Done.TrySetResult(result);
         foreach (var (repeat, first) in repeats)
-            repeat.Done.TrySetResult(results[first] with { Created = false });
+            repeat.Done.TrySetResult(Answer(results[first] with { Created = false }, repeat.Draft.Referral));
     }
+
+    /// <summary>A stored referral as the answer to a repeat of its identifier: itself for its sender, nothing of it for anyone else.</summary>
+    private static IntakeResult Answer(IntakeResult stored, Referral repeat) =>
+        IntakeResult.SameSender(stored.Referral, repeat) ? stored : IntakeResult.Taken(repeat);
 
     private static async Task<Dictionary<(string, string), IntakeResult>> StoredAsync(CommonwealDbContext db, IReadOnlyCollection<(string System, string Value)> keys)
     {
@@ -180,6 +195,11 @@ public sealed class ReferralIntake : IAsyncDisposable
         var referrals = await db.Referrals.AsNoTracking().Where(r => values.Contains(r.IdentifierValue)).ToListAsync();
         var wanted = keys.ToHashSet();
         referrals.RemoveAll(r => !wanted.Contains(Key(r)));
+        return await WithResourcesAsync(db, referrals);
+    }
+
+    private static async Task<Dictionary<(string, string), IntakeResult>> WithResourcesAsync(CommonwealDbContext db, List<Referral> referrals)
+    {
         if (referrals.Count == 0) return [];
 
         var ids = referrals.Select(r => r.Id).ToList();

@@ -10,7 +10,6 @@ namespace Commonweal.Core.Referrals;
 /// <param name="Referral">The referral it belongs to.</param>
 /// <param name="Status">The resource's status code, for searching (Task.status).</param>
 /// <param name="Owner">The Task's owner reference, e.g. "Organization/12", for searching.</param>
-/// <param name="Identifier">The resource's business identifier as "system|value" (a Patient's NHS number), for conditional creates.</param>
 public sealed record StoredResource(
     string Type,
     string Id,
@@ -19,5 +18,4 @@ public sealed record StoredResource(
     DateTimeOffset LastUpdated,
     string? Status,
     string? Owner,
-    string? Identifier,
     byte[] Json);

@@ -2171,7 +2171,7 @@ namespace Commonweal.Persistence.Postgres.Migrations
 
                     b.HasIndex("ReferrerPartner");
 
-                    b.HasIndex("IdentifierSystem", "IdentifierValue")
+                    b.HasIndex("IdentifierValue", "IdentifierSystem")
                         .IsUnique();
 
                     b.HasIndex("ReferredBy", "Received");
@@ -2197,6 +2197,7 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.Property<long>("Updated")
+                        .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
@@ -2269,10 +2270,6 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("Identifier")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
                     b.Property<byte[]>("Json")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -2292,13 +2289,12 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Type", "Id");
 
                     b.HasIndex("Referral");
-
-                    b.HasIndex("Type", "Identifier");
 
                     b.HasIndex("Type", "Status", "Owner");
 

@@ -2106,7 +2106,7 @@ namespace Commonweal.Persistence.Sqlite.Migrations
 
                     b.HasIndex("ReferrerPartner");
 
-                    b.HasIndex("IdentifierSystem", "IdentifierValue")
+                    b.HasIndex("IdentifierValue", "IdentifierSystem")
                         .IsUnique();
 
                     b.HasIndex("ReferredBy", "Received");
@@ -2132,6 +2132,7 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Updated")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
@@ -2204,10 +2205,6 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Identifier")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.Property<byte[]>("Json")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -2227,13 +2224,12 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Type", "Id");
 
                     b.HasIndex("Referral");
-
-                    b.HasIndex("Type", "Identifier");
 
                     b.HasIndex("Type", "Status", "Owner");
 

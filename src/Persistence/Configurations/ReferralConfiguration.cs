@@ -14,8 +14,9 @@ public sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.IdentifierSystem).HasMaxLength(256);
         builder.Property(r => r.IdentifierValue).HasMaxLength(128);
-        // Idempotency rests on this: the same ServiceRequest identifier cannot be stored twice, whoever sends it.
-        builder.HasIndex(r => new { r.IdentifierSystem, r.IdentifierValue }).IsUnique();
+        // Idempotency rests on this: the same ServiceRequest identifier cannot be stored twice, whoever sends it. The value
+        // first, as repeats and searches look referrals up by it (with or without the system).
+        builder.HasIndex(r => new { r.IdentifierValue, r.IdentifierSystem }).IsUnique();
         builder.Property(r => r.Route).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.ReferredBy).HasMaxLength(256);
         builder.HasIndex(r => new { r.ReferredBy, r.Received });
@@ -46,6 +47,8 @@ public sealed class ReferralCaseConfiguration : IEntityTypeConfiguration<Referra
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(c => new { c.Status, c.Opened });
+        // Two people moving one case at once: the second is refused rather than overwriting the first.
+        builder.Property(c => c.Updated).IsConcurrencyToken();
         builder.Property(c => c.Reason).HasMaxLength(2000);
         builder.HasOne<Referral>().WithOne().HasForeignKey<ReferralCase>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
     }
@@ -76,10 +79,9 @@ public sealed class StoredResourceConfiguration : IEntityTypeConfiguration<Store
         builder.Property(r => r.Id).HasMaxLength(64);
         builder.Property(r => r.Status).HasMaxLength(32);
         builder.Property(r => r.Owner).HasMaxLength(128);
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => r.Referral);
         builder.HasIndex(r => new { r.Type, r.Status, r.Owner });
-        builder.Property(r => r.Identifier).HasMaxLength(300);
-        builder.HasIndex(r => new { r.Type, r.Identifier });
         builder.HasOne<Referral>().WithMany().HasForeignKey(r => r.Referral).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -22,6 +22,9 @@ public abstract class CaseWorkTests(DemoStore store) : IAsyncLifetime
     private static readonly AreaCode Basildon = AreaCode.Parse("E07000066");
     private ApplicationScope app = null!;
 
+    /// <summary>The specialist weight management service's code, new for each test: the store is shared, so earlier tests' cases hold places in the others.</summary>
+    private readonly string swm = $"T-SWM-{Guid.NewGuid():N}"[..14];
+
     public ValueTask InitializeAsync()
     {
         if (store.Database is null)
@@ -66,15 +69,16 @@ public abstract class CaseWorkTests(DemoStore store) : IAsyncLifetime
         var id = Guid.NewGuid();
         var patient = Guid.NewGuid().ToString();
         var person = new ReferralPerson(null, "Ada", "Okafor", new DateOnly(1968, 4, 12), "female", "SS14 1AB", Basildon, "07700 900123", null);
-        var referral = new Referral(id, "https://gp.example/Id/referral", id.ToString("N"), ReferralRoute.Professional, now, "gp-referrer", null, requested, "low mood", person, true);
-        var task = new TaskState(Guid.NewGuid().ToString(), id, patient, CaseStatus.Received, null, null, null, 1, now, now, null);
-        StoredResource Stored(string type, string resourceId, string json, string? status = null) => new(type, resourceId, id, 1, now, status, null, null, Encoding.UTF8.GetBytes(json));
+        var referral = new Referral(id, "https://gp.example/Id/referral", id.ToString("N"), ReferralRoute.Professional, now, "gp-referrer", null, requested, "low mood", person, true,
+            AssessmentAnswers.ToJson(answers));
+        var task = new TaskState(Guid.NewGuid().ToString(), id, patient, CaseStatus.Received, null, null, null, 1, now, now, "Practitioner/gp-1");
+        StoredResource Stored(string type, string resourceId, string json, string? status = null) => new(type, resourceId, id, 1, now, status, null, Encoding.UTF8.GetBytes(json));
         var draft = new ReferralDraft(referral,
         [
             Stored("Patient", patient, $"{{\"resourceType\":\"Patient\",\"id\":\"{patient}\"}}"),
             Stored("ServiceRequest", id.ToString(), $"{{\"resourceType\":\"ServiceRequest\",\"id\":\"{id}\"}}"),
-            new StoredResource("Task", task.Id, id, 1, now, "received", null, null, FhirTasks.Write(task)),
-        ], Answers: answers);
+            new StoredResource("Task", task.Id, id, 1, now, "received", null, FhirTasks.Write(task)),
+        ]);
         Assert.True((await app.Get<ReferralIntake>().SubmitAsync(draft, TestContext.Current.CancellationToken)).Created);
         return id;
     }
@@ -82,14 +86,14 @@ public abstract class CaseWorkTests(DemoStore store) : IAsyncLifetime
     private async Task<int> WellbeingProviderAsync() =>
         await app.Get<CommonwealDbContext>().Partners.Where(p => p.Name.StartsWith("Wellbeing Partnership")).Select(p => p.Id).FirstAsync(TestContext.Current.CancellationToken);
 
-    /// <summary>A directory for Basildon: specialist weight management (IWS-2021, 1 place), a community walking group, a stop smoking service, befriending.</summary>
+    /// <summary>A directory for Basildon: specialist weight management (IWS-2021, a code of its own, 1 place), a community walking group, a stop smoking service, befriending.</summary>
     private async Task DirectoryAsync(int weightPlaces = 1)
     {
         ReferralService Service(string code, string name, SupportKind kind, Need[] needs, int? capacity, string? contract = null) =>
             new(code, name, kind, needs, [Basildon], 18, null, [], capacity, contract, contract is null ? null : "WM");
         await app.Get<ServiceDirectory>().ReplaceAsync(
         [
-            Service("T-SWM", "Specialist weight management", SupportKind.Professional, [Need.Weight], weightPlaces, "IWS-2021"),
+            Service(swm, "Specialist weight management", SupportKind.Professional, [Need.Weight], weightPlaces, "IWS-2021"),
             Service("T-WALK", "Walking group", SupportKind.CommunityAsset, [Need.Weight, Need.PhysicalActivity], 50),
             Service("T-QUIT", "Stop smoking service", SupportKind.Professional, [Need.Smoking], 10, "IWS-2021"),
             Service("T-BEFRIEND", "Befriending", SupportKind.Volunteer, [Need.Loneliness, Need.Wellbeing], null),
@@ -108,7 +112,7 @@ public abstract class CaseWorkTests(DemoStore store) : IAsyncLifetime
         var proposal = await triage.ProposeAsync(id, Coordinator, token);
 
         Assert.NotNull(proposal);
-        Assert.Equal([(Need.Smoking, "T-QUIT"), (Need.Weight, "T-SWM"), (Need.Loneliness, "T-BEFRIEND")],
+        Assert.Equal([(Need.Smoking, "T-QUIT"), (Need.Weight, swm), (Need.Loneliness, "T-BEFRIEND")],
             proposal.Decision.Lines.Select(l => (l.Need, l.ServiceCode)).OrderBy(l => l.Need).ToList());
         Assert.All(proposal.Decision.Lines, l => Assert.False(string.IsNullOrWhiteSpace(l.Why)));
         Assert.Contains("BMI 33.2", proposal.Decision.Lines.Single(l => l.Need == Need.Weight).Why, StringComparison.Ordinal);
@@ -121,7 +125,7 @@ public abstract class CaseWorkTests(DemoStore store) : IAsyncLifetime
         Assert.Equal(CaseStatus.Assigned, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, token)).Status);
         Assert.Equal(3, await db.SupportLines.CountAsync(l => l.Case == id, token));
         var task = await db.FhirResources.AsNoTracking().SingleAsync(r => r.Referral == id && r.Type == "Task", token);
-        Assert.Equal((3, "accepted", $"Organization/{provider}"), (task.Version, task.Status, task.Owner));
+        Assert.Equal((2, "accepted", $"Organization/{provider}"), (task.Version, task.Status, task.Owner));
         Assert.Contains($"\"owner\":{{\"reference\":\"Organization/{provider}\"", Encoding.UTF8.GetString(task.Json), StringComparison.Ordinal);
 
         var theirs = new ReferralViewer("provider-staff", [Roles.Provider], provider);
@@ -137,8 +141,11 @@ public abstract class CaseWorkTests(DemoStore store) : IAsyncLifetime
         var events = await db.CaseEvents.AsNoTracking().Where(e => e.Case == id).OrderBy(e => e.Id).Select(e => e.To).ToListAsync(token);
         Assert.Equal([CaseStatus.Received, CaseStatus.Triaged, CaseStatus.Assigned, CaseStatus.Contacted, CaseStatus.InSupport, CaseStatus.Completed], events);
         task = await db.FhirResources.AsNoTracking().SingleAsync(r => r.Referral == id && r.Type == "Task", token);
-        Assert.Equal((6, "completed"), (task.Version, task.Status));
-        Assert.Contains("quit at 4 weeks", Encoding.UTF8.GetString(task.Json), StringComparison.Ordinal);
+        Assert.Equal((5, "completed"), (task.Version, task.Status));
+        var json = Encoding.UTF8.GetString(task.Json);
+        Assert.Contains("quit at 4 weeks", json, StringComparison.Ordinal);
+        Assert.Contains("\"requester\":{\"reference\":\"Practitioner/gp-1\"}", json, StringComparison.Ordinal);
+        Assert.Contains($"\"focus\":{{\"reference\":\"ServiceRequest/{id}\"}}", json, StringComparison.Ordinal);
         var told = await db.Notifications.AsNoTracking().Where(n => n.Referral == id).Select(n => n.Text).ToListAsync(token);
         Assert.Equal(5, told.Count);
         Assert.All(told, t => Assert.StartsWith("Your referral is now", t, StringComparison.Ordinal));
@@ -158,9 +165,55 @@ public abstract class CaseWorkTests(DemoStore store) : IAsyncLifetime
         Assert.IsType<CaseWork.Result.Done>(await triage.ConfirmAsync(first, Coordinator, token));
         var next = (await triage.ProposeAsync(second, Coordinator, token))!.Decision.Lines.Single(l => l.Need == Need.Weight);
 
-        Assert.Equal(("T-WALK", true, "T-SWM"), (next.ServiceCode, next.Waitlisted, next.WaitlistedFor));
-        Assert.Contains("T-SWM", next.Why, StringComparison.Ordinal);
+        Assert.Equal(("T-WALK", true, swm), (next.ServiceCode, next.Waitlisted, next.WaitlistedFor));
+        Assert.Contains(swm, next.Why, StringComparison.Ordinal);
         Assert.IsType<CaseWork.Result.Refusal>(await triage.ConfirmAsync(first, Coordinator, token));
+    }
+
+    [Fact]
+    public async Task A_case_handed_back_to_triage_frees_its_places_and_is_confirmed_again()
+    {
+        await DirectoryAsync(weightPlaces: 1);
+        var heavy = Answers(("weight-kg", AssessmentValue.Of(110m)), ("height-cm", AssessmentValue.Of(165m)));
+        var triage = app.Get<CaseTriage>();
+        var work = app.Get<CaseWork>();
+        var db = app.Get<CommonwealDbContext>();
+        var token = TestContext.Current.CancellationToken;
+        var first = await ReferAsync(heavy);
+        var second = await ReferAsync(heavy);
+        Assert.IsType<CaseWork.Result.Done>(await triage.ConfirmAsync(first, Coordinator, token));
+        var provider = new ReferralViewer("provider-staff", [Roles.Provider], await WellbeingProviderAsync());
+
+        Assert.IsType<CaseWork.Result.Done>(await work.MoveAsync(first, CaseStatus.Triaged, "not ready to start", provider, cancellationToken: token));
+
+        Assert.Equal(0, await db.SupportLines.CountAsync(l => l.Case == first, token));
+        var next = (await triage.ProposeAsync(second, Coordinator, token))!.Decision.Lines.Single(l => l.Need == Need.Weight);
+        Assert.Equal((swm, false), (next.ServiceCode, next.Waitlisted));
+        Assert.IsType<CaseWork.Result.Done>(await triage.ConfirmAsync(first, Coordinator, token));
+        Assert.Equal(CaseStatus.Assigned, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == first, token)).Status);
+        Assert.Equal(1, await db.SupportLines.CountAsync(l => l.Case == first, token));
+    }
+
+    [Fact]
+    public async Task Of_two_people_moving_one_case_at_once_the_second_is_refused_and_nothing_of_theirs_is_saved()
+    {
+        await DirectoryAsync();
+        var id = await ReferAsync(Answers(("loneliness", AssessmentValue.OfCode("often-always"))));
+        var token = TestContext.Current.CancellationToken;
+        await using var other = new ApplicationScope(store.Database!);
+        var mine = app.Get<CaseWork>();
+        var theirs = other.Get<CaseWork>();
+
+        var first = await mine.MoveAsync(id, CaseStatus.Declined, "moved away", Coordinator, save: false, cancellationToken: token);
+        var second = await theirs.MoveAsync(id, CaseStatus.Closed, "duplicate", Coordinator, cancellationToken: token);
+        Assert.IsType<CaseWork.Result.Done>(second);
+        var refused = await mine.SaveAsync(first, token);
+
+        var refusal = Assert.IsType<CaseWork.Result.Refusal>(refused);
+        Assert.Contains("someone else", refusal.Why, StringComparison.Ordinal);
+        var db = other.Get<CommonwealDbContext>();
+        Assert.Equal(CaseStatus.Closed, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, token)).Status);
+        Assert.Equal([CaseStatus.Received, CaseStatus.Closed], await db.CaseEvents.AsNoTracking().Where(e => e.Case == id).OrderBy(e => e.Id).Select(e => e.To).ToListAsync(token));
     }
 }
 

@@ -189,8 +189,9 @@ public abstract class FhirAssessmentTests(WebFixture platform)
         var sender = new ReferralSender("a-system", null, ReferralRoute.Fhir, new HashSet<string>());
         var (_, draft, problems) = ReferralBundle.Read(WithResponse(Referral("R-draft"), Response(PatientUrl)), sender, new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
         Assert.Null(problems);
-        Assert.Equal(Good.Count, draft.Answers.Count);
-        Assert.Equal(AssessmentValue.OfCode("often-always"), draft.Answers["loneliness"]);
+        var answers = AssessmentAnswers.FromJson(draft.Referral.Answers);
+        Assert.Equal(Good.Count, answers.Count);
+        Assert.Equal(AssessmentValue.OfCode("often-always"), answers["loneliness"]);
     }
 
     [Theory]

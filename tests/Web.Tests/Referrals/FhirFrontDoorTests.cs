@@ -100,6 +100,24 @@ public abstract class FhirFrontDoorTests(WebFixture platform)
     }
 
     [Fact]
+    public async Task The_same_identifier_sent_by_another_referrer_is_409_and_reveals_nothing_of_the_stored_referral()
+    {
+        var (referrer, _) = await AsAsync(Roles.Referrer);
+        var (another, _) = await AsAsync(Roles.Referrer);
+        var identifier = Unique();
+        await PostAsync(referrer, Referral(identifier));
+
+        var (status, body) = await PostAsync(another, Referral(identifier));
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        var issue = Parse<OperationOutcome>(body).Issue.Single();
+        Assert.Equal(OperationOutcome.IssueType.Duplicate, issue.Code);
+        Assert.Contains("Bundle.entry[1].resource.identifier[0]", issue.Expression);
+        Assert.DoesNotContain("ServiceRequest/", body, StringComparison.Ordinal);
+        Assert.Equal(1, await ReferralsWithAsync(identifier));
+    }
+
+    [Fact]
     public async Task Concurrent_repeats_create_exactly_one_referral()
     {
         var (referrer, _) = await AsAsync(Roles.Referrer);
@@ -159,6 +177,7 @@ public abstract class FhirFrontDoorTests(WebFixture platform)
         { "an Observation entry", Json(Change(b => b.Entry.Add(new Bundle.EntryComponent { Resource = new Observation { Status = ObservationStatus.Final, Code = new CodeableConcept("http://loinc.org", "29463-7") }, Request = new Bundle.RequestComponent { Method = Bundle.HTTPVerb.POST, Url = "Observation" } }))), 422, OperationOutcome.IssueType.NotSupported, "Bundle.entry[3].resource" },
         { "a PUT", Json(Change(b => b.Entry[0].Request.Method = Bundle.HTTPVerb.PUT)), 422, OperationOutcome.IssueType.NotSupported, "Bundle.entry[0].request.method" },
         { "no ServiceRequest", Json(Change(b => b.Entry.RemoveAt(1))), 422, OperationOutcome.IssueType.Required, "Bundle.entry" },
+        { "two entries with one fullUrl", Json(Change(b => b.Entry[2].FullUrl = b.Entry[0].FullUrl)), 422, OperationOutcome.IssueType.Duplicate, "Bundle.entry[2].fullUrl" },
         { "an unknown element", "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"colour\":\"blue\"}", 422, OperationOutcome.IssueType.Value, "Bundle.colour" },
     };
 

@@ -51,7 +51,7 @@ public static class FhirAssessment
         var sections = HolisticAssessment.Sections(includeSwemwbs);
         return [.. sections.Select((s, k) =>
         {
-            var name = Kebab(s.Group.ToString());
+            var name = Core.EnumNames.Kebab(s.Group.ToString());
             var earlier = sections.Take(k).Count(x => x.Group == s.Group);
             return earlier == 0 ? name : $"{name}-{earlier + 1}";
         })];
@@ -285,7 +285,4 @@ public static class FhirAssessment
         AnswerKind.Integer => new Integer(value.Integer),
         _ => new FhirDecimal(value.Decimal),
     };
-
-    private static string Kebab(string name) =>
-        string.Concat(name.Select((c, k) => char.IsUpper(c) && k > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -40,7 +40,7 @@ public static class FhirEndpoints
 
         if (read!.IfNoneExist is { } condition && condition != (draft!.Referral.IdentifierSystem, draft.Referral.IdentifierValue))
         {
-            var matches = await intake.MatchingAsync(condition.System, condition.Value, cancellationToken);
+            var matches = await intake.MatchingAsync(condition.System, condition.Value, sender.Name, sender.Partner, cancellationToken);
             if (matches.Count > 1)
             {
                 return FhirResult.Of(FhirProblems.One(StatusCodes.Status412PreconditionFailed, IssueType.MultipleMatches,
@@ -52,6 +52,13 @@ public static class FhirEndpoints
         }
 
         var result = await intake.SubmitAsync(draft!, cancellationToken);
+        if (result.IdentifierTaken)
+        {
+            return FhirResult.Of(FhirProblems.One(StatusCodes.Status409Conflict, IssueType.Duplicate,
+                "Another referrer has sent a referral with this identifier: give the ServiceRequest an identifier in your own system.",
+                $"Bundle.entry[{read.EntryTypes.ToList().IndexOf("ServiceRequest")}].resource.identifier[0]"));
+        }
+
         return FhirResult.Of(StatusCodes.Status200OK, TransactionResponse(read.EntryTypes, result));
     }
 
@@ -114,8 +121,7 @@ public static class FhirEndpoints
                 "Search ServiceRequests by identifier: ?identifier=system|value."));
         }
 
-        var parts = identifier.Split('|', 2);
-        var (system, value) = parts.Length == 2 ? (parts[0].Length == 0 ? null : parts[0], parts[1]) : (null, parts[0]);
+        var (system, value) = ReferralBundle.Token(identifier);
         var page = await records.ServiceRequestsAsync(system, value, await viewers.OfAsync(http.User), count, offset, cancellationToken);
         return Searchset(http, page, count, offset);
     }

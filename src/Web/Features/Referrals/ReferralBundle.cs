@@ -2,6 +2,7 @@ using Commonweal.Application.Referrals;
 using Commonweal.Core.Places;
 using Commonweal.Core.Referrals;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
 using IssueType = Hl7.Fhir.Model.OperationOutcome.IssueType;
 
 namespace Commonweal.Web.Features.Referrals;
@@ -44,7 +45,7 @@ public sealed class ReferralBundle
         if (bundle.Type != Bundle.BundleType.Transaction)
         {
             return (null, null, FhirProblems.One(StatusCodes.Status400BadRequest, IssueType.Value,
-                $"Bundle.type must be 'transaction'; it is '{bundle.Type?.ToString().ToLowerInvariant() ?? "missing"}'.", "Bundle.type"));
+                $"Bundle.type must be 'transaction'; it is '{bundle.Type.GetLiteral() ?? "missing"}'.", "Bundle.type"));
         }
 
         var read = new ReferralBundle(bundle);
@@ -59,10 +60,13 @@ public sealed class ReferralBundle
     private ReferralDraft? Draft(ReferralSender sender, DateTimeOffset now)
     {
         var found = new Dictionary<string, (int Index, Resource Resource)>();
+        var urls = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < bundle.Entry.Count; i++)
         {
             var entry = bundle.Entry[i];
             var at = $"Bundle.entry[{i}]";
+            if (entry.FullUrl is { Length: > 0 } fullUrl && !urls.TryAdd(fullUrl, i))
+                Problem(IssueType.Duplicate, $"The fullUrl '{fullUrl}' is used by entry {urls[fullUrl]} too: each entry needs its own.", at + ".fullUrl");
             if (entry.Resource is not { } resource)
             {
                 Problem(IssueType.Required, "Each entry needs its resource.", at + ".resource");
@@ -84,8 +88,8 @@ public sealed class ReferralBundle
                     Problem(IssueType.NotSupported, $"Only POST (create) is taken; this entry's method is {request.Method?.ToString() ?? "missing"}.", at + ".request.method");
                 if (!string.Equals(request.Url, type, StringComparison.Ordinal))
                     Problem(IssueType.Value, $"The request url of a {type} must be '{type}'; it is '{request.Url}'.", at + ".request.url");
-                if (request.IfNoneExist is { Length: > 0 } && type != "ServiceRequest" && type != "Patient")
-                    Problem(IssueType.NotSupported, "ifNoneExist is taken on the ServiceRequest and the Patient only.", at + ".request.ifNoneExist");
+                if (request.IfNoneExist is { Length: > 0 } && type != "ServiceRequest")
+                    Problem(IssueType.NotSupported, "ifNoneExist is taken on the ServiceRequest only: a referral's Patient is stored with it.", at + ".request.ifNoneExist");
             }
 
             if (!found.TryAdd(type, (i, resource)))
@@ -104,7 +108,6 @@ public sealed class ReferralBundle
         var (requestAt, requestResource) = found["ServiceRequest"];
         var patient = (Patient)patientResource;
         var serviceRequest = (ServiceRequest)requestResource;
-        var urls = bundle.Entry.Select((e, i) => (e.FullUrl, i)).Where(x => x.FullUrl is { Length: > 0 }).ToDictionary(x => x.FullUrl!, x => x.i);
 
         var person = Person(patient, $"Bundle.entry[{patientAt}].resource");
         var identifier = Identifier(serviceRequest, $"Bundle.entry[{requestAt}].resource", sender);
@@ -142,20 +145,19 @@ public sealed class ReferralBundle
             resource.Id = ids[type];
             resource.Meta = new Meta { VersionId = "1", LastUpdated = now, Profile = resource.Meta?.Profile ?? [] };
             Rewrite(resource, references);
-            var identifies = type == "Patient" && person.NhsNumber is { } nhs ? $"{NhsNumber.System}|{nhs}" : null;
-            resources.Add(new StoredResource(type, ids[type], referralId, 1, now, null, null, identifies, FhirJson.Bytes(resource)));
+            resources.Add(new StoredResource(type, ids[type], referralId, 1, now, null, null, FhirJson.Bytes(resource)));
         }
 
         var requester = serviceRequest.Requester?.Reference is { } r && !r.StartsWith("urn:", StringComparison.Ordinal) ? r : null;
         var task = new TaskState(Guid.CreateVersion7(now).ToString(), referralId, ids["Patient"], CaseStatus.Received, null, null, null, 1, now, now, requester);
-        resources.Add(new StoredResource("Task", task.Id, referralId, 1, now, FhirTasks.StatusCode(task.Status), null, null, FhirTasks.Write(task)));
+        resources.Add(new StoredResource("Task", task.Id, referralId, 1, now, FhirTasks.StatusCode(task.Status), null, FhirTasks.Write(task)));
 
         var requested = serviceRequest.Code?.Coding.FirstOrDefault(c => c.System == FhirNames.ServiceSystem)?.Code;
         var reason = string.Join("; ", serviceRequest.ReasonCode.Select(c => c.Text ?? c.Coding.FirstOrDefault()?.Display).Concat(serviceRequest.Note.Select(n => n.Text))
             .Where(t => !string.IsNullOrWhiteSpace(t)));
         var referral = new Referral(referralId, identifier.Value.System, identifier.Value.Value, sender.Route, now, sender.Name, sender.Partner, requested,
-            reason.Length == 0 ? null : reason[..Math.Min(reason.Length, 2000)], person, consent);
-        return new ReferralDraft(referral, resources, sender.ClientAddress, sender.UserAgent, assessment);
+            reason.Length == 0 ? null : reason[..Math.Min(reason.Length, 2000)], person, consent, assessment is null ? null : AssessmentAnswers.ToJson(assessment));
+        return new ReferralDraft(referral, resources, sender.ClientAddress, sender.UserAgent);
     }
 
     private ReferralPerson? Person(Patient patient, string at)
@@ -195,7 +197,7 @@ public sealed class ReferralBundle
         var phone = patient.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Phone)?.Value;
         var email = patient.Telecom.FirstOrDefault(t => t.System == ContactPoint.ContactPointSystem.Email)?.Value;
         if (issues.Count > 0) return null;
-        return new ReferralPerson(nhs, given!.Trim(), name!.Family!.Trim(), birth, patient.Gender?.ToString().ToLowerInvariant(),
+        return new ReferralPerson(nhs, given!.Trim(), name!.Family!.Trim(), birth, patient.Gender.GetLiteral(),
             postcode is { Length: > 0 } ? Postcodes.Format(postcode) : null, place, phone, email);
     }
 
@@ -220,9 +222,9 @@ public sealed class ReferralBundle
     private void CheckRequest(ServiceRequest request, string at, IReadOnlySet<string> services)
     {
         if (request.Status != RequestStatus.Active)
-            Problem(IssueType.Value, $"A referral's status is 'active'; this one is '{request.Status?.ToString().ToLowerInvariant()}'.", at + ".status");
+            Problem(IssueType.Value, $"A referral's status is 'active'; this one is '{request.Status.GetLiteral()}'.", at + ".status");
         if (request.Intent is not (RequestIntent.Order or RequestIntent.OriginalOrder))
-            Problem(IssueType.Value, $"A referral's intent is 'order'; this one is '{request.Intent?.ToString().ToLowerInvariant()}'.", at + ".intent");
+            Problem(IssueType.Value, $"A referral's intent is 'order'; this one is '{request.Intent.GetLiteral()}'.", at + ".intent");
         if (request.Code is null) return;
         for (var k = 0; k < request.Code.Coding.Count; k++)
         {
@@ -261,7 +263,13 @@ public sealed class ReferralBundle
             return null;
         }
 
-        var parts = values[0]!.Split('|', 2);
+        return Token(values[0]!);
+    }
+
+    /// <summary>A FHIR token search value: "system|value", "|value" or "value" (any system).</summary>
+    internal static (string? System, string Value) Token(string text)
+    {
+        var parts = text.Split('|', 2);
         return parts.Length == 2 ? (parts[0].Length == 0 ? null : parts[0], parts[1]) : (null, parts[0]);
     }
 
