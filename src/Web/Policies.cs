@@ -57,8 +57,7 @@ public static class Policies
         options.AddPolicy(Allocation, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator));
         options.AddPolicy(Contracts, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator, Roles.Provider));
         options.AddPolicy(Register, p => p.RequireRole(Roles.Commissioner, Roles.Analyst, Roles.Administrator));
-        options.AddPolicy(Referrals, p => p.AddAuthenticationSchemes(Hosting.ApiKeyAuthentication.CookieOrBearerScheme)
-            .RequireRole(Roles.Referrer, Roles.VolunteerCoordinator, Roles.Provider, Roles.Administrator));
+        options.AddPolicy(Referrals, p => p.RequireRole(Roles.Referrer, Roles.VolunteerCoordinator, Roles.Provider, Roles.Administrator));
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.FallbackPolicy = options.GetPolicy(Administration);
     }

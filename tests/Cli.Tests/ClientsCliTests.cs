@@ -55,6 +55,7 @@ public sealed class ClientsCliTests : IAsyncLifetime
     [Fact]
     public async Task List_shows_the_key_prefix_never_the_key_and_revoke_and_rotate_are_audited()
     {
+        Assert.StartsWith("No API clients yet. Add one with: commonweal clients add", (await RunAsync("clients", "list")).Out, StringComparison.Ordinal);
         var key = LastLine((await RunAsync("clients", "add", "provider-system", "--role", "Provider", "Referrer")).Out);
         var other = LastLine((await RunAsync("clients", "add", "spare", "--role", "VolunteerCoordinator")).Out);
 

@@ -34,7 +34,10 @@ public static class ClientCommands
             await using var services = context.Services(parse);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseSetup>().MigrateAsync(cancellationToken);
-            foreach (var c in await scope.ServiceProvider.GetRequiredService<ApiClients>().ListAsync(cancellationToken))
+            var clients = await scope.ServiceProvider.GetRequiredService<ApiClients>().ListAsync(cancellationToken);
+            if (clients.Count == 0)
+                await context.Output.WriteLineAsync("No API clients yet. Add one with: commonweal clients add <name> --role Referrer");
+            foreach (var c in clients)
             {
                 var state = c.RevokedAt is { } revoked ? $"  revoked {revoked:yyyy-MM-dd HH:mm} by {c.RevokedBy}" : string.Empty;
                 var used = c.LastUsed is { } last ? $"  last used {last:yyyy-MM-dd HH:mm}" : string.Empty;

@@ -38,13 +38,6 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
     /// <summary>What a request signs in with by default: a system's bearer token under <c>/fhir</c>, else the sign-in cookie.</summary>
     public const string DefaultScheme = "Commonweal";
 
-    /// <summary>
-    /// A person's sign-in cookie or a system's bearer token, whichever the request carries (a bearer token wins), as one
-    /// scheme: a policy that names it (<see cref="Policies.Referrals"/>) admits both, and a refusal is answered once, by
-    /// the scheme the request tried.
-    /// </summary>
-    public const string CookieOrBearerScheme = "CookieOrBearer";
-
     /// <summary>The claim that marks a system client, carrying its name.</summary>
     public const string ClientClaim = "commonweal:client";
 
@@ -154,14 +147,13 @@ public static class ApiClientAuthentication
                 !jwt || ApiKeyAuthentication.BearerToken(context.Request)?.StartsWith(ApiKeys.Prefix, StringComparison.Ordinal) != false
                     ? ApiKeyAuthentication.SchemeName
                     : ApiKeyAuthentication.JwtScheme)
-            // Under /fhir a bearer token signs the request in before the rate limiter partitions it by client; elsewhere
-            // only policies that name the bearer scheme (Policies.Referrals) accept one.
+            // A bearer token signs a request in under /fhir only (before the rate limiter partitions it by client); everywhere
+            // else — the web forms and pages — only the sign-in cookie does, so a system's key never opens a person's page.
+            // Refusals under /fhir are OperationOutcomes, from the key's scheme or from the cookie's redirect events.
             .AddPolicyScheme(ApiKeyAuthentication.DefaultScheme, "Cookie, or a system's bearer token under /fhir", options => options.ForwardDefaultSelector = context =>
                 FhirOutcomeBody.IsFhir(context.Request) && ApiKeyAuthentication.BearerToken(context.Request) is not null
                     ? ApiKeyAuthentication.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
-            .AddPolicyScheme(ApiKeyAuthentication.CookieOrBearerScheme, "Cookie or a system's bearer token", options => options.ForwardDefaultSelector = context =>
-                ApiKeyAuthentication.BearerToken(context.Request) is not null ? ApiKeyAuthentication.BearerScheme : IdentityConstants.ApplicationScheme);
+                    : IdentityConstants.ApplicationScheme);
         if (!jwt) return services;
 
         // OAuth2 client credentials: an access token the provider issued to a system, for this API's audience, its roles

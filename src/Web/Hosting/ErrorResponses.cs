@@ -7,7 +7,7 @@ namespace Commonweal.Web.Hosting;
 /// identifier); the API answers with problem details carrying that id, pages with the error page showing it. A request the
 /// framework could not bind (e.g. <c>page=abc</c>) is a 400 whose problem details name the parameter and the value.
 /// Empty error responses (404 for an unknown path, 429, a failed antiforgery check) get the error page, or problem details
-/// under /api.
+/// under /api. Under /fhir every error is a FHIR OperationOutcome, so a system reads each the same way.
 /// </summary>
 public static partial class ErrorResponses
 {
@@ -24,7 +24,10 @@ public static partial class ErrorResponses
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseWhen(context => IsApi(context.Request), api => api.UseStatusCodePages());
-        app.UseWhen(context => !IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
+        app.UseWhen(context => FhirOutcomeBody.IsFhir(context.Request), fhir => fhir.UseStatusCodePages(context =>
+            FhirOutcomeBody.WriteAsync(context.HttpContext.Response, context.HttpContext.Response.StatusCode, FhirIssue(context.HttpContext.Response.StatusCode),
+                FhirWords(context.HttpContext.Response.StatusCode, context.HttpContext.Request))));
+        app.UseWhen(context => !IsApi(context.Request) && !FhirOutcomeBody.IsFhir(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}", createScopeForStatusCodePages: true));
 
         // The error page is shown, not posted to: a failed form post re-executes as a GET (no form handling, no second
         // antiforgery check of the form that just failed one).
@@ -59,6 +62,25 @@ public static partial class ErrorResponses
         return app;
     }
 
+    /// <summary>The FHIR issue type of an error status.</summary>
+    private static string FhirIssue(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "not-found",
+        StatusCodes.Status405MethodNotAllowed => "not-supported",
+        StatusCodes.Status413PayloadTooLarge => "too-long",
+        StatusCodes.Status415UnsupportedMediaType => "not-supported",
+        >= 500 => "exception",
+        _ => "invalid",
+    };
+
+    private static string FhirWords(int status, HttpRequest request) => status switch
+    {
+        StatusCodes.Status404NotFound => $"There is nothing at {request.Path.Value}: see /fhir/metadata for what the front door serves.",
+        StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not supported on {request.Path.Value}: see /fhir/metadata.",
+        >= 500 => $"Something went wrong on the server. Give this reference to your administrator: {request.HttpContext.TraceIdentifier}",
+        _ => $"The request was refused ({status}).",
+    };
+
     /// <summary>Logs every unhandled exception with its correlation id; answers API requests with problem details.</summary>
     public sealed partial class Handler(IProblemDetailsService problems, ILogger<Handler> logger) : IExceptionHandler
     {
@@ -69,9 +91,16 @@ public static partial class ErrorResponses
             // The middleware has already pointed the request at the error page: the feature keeps where it was going.
             var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? string.Empty;
             var api = IsApi(new PathString(path));
+            var fhir = new PathString(path).StartsWithSegments("/fhir", StringComparison.OrdinalIgnoreCase);
             if (exception is BadHttpRequestException bad)
             {
                 LogBadRequest(logger, id, httpContext.Request.Method, path, bad.Message);
+                if (fhir)
+                {
+                    await FhirOutcomeBody.WriteAsync(httpContext.Response, bad.StatusCode, FhirIssue(bad.StatusCode), bad.Message);
+                    return true;
+                }
+
                 if (!api) return false;
                 httpContext.Response.StatusCode = bad.StatusCode;
                 return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -83,6 +112,13 @@ public static partial class ErrorResponses
             }
 
             LogUnhandled(logger, exception, id, httpContext.Request.Method, path);
+            if (fhir)
+            {
+                await FhirOutcomeBody.WriteAsync(httpContext.Response, StatusCodes.Status500InternalServerError, "exception",
+                    $"Something went wrong on the server. Give this reference to your administrator: {id}");
+                return true;
+            }
+
             if (!api) return false;
             httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -215,6 +215,23 @@ public abstract class FhirFrontDoorTests(WebFixture platform)
     }
 
     [Fact]
+    public async Task An_unknown_address_or_an_unsupported_method_under_fhir_is_answered_as_an_OperationOutcome()
+    {
+        var (referrer, _) = await AsAsync(Roles.Referrer);
+
+        var unknown = await referrer.GetAsync("/fhir/Nothing/1/more/parts", TestContext.Current.CancellationToken);
+        var method = await referrer.DeleteAsync($"/fhir/Task/{Guid.NewGuid()}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/fhir+json", unknown.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(OperationOutcome.IssueType.NotFound, Parse<OperationOutcome>(await unknown.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Issue.Single().Code);
+        // A method no endpoint takes falls to the platform's fallback policy (administrators): refused, as FHIR.
+        Assert.False(method.IsSuccessStatusCode);
+        Assert.Equal("application/fhir+json", method.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(OperationOutcome.IssueType.Forbidden, Parse<OperationOutcome>(await method.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Issue.Single().Code);
+    }
+
+    [Fact]
     public async Task The_CapabilityStatement_says_what_the_front_door_takes_to_anyone()
     {
         var response = await platform.Factory.Client().GetAsync("/fhir/metadata");

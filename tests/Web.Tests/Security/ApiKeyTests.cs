@@ -24,8 +24,8 @@ namespace Commonweal.Web.Tests.Security;
 /// Systems sign in with an API key as a bearer token (issue #15): under /fhir, no key or a key that is not an active
 /// client's is a 401 (an OperationOutcome, WWW-Authenticate: Bearer), a client without the role a 403; a revoked key is
 /// refused at once in this process and within five seconds when revoked elsewhere; each client has its own rate limit
-/// (429, Retry-After, OperationOutcome); cookies still sign people in; keys are not accepted outside the policies that
-/// name them; the OpenID Connect provider's client-credentials tokens are accepted when it is configured. The FHIR
+/// (429, Retry-After, OperationOutcome); cookies still sign people in; keys are accepted under /fhir only (never on the
+/// web pages, the professional referral form among them); the OpenID Connect provider's client-credentials tokens are accepted when it is configured. The FHIR
 /// endpoints are someone else's: these tests put two stand-ins under /fhir (<see cref="StandIns"/>).
 /// </summary>
 public abstract class ApiKeyTests(DatabaseProvider provider)
@@ -74,6 +74,7 @@ public abstract class ApiKeyTests(DatabaseProvider provider)
         var administrator = await GetAsync(platform, Administration, adminKey);
         // A key is for the FHIR front door (and policies that name it): elsewhere it signs no one in.
         var api = await GetAsync(platform, "/api/audit", adminKey);
+        var form = await GetAsync(platform, "/refer", key);
 
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Equal($"client:{name} partner={partner.Id}", await allowed.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -81,6 +82,8 @@ public abstract class ApiKeyTests(DatabaseProvider provider)
         await AssertOutcomeAsync(forbidden, "forbidden");
         Assert.Equal(HttpStatusCode.OK, administrator.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, form.StatusCode); // the professional form is for people: to sign in
+        Assert.Contains("login", form.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
 
         await using (var scope = platform.Services.CreateAsyncScope())
         {
