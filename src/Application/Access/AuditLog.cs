@@ -23,7 +23,8 @@ public sealed class AuditLog(CommonwealDbContext db, TimeProvider clock, AuditOr
     public Task RecordAllAsync(string actor, string action, string entityType, string entityKey, IEnumerable<string> details, CancellationToken cancellationToken = default) =>
         BulkWriter.InsertNewAsync(db, [.. details.Select(d => Entry(actor, action, entityType, entityKey, d))], cancellationToken);
 
-    private AuditEntry Entry(string actor, string action, string entityType, string entityKey, string? detail) =>
+    /// <summary>The entry <see cref="Record"/> adds, for a writer that stores many at once with the bulk writer (the referral intake).</summary>
+    public AuditEntry Entry(string actor, string action, string entityType, string entityKey, string? detail) =>
         new(0, clock.GetUtcNow(), actor, action, entityType, entityKey, detail is { Length: > DetailLength } ? detail[..(DetailLength - 1)] + "…" : detail)
         {
             ClientAddress = origin?.ClientAddress,

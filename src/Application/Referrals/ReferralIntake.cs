@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Commonweal.Application.Access;
+using Commonweal.Core.Access;
 using Commonweal.Core.Referrals;
 using Commonweal.Persistence;
 using Commonweal.Persistence.Bulk;
@@ -79,7 +80,7 @@ public sealed class ReferralIntake : IAsyncDisposable
             {
                 await CommitAsync(batch);
             }
-            catch (DbUpdateException e)
+            catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
             {
                 // Another process stored one of these identifiers since the look-up: the batch again finds it stored. Only if
                 // that fails too, one at a time, so that one bad referral cannot hold up the rest.
@@ -103,7 +104,7 @@ public sealed class ReferralIntake : IAsyncDisposable
             await CommitAsync(batch);
             return;
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
         }
 
@@ -124,7 +125,6 @@ public sealed class ReferralIntake : IAsyncDisposable
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         // Repeats within the batch: the first of each identifier is stored, the rest answered with it.
         var firsts = new Dictionary<(string, string), Pending>();
@@ -150,6 +150,8 @@ public sealed class ReferralIntake : IAsyncDisposable
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
 
+            var referrals = new List<Referral>(fresh.Count);
+            var audits = new List<AuditEntry>(fresh.Count);
             var cases = new List<ReferralCase>(fresh.Count);
             var events = new List<CaseEvent>(fresh.Count);
             var resources = new List<StoredResource>(fresh.Count * 5);
@@ -157,23 +159,23 @@ public sealed class ReferralIntake : IAsyncDisposable
             {
                 var draft = pending.Draft;
                 var referral = draft.Referral;
-                db.Referrals.Add(referral);
+                referrals.Add(referral);
                 cases.Add(new ReferralCase(referral.Id, CaseStatus.Received, referral.Received, referral.Received, null));
                 events.Add(new CaseEvent(0, referral.Id, null, CaseStatus.Received, referral.Received, referral.ReferredBy, null));
                 resources.AddRange(draft.Resources);
                 var origin = new AuditOrigin();
                 origin.Set(draft.ClientAddress, draft.UserAgent);
-                new AuditLog(db, clock, origin).Record(referral.ReferredBy, "referral.create", "Referral", referral.Id.ToString(),
-                    $"{referral.Route} referral {referral.IdentifierSystem}|{referral.IdentifierValue}");
+                audits.Add(new AuditLog(db, clock, origin).Entry(referral.ReferredBy, "referral.create", "Referral", referral.Id.ToString(),
+                    $"{referral.Route} referral {referral.IdentifierSystem}|{referral.IdentifierValue}"));
                 results[pending] = new IntakeResult(true, referral, [.. draft.Resources.Select(Version)]);
             }
 
-            // The referrals (and their audit entries) through EF: the unique index on the identifier answers a repeat another
-            // process stored meanwhile with a DbUpdateException (retried one by one, above). The rows that hang off them —
-            // case, first event, stored resources: seven of nine rows a referral — as multi-row INSERTs with prepared
-            // statements, which cost a fraction of EF's tracked inserts (bench/Benchmarks/referral-load.sh); same transaction.
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync();
+            // Every row — referral, audit entry, case, first event, stored resources — as multi-row INSERTs with prepared
+            // statements, which cost a fraction of EF's tracked inserts (bench/Benchmarks/referral-load.sh), in one
+            // transaction. The unique index on the identifier answers a repeat another process stored meanwhile with an
+            // error from the store (the batch is retried, above).
+            await BulkWriter.InsertMissingAsync(db, referrals);
+            await BulkWriter.InsertNewAsync(db, audits);
             await BulkWriter.InsertMissingAsync(db, cases);
             await BulkWriter.InsertNewAsync(db, events);
             await BulkWriter.InsertMissingAsync(db, resources);

@@ -55,7 +55,8 @@ public static class BulkWriter
             ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var keys = entityType.FindPrimaryKey()!.Properties;
-        var others = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).ToList();
+        // A complex property's columns (e.g. a referral's person) are the entity's own columns.
+        var others = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).Concat(entityType.GetComplexProperties().SelectMany(ComplexColumns)).ToList();
         var updated = others.Where(p => columns is null || columns.Contains(p.Name)).ToList();
         if (columns is not null && updated.Count != columns.Count)
             throw new ArgumentException($"unknown column in [{string.Join(", ", columns)}] for {typeof(T).Name}", nameof(columns));
@@ -146,6 +147,9 @@ public static class BulkWriter
         return conflict + "DO UPDATE SET " + set + " WHERE " + differs;
     }
 
+    private static IEnumerable<IProperty> ComplexColumns(IComplexProperty complex) =>
+        complex.ComplexType.GetProperties().Concat(complex.ComplexType.GetComplexProperties().SelectMany(ComplexColumns));
+
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<IProperty, Func<object, object?>> Getters = new();
@@ -170,12 +174,18 @@ public static class BulkWriter
             return value ?? DBNull.Value;
         }
 
-        /// <summary>A compiled property read: reflection per value costs more than the database's own work.</summary>
+        /// <summary>
+        /// A compiled property read: reflection per value costs more than the database's own work. A complex property's
+        /// column is read through the properties that hold it (row.Person.Postcode).
+        /// </summary>
         private static Func<object, object?> Getter(IProperty property)
         {
-            var info = property.PropertyInfo ?? throw new InvalidOperationException($"{property.Name} has no CLR property");
+            var path = new List<System.Reflection.PropertyInfo> { property.PropertyInfo ?? throw new InvalidOperationException($"{property.Name} has no CLR property") };
+            for (var owner = property.DeclaringType; owner is IComplexType complex; owner = complex.ComplexProperty.DeclaringType)
+                path.Insert(0, complex.ComplexProperty.PropertyInfo ?? throw new InvalidOperationException($"{complex.ComplexProperty.Name} has no CLR property"));
             var row = System.Linq.Expressions.Expression.Parameter(typeof(object), "row");
-            var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(row, info.DeclaringType!), info);
+            System.Linq.Expressions.Expression read = System.Linq.Expressions.Expression.Convert(row, path[0].DeclaringType!);
+            foreach (var step in path) read = System.Linq.Expressions.Expression.Property(read, step);
             var boxed = System.Linq.Expressions.Expression.Convert(read, typeof(object));
             return System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(boxed, row).Compile();
         }

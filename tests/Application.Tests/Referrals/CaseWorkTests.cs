@@ -121,6 +121,9 @@ public abstract class CaseWorkTests(DemoStore store) : IAsyncLifetime
         Assert.IsType<CaseWork.Result.Done>(await triage.ConfirmAsync(id, Coordinator, token));
 
         var db = app.Get<CommonwealDbContext>();
+        var person = (await db.Referrals.AsNoTracking().SingleAsync(r => r.Id == id, token)).Person;
+        Assert.Equal(("Ada", "Okafor", "SS14 1AB", Basildon, new DateOnly(1968, 4, 12)), (person.GivenName, person.FamilyName, person.Postcode, person.Place, person.BirthDate));
+        Assert.Equal(1, await db.Audit.CountAsync(a => a.Action == "referral.create" && a.EntityKey == id.ToString(), token));
         var provider = await WellbeingProviderAsync();
         Assert.Equal(CaseStatus.Assigned, (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id, token)).Status);
         Assert.Equal(3, await db.SupportLines.CountAsync(l => l.Case == id, token));
