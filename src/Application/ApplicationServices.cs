@@ -57,6 +57,7 @@ public static class ApplicationServices
         services.AddScoped<Referrals.ReferralRecords>();
         services.AddScoped<Referrals.ServiceDirectory>();
         services.AddScoped<Referrals.CaseWork>();
+        services.AddScoped<Referrals.ResidentReferrals>();
         services.AddScoped<Referrals.CaseTriage>();
         services.AddScoped<Referrals.Demo.DemoReferralServices>();
         services.AddScoped<Commissioning.PartnerRegister>();

@@ -89,7 +89,9 @@ public static class RateLimits
         AutoReplenishment = true,
     };
 
+    /// <summary>A sign-in, or a resident's look for their referral by reference and date of birth: guesses are limited alike.</summary>
     private static bool IsSignIn(HttpRequest request) =>
-        (HttpMethods.IsPost(request.Method) && request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase))
+        (HttpMethods.IsPost(request.Method) && (request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase)
+            || request.Path.Equals("/refer/status", StringComparison.OrdinalIgnoreCase)))
         || request.Path.StartsWithSegments("/account/login/oidc", StringComparison.OrdinalIgnoreCase);
 }

@@ -4,6 +4,7 @@
 using System.Net;
 using System.Text;
 using AngleSharp.Dom;
+using Commonweal.Application.Referrals;
 using Commonweal.Core.Access;
 using Commonweal.Core.Places;
 using Commonweal.Core.Referrals;
@@ -29,6 +30,7 @@ public abstract class ReferralFormTests(WebFixture platform)
 {
     private const string Self = "/refer/self";
     private const string Pro = "/refer";
+    private const string Status = "/refer/status";
 
     private string District => platform.Factory.Services.GetRequiredService<IcsDefinition>().Districts[0].Code.Value;
 
@@ -91,9 +93,11 @@ public abstract class ReferralFormTests(WebFixture platform)
         var resources = await ResourcesOfAsync(referral.Id);
         Assert.Equal(["Consent", "Patient", "QuestionnaireResponse", "ServiceRequest", "Task"], resources.Keys.Order(StringComparer.Ordinal));
 
-        // What happens next, by when — and nothing that would let anyone read the referral.
+        // What happens next, by when, and the reference that finds the referral with the date of birth — nothing that would
+        // let anyone read the referral without it.
         var deadline = FormReferral.ContactBy(referral.Received);
         Assert.Contains(Format.Date(deadline), page.Text("next"), StringComparison.Ordinal);
+        Assert.Equal(TrackingReference.Display(referral.IdentifierValue["self/".Length..]), page.Text("reference"));
         var html = page.DocumentElement.OuterHtml;
         Assert.DoesNotContain(referral.Id.ToString(), html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(referral.IdentifierValue, html, StringComparison.OrdinalIgnoreCase);
@@ -102,11 +106,56 @@ public abstract class ReferralFormTests(WebFixture platform)
     }
 
     [Fact]
+    public async Task A_resident_follows_their_referral_with_its_reference_and_date_of_birth_and_nothing_else_finds_it()
+    {
+        var family = Unique();
+        var (_, confirmation) = await PostAsync(platform.Factory.Client(), Self, "self-referral", Good(family));
+        var reference = confirmation.Text("reference");
+        var referral = Assert.Single(await ReferralsOfAsync(family));
+        Dictionary<string, string> Look(string typed, string year = "1968") => new() { ["reference"] = typed, ["dob-day"] = "12", ["dob-month"] = "4", ["dob-year"] = year };
+
+        var (found, page) = await PostAsync(platform.Factory.Client(), Status, "referral-status", Look(reference.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal)));
+        var (_, wrongBirth) = await PostAsync(platform.Factory.Client(), Status, "referral-status", Look(reference, "1969"));
+        var (_, otherReference) = await PostAsync(platform.Factory.Client(), Status, "referral-status", Look(TrackingReference.New()));
+        var (malformed, malformedPage) = await PostAsync(platform.Factory.Client(), Status, "referral-status", Look("12345"));
+        var (empty, emptyPage) = await PostAsync(platform.Factory.Client(), Status, "referral-status", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.Equal("We have your referral.", page.Text("now"));
+        Assert.Contains("Hello Ada", page.DocumentElement.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(family, page.DocumentElement.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(wrongBirth.QuerySelector("[data-testid=not-found]"));
+        Assert.NotNull(otherReference.QuerySelector("[data-testid=not-found]"));
+        Assert.Null(wrongBirth.QuerySelector("[data-testid=now]"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("12 letters and numbers", malformedPage.Text("error-summary"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Enter your reference", emptyPage.Text("error-summary"), StringComparison.Ordinal);
+        Assert.Contains("Enter your date of birth", emptyPage.Text("error-summary"), StringComparison.Ordinal);
+
+        await using (var scope = platform.Factory.Services.CreateAsyncScope())
+        {
+            var work = scope.ServiceProvider.GetRequiredService<CaseWork>();
+            var coordinator = new ReferralViewer("coordinator", [Roles.VolunteerCoordinator], null);
+            Assert.IsType<CaseWork.Result.Done>(await work.MoveAsync(referral.Id, CaseStatus.Declined, "You live outside the area we cover; your GP can refer you locally.", coordinator,
+                cancellationToken: TestContext.Current.CancellationToken));
+            var audit = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>().Audit.AsNoTracking();
+            Assert.Equal(1, await audit.CountAsync(a => a.Action == "referral.status-read" && a.EntityKey == referral.Id.ToString(), TestContext.Current.CancellationToken));
+            Assert.True(await audit.CountAsync(a => a.Action == "referral.status-miss", TestContext.Current.CancellationToken) >= 2);
+        }
+
+        var (_, declined) = await PostAsync(platform.Factory.Client(), Status, "referral-status", Look(reference));
+        Assert.Equal("We could not take your referral.", declined.Text("now"));
+        Assert.Equal("You live outside the area we cover; your GP can refer you locally.", declined.Text("outcome"));
+        Assert.Equal(2, declined.QuerySelectorAll("[data-testid=steps] li").Length);
+    }
+
+    [Fact]
     public async Task The_same_form_sent_twice_is_one_referral()
     {
         var family = Unique();
         var fields = Good(family);
-        fields[FormReferral.Submission] = Guid.NewGuid().ToString();
+        fields[FormReferral.Submission] = TrackingReference.New();
 
         var first = await Forms.PostAsync(platform.Factory.Client(), Self, "self-referral", fields);
         var again = await Forms.PostAsync(platform.Factory.Client(), Self, "self-referral", fields);
@@ -166,7 +215,7 @@ public abstract class ReferralFormTests(WebFixture platform)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var referral = Assert.Single(await ReferralsOfAsync(family));
         Assert.Equal($"{name}/{page.Text("reference")}", referral.IdentifierValue);
-        Assert.True(Guid.TryParse(page.Text("reference"), out _));
+        Assert.True(TrackingReference.TryParse(page.Text("reference"), out var made) && made == page.Text("reference"), page.Text("reference"));
     }
 
     public static TheoryData<string, string, string, string> Mistakes => new()

@@ -6,6 +6,7 @@ using Commonweal.Core.Access;
 using Commonweal.Persistence;
 using Commonweal.TestKit.Web;
 using Commonweal.Web.Features.Account;
+using Commonweal.Web.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -88,6 +89,9 @@ public sealed partial class SignInTests
         Assert.NotNull(limited.Headers.RetryAfter);
         Assert.Contains("Too many attempts", await limited.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login", TestContext.Current.CancellationToken)).StatusCode); // reading the page is not limited
+        // A resident's look for a referral by reference and date of birth is a guess like a password: limited alike.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await Forms.PostAsync(client, "/refer/status", "referral-status",
+            new Dictionary<string, string> { ["reference"] = "7KQM-3XTD-9PVA", ["dob-day"] = "1", ["dob-month"] = "2", ["dob-year"] = "1970" })).StatusCode);
 
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/overview", TestContext.Current.CancellationToken)).StatusCode);
         var api = await client.GetAsync("/api/overview", TestContext.Current.CancellationToken);

@@ -98,7 +98,7 @@ public sealed partial class FormReferral
 
     /// <summary>The form as first shown: empty, with a fresh submission value.</summary>
     public static FormReferral Empty(bool professional, bool swemwbs) =>
-        new(professional, swemwbs, new(StringComparer.Ordinal) { [Submission] = Guid.NewGuid().ToString() });
+        new(professional, swemwbs, new(StringComparer.Ordinal) { [Submission] = TrackingReference.New() });
 
     /// <summary>What was typed, trimmed (kept and shown again when there is a problem).</summary>
     public string Value(string field) => values.TryGetValue(field, out var value) ? value : "";
@@ -115,7 +115,7 @@ public sealed partial class FormReferral
         var values = form.Where(f => f.Key != "__RequestVerificationToken" && f.Key != "_handler")
             .ToDictionary(f => f.Key, f => f.Value.ToString().Trim(), StringComparer.Ordinal);
         var read = new FormReferral(professional, swemwbs, values);
-        if (!Guid.TryParse(read.Value(Submission), out _)) values[Submission] = Guid.NewGuid().ToString();
+        values[Submission] = TrackingReference.TryParse(read.Value(Submission), out var submission) ? submission : TrackingReference.New();
         read.Check(choices, today);
         return read;
     }
@@ -170,23 +170,21 @@ public sealed partial class FormReferral
 
     private void Birth(DateOnly today)
     {
-        string[] parts = [Value(BirthDay), Value(BirthMonth), Value(BirthYear)];
-        if (parts.All(p => p.Length == 0))
-        {
-            Add(BirthDay, You("Enter your date of birth", "Enter their date of birth"));
-            return;
-        }
+        var (date, error) = BirthDate(Value(BirthDay), Value(BirthMonth), Value(BirthYear), today, You("Enter your date of birth", "Enter their date of birth"));
+        if (error is not null) Add(BirthDay, error);
+        else birth = date;
+    }
 
+    /// <summary>A date of birth typed as day, month and year: the date, or what is wrong with it (<paramref name="missing"/> when nothing was typed).</summary>
+    public static (DateOnly? Date, string? Error) BirthDate(string day, string month, string year, DateOnly today, string missing)
+    {
+        string[] parts = [day, month, year];
+        if (parts.All(p => p.Length == 0)) return (null, missing);
         var numbers = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1).ToArray();
         if (numbers[2] is < 1900 or > 9999 || numbers[1] is < 1 or > 12 || numbers[0] < 1 || numbers[0] > DateTime.DaysInMonth(Math.Max(numbers[2], 1), Math.Clamp(numbers[1], 1, 12)))
-        {
-            Add(BirthDay, "Date of birth must be a real date, like 31 3 1980");
-            return;
-        }
-
+            return (null, "Date of birth must be a real date, like 31 3 1980");
         var date = new DateOnly(numbers[2], numbers[1], numbers[0]);
-        if (date > today) Add(BirthDay, "Date of birth must be in the past");
-        else birth = date;
+        return date > today ? (null, "Date of birth must be in the past") : (date, null);
     }
 
     private void Assessment()
