@@ -59,6 +59,9 @@ public static class ApplicationServices
         services.AddScoped<Referrals.CaseWork>();
         services.AddScoped<Referrals.ResidentReferrals>();
         services.AddScoped<Referrals.CaseTriage>();
+        services.AddScoped<Referrals.Caseloads>();
+        services.AddScoped<Referrals.CaseDetails>();
+        services.AddScoped<Referrals.NotificationsInbox>();
         services.AddScoped<Referrals.Demo.DemoReferralServices>();
         services.AddScoped<Commissioning.PartnerRegister>();
         services.AddScoped<Commissioning.FundBook>();

@@ -143,6 +143,7 @@ Commonweal.Web.Features.Allocation.AllocationEndpoints.MapAllocationEndpoints(ap
 Commonweal.Web.Features.Commissioning.CommissioningEndpoints.MapCommissioningEndpoints(app);
 Commonweal.Web.Features.Referrals.FhirEndpoints.MapFhirEndpoints(app);
 Commonweal.Web.Features.Referrals.QuestionnaireEndpoints.MapQuestionnaireEndpoints(app);
+Commonweal.Web.Features.Cases.CaseEndpoints.MapCaseEndpoints(app);
 app.MapPlaceDownloads();
 app.MapAdminDownloads();
 app.MapAuditEndpoints();

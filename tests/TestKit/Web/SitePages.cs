@@ -33,6 +33,7 @@ public static class SitePages
         ("/account/login", null),
         ("/refer/self", null),
         ("/refer", Roles.Referrer),
+        ("/cases", Roles.VolunteerCoordinator),
         ("/outcomes/targets/new", Roles.Commissioner),
         ("/outcomes/targets/1/edit", Roles.Commissioner),
         ("/outcomes/framework/edit", Roles.Commissioner),
