@@ -59,6 +59,7 @@ public static class ApplicationServices
         services.AddScoped<Referrals.CaseWork>();
         services.AddScoped<Referrals.CaseTriage>();
         services.AddScoped<Referrals.Demo.DemoReferralServices>();
+        services.AddScoped<Referrals.Demo.DemoReferrals>();
         services.AddScoped<Commissioning.PartnerRegister>();
         services.AddScoped<Commissioning.FundBook>();
         services.AddScoped<Commissioning.ContractImport>();
