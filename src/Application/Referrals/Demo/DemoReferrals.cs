@@ -71,7 +71,7 @@ public sealed class DemoReferrals(CommonwealDbContext db, PopulationFrames frame
     }
 
     /// <summary>Removes the demo's referrals (known by their identifiers) with everything that hangs off them; others' are kept.</summary>
-    private async Task ClearAsync(CancellationToken cancellationToken)
+    public async Task ClearAsync(CancellationToken cancellationToken)
     {
         var ids = db.Referrals.Where(r => (r.IdentifierSystem == DemoTraffic.GpSystem || r.IdentifierSystem == DemoTraffic.CouncilSystem || r.IdentifierSystem == DemoTraffic.FormSystem)
             && (r.IdentifierValue.StartsWith("demo-") || r.IdentifierValue.Contains("/demo-"))).Select(r => r.Id);
