@@ -63,6 +63,7 @@ public static class ApplicationServices
         services.AddScoped<Referrals.CaseDetails>();
         services.AddScoped<Referrals.NotificationsInbox>();
         services.AddScoped<Referrals.Demo.DemoReferralServices>();
+        services.AddScoped<Referrals.Demo.DemoReferrals>();
         services.AddScoped<Commissioning.PartnerRegister>();
         services.AddScoped<Commissioning.FundBook>();
         services.AddScoped<Commissioning.ContractImport>();

@@ -11,10 +11,11 @@ namespace Commonweal.Application.Places;
 
 /// <summary>
 /// Fills an empty store with the generated demo dataset in the shape of the configured ICS, and the demo indicators over
-/// its places (<see cref="DemoIndicators"/>), in one transaction; then the demo's targets on them (<see cref="Outcomes.Demo.DemoTargets"/>), its allocation runs (<see cref="Allocation.Demo.DemoAllocations"/>) and its commissioning picture (<see cref="Commissioning.Demo.DemoCommissioning"/>) and the service directory referrals are triaged to (<see cref="Referrals.Demo.DemoReferralServices"/>).
+/// its places (<see cref="DemoIndicators"/>), in one transaction; then the demo's targets on them (<see cref="Outcomes.Demo.DemoTargets"/>), its allocation runs (<see cref="Allocation.Demo.DemoAllocations"/>) and its commissioning picture (<see cref="Commissioning.Demo.DemoCommissioning"/>) the service directory referrals are triaged to (<see cref="Referrals.Demo.DemoReferralServices"/>) and six months of referral traffic through it (<see cref="Referrals.Demo.DemoReferrals"/>).
 /// </summary>
 public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefinition ics, TimeProvider clock, Outcomes.Demo.DemoTargets targets, Allocation.Demo.DemoAllocations allocations,
-    Commissioning.Demo.DemoCommissioning commissioning, Referrals.Demo.DemoReferralServices referralServices)
+    Commissioning.Demo.DemoCommissioning commissioning, Referrals.Demo.DemoReferralServices referralServices,
+    Referrals.Demo.DemoReferrals referrals)
 {
     public enum Result
     {
@@ -37,6 +38,7 @@ public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefin
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await referrals.ClearAsync(cancellationToken); // their support lines name the demo's partners, which go with the places
             await ImportWriter.ClearPlacesAsync(db, cancellationToken);
             await ImportWriter.WriteAsync(db, batch, cancellationToken);
             await DemoIndicators.ClearAsync(db, cancellationToken);
@@ -53,6 +55,7 @@ public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefin
         await allocations.SeedAsync(cancellationToken);
         await commissioning.SeedAsync(cancellationToken);
         await referralServices.SeedAsync(cancellationToken);
+        await referrals.SeedAsync(cancellationToken);
         return Result.Seeded;
     }
 }

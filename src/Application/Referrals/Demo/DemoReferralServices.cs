@@ -1,3 +1,4 @@
+using Commonweal.Core.Commissioning;
 using Commonweal.Core.Referrals;
 using Commonweal.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -41,13 +42,14 @@ public sealed class DemoReferralServices(CommonwealDbContext db, ServiceDirector
     public async Task<IReadOnlyList<ReferralService>> SeedAsync(CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var lines = await db.ServiceLines.AsNoTracking()
-            .Join(db.Contracts.AsNoTracking(), l => l.Contract, c => c.Id, (l, c) => new { c.Ref, c.End, l.Code, l.Area, l.EffectiveFrom, l.EffectiveTo })
-            .Where(x => x.EffectiveFrom <= today && (x.EffectiveTo == null || x.EffectiveTo >= today))
-            .ToListAsync(cancellationToken);
-        var ends = await ContractEndsAsync(today, cancellationToken);
-        var services = lines.Where(l => ends.TryGetValue(l.Ref, out var end) && end >= today)
-            .Select(l => (l.Ref, Line: l.Code.Split('-')[0], l.Area))
+        var contracts = await db.Contracts.AsNoTracking().ToListAsync(cancellationToken);
+        var variations = await db.ContractVariations.AsNoTracking().ToListAsync(cancellationToken);
+        var lines = await db.ServiceLines.AsNoTracking().ToListAsync(cancellationToken);
+
+        // Each contract as it stands today (ContractTimeline: in its term as varied, its lines in force).
+        var services = contracts.Select(c => ContractTimeline.AsAt(c, variations, lines, [], today))
+            .Where(state => state.InForce)
+            .SelectMany(state => state.Lines.Select(l => (state.Contract.Ref, Line: l.Code.Split('-')[0], l.Area)))
             .Where(l => ByLine.ContainsKey(l.Line))
             .GroupBy(l => (l.Ref, l.Line))
             .Select(g =>
@@ -61,14 +63,5 @@ public sealed class DemoReferralServices(CommonwealDbContext db, ServiceDirector
             .ToList();
         await directory.ReplaceAsync(services, Actor, cancellationToken);
         return services;
-    }
-
-    /// <summary>Each contract's end as varied by today (a variation may extend it).</summary>
-    private async Task<Dictionary<string, DateOnly>> ContractEndsAsync(DateOnly today, CancellationToken cancellationToken)
-    {
-        var contracts = await db.Contracts.AsNoTracking().Select(c => new { c.Id, c.Ref, c.End }).ToListAsync(cancellationToken);
-        var extended = await db.ContractVariations.AsNoTracking().Where(v => v.End != null && v.EffectiveFrom <= today)
-            .Select(v => new { v.Contract, v.Number, End = v.End!.Value }).ToListAsync(cancellationToken);
-        return contracts.ToDictionary(c => c.Ref, c => extended.Where(v => v.Contract == c.Id).OrderBy(v => v.Number).Select(v => (DateOnly?)v.End).LastOrDefault() ?? c.End);
     }
 }
