@@ -1,3 +1,5 @@
+using Commonweal.Core.Places;
+
 namespace Commonweal.Core.Referrals;
 
 /// <summary>
@@ -6,11 +8,15 @@ namespace Commonweal.Core.Referrals;
 /// contracts' KPIs (docs/methods/referral-outcomes.md); they are never changed once kept.
 /// </summary>
 /// <param name="Case">The case's (and its referral's) id.</param>
-public sealed record RecordedOutcome(Guid Case, DateTimeOffset Completed, string CompletedBy, OutcomeLines Lines, CaseOutcome Outcome)
+/// <param name="District">
+/// The district (or unitary) of the ICS the person lived in on the day the case was completed, from the referral's place;
+/// null when the referral gave no place or one outside the ICS. Outcomes are counted by it.
+/// </param>
+public sealed record RecordedOutcome(Guid Case, DateTimeOffset Completed, string CompletedBy, OutcomeLines Lines, AreaCode? District, CaseOutcome Outcome)
 {
     // For the store: it cannot hand the outcome (a value stored in the row itself) to the constructor.
     private RecordedOutcome()
-        : this(Guid.Empty, default, "", OutcomeLines.None, null!)
+        : this(Guid.Empty, default, "", OutcomeLines.None, null, null!)
     {
     }
 }

@@ -2093,6 +2093,10 @@ namespace Commonweal.Persistence.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<string>("District")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Lines")
                         .HasColumnType("integer");
 
@@ -2143,6 +2147,8 @@ namespace Commonweal.Persistence.Postgres.Migrations
                     b.HasKey("Case");
 
                     b.HasIndex("Completed");
+
+                    b.HasIndex("District", "Completed");
 
                     b.ToTable("case_outcomes", (string)null);
                 });

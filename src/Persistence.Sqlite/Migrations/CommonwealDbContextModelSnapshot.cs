@@ -2028,6 +2028,10 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("District")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Lines")
                         .HasColumnType("INTEGER");
 
@@ -2078,6 +2082,8 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.HasKey("Case");
 
                     b.HasIndex("Completed");
+
+                    b.HasIndex("District", "Completed");
 
                     b.ToTable("case_outcomes", (string)null);
                 });

@@ -158,6 +158,7 @@ public sealed class RecordedOutcomeConfiguration : IEntityTypeConfiguration<Reco
         builder.HasKey(o => o.Case);
         builder.Property(o => o.Case).ValueGeneratedNever();
         builder.HasIndex(o => o.Completed);
+        builder.HasIndex(o => new { o.District, o.Completed });
         builder.Property(o => o.CompletedBy).HasMaxLength(256);
         builder.Property(o => o.Lines).HasConversion<int>();
         builder.ComplexProperty(o => o.Outcome, outcome =>

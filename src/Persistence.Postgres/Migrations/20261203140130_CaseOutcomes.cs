@@ -19,6 +19,7 @@ namespace Commonweal.Persistence.Postgres.Migrations
                     Completed = table.Column<long>(type: "bigint", nullable: false),
                     CompletedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Lines = table.Column<int>(type: "integer", nullable: false),
+                    District = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     Outcome_Goals = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Outcome_Ons4After = table.Column<string>(type: "character varying(11)", maxLength: 11, nullable: true),
                     Outcome_Quit = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true),
@@ -43,6 +44,11 @@ namespace Commonweal.Persistence.Postgres.Migrations
                 name: "IX_case_outcomes_Completed",
                 table: "case_outcomes",
                 column: "Completed");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_outcomes_District_Completed",
+                table: "case_outcomes",
+                columns: new[] { "District", "Completed" });
         }
 
         /// <inheritdoc />

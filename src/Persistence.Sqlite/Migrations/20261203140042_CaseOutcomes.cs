@@ -19,6 +19,7 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     Completed = table.Column<long>(type: "INTEGER", nullable: false),
                     CompletedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Lines = table.Column<int>(type: "INTEGER", nullable: false),
+                    District = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Outcome_Goals = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Outcome_Ons4After = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
                     Outcome_Quit = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true),
@@ -43,6 +44,11 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                 name: "IX_case_outcomes_Completed",
                 table: "case_outcomes",
                 column: "Completed");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_case_outcomes_District_Completed",
+                table: "case_outcomes",
+                columns: new[] { "District", "Completed" });
         }
 
         /// <inheritdoc />
