@@ -57,6 +57,8 @@ public static class ApplicationServices
         services.AddScoped<Referrals.ReferralRecords>();
         services.AddScoped<Referrals.ServiceDirectory>();
         services.AddScoped<Referrals.CaseWork>();
+        services.AddScoped<Referrals.OutcomeIndicators>();
+        services.AddScoped<Referrals.OutcomeReturns>();
         services.AddScoped<Referrals.CaseTriage>();
         services.AddScoped<Referrals.Demo.DemoReferralServices>();
         services.AddScoped<Commissioning.PartnerRegister>();
