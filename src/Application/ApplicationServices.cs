@@ -58,6 +58,8 @@ public static class ApplicationServices
         services.AddScoped<Referrals.ServiceDirectory>();
         services.AddScoped<Referrals.CaseWork>();
         services.AddScoped<Referrals.ResidentReferrals>();
+        services.AddScoped<Referrals.OutcomeIndicators>();
+        services.AddScoped<Referrals.OutcomeReturns>();
         services.AddScoped<Referrals.CaseTriage>();
         services.AddScoped<Referrals.Caseloads>();
         services.AddScoped<Referrals.CaseDetails>();

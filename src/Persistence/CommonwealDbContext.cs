@@ -81,6 +81,7 @@ public sealed class CommonwealDbContext(DbContextOptions<CommonwealDbContext> op
     public DbSet<SupportLine> SupportLines => Set<SupportLine>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<ReferralService> ReferralServices => Set<ReferralService>();
+    public DbSet<RecordedOutcome> CaseOutcomes => Set<RecordedOutcome>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,7 +23,8 @@ public sealed record ContractView(
     IReadOnlyList<(FundCommitment Commitment, string Fund, string Partner, long Spent)> Funding,
     IReadOnlyList<(int Id, string FileName, string ContentType, long Size, int? Variation, DateTimeOffset At, string By)> Documents,
     IReadOnlyList<ReturnBatch> Returns,
-    IReadOnlyList<RemedialPlanView> Plans)
+    IReadOnlyList<RemedialPlanView> Plans,
+    IReadOnlyList<Referrals.OutcomeActual>? FromOutcomes = null)
 {
     public Contract Contract => State.Contract;
 }
@@ -33,7 +34,7 @@ public sealed record ContractView(
 /// with its variations, service lines, KPIs (each read against the returns of periods ended by that day), funding, documents, returns and remedial
 /// plans. Providers see only their own organisation's contracts; every read of a contract is audited, and a refusal too.
 /// </summary>
-public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, ContractPerformance performance, RemedialPlanning plans)
+public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, ContractPerformance performance, RemedialPlanning plans, Referrals.OutcomeReturns outcomeReturns)
 {
     public async Task<IReadOnlyList<ContractSummary>> ListAsync(DateOnly asAt, CommissioningViewer viewer, CancellationToken cancellationToken = default)
     {
@@ -72,7 +73,10 @@ public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, Con
         var state = ContractTimeline.AsAt(contract, variations, lines, kpis, asAt);
         var baseline = contract.Baseline is { } b ? await db.Contracts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == b, cancellationToken) : null;
         // As at a past day a KPI is read as it stood then: only the returns of periods that had ended by the day.
-        var returns = await db.KpiReturns.AsNoTracking().Where(r => r.Contract == contract.Id && r.PeriodEnd <= asAt).ToListAsync(cancellationToken);
+        // KPIs that referral outcomes count towards take their actual from them for every period the provider returned nothing.
+        var submitted = await db.KpiReturns.AsNoTracking().Where(r => r.Contract == contract.Id && r.PeriodEnd <= asAt).ToListAsync(cancellationToken);
+        var fromOutcomes = await outcomeReturns.ActualsAsync(contract, kpis, asAt, cancellationToken);
+        var returns = Referrals.OutcomeReturns.Merge(submitted, fromOutcomes);
         var reports = await performance.ReportsAsync(contract, state.InForce ? state.Kpis : Latest(kpis, asAt), returns, cancellationToken);
         var commitments = await db.FundCommitments.AsNoTracking().Where(c => c.Contract == contract.Id).OrderBy(c => c.Year).ThenBy(c => c.Id).ToListAsync(cancellationToken);
         var commitmentIds = commitments.Select(c => c.Id).ToList();
@@ -100,7 +104,8 @@ public sealed class ContractRegister(CommonwealDbContext db, AuditLog audit, Con
             [.. commitments.Select(c => (c, fundCodes[c.Fund], partners[c.Partner].Name, spent.GetValueOrDefault(c.Id)))],
             [.. documents.Select(d => (d.Id, d.FileName, d.ContentType, d.Size, d.Variation, d.At, d.By))],
             batches,
-            contractPlans);
+            contractPlans,
+            fromOutcomes);
     }
 
     /// <summary>The last version of each KPI that had started by the day (for a contract not in force on it).</summary>

@@ -59,6 +59,9 @@ public sealed class IndicatorCache(IcsDefinition ics)
     /// <summary>Forgets every table (after an edit that no import record marks), so the next request builds them again.</summary>
     public void Clear() => current = null;
 
+    /// <summary>Forgets one indicator's table (its values were changed in place, so their number did not change), so the next request builds it again.</summary>
+    public void Forget(IndicatorId id) => current?.Tables.TryRemove(id, out _);
+
     private Snapshot Current(long version, DatasetKind dataset)
     {
         var snapshot = current;

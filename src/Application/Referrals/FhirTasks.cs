@@ -54,14 +54,15 @@ public static class FhirTasks
     /// The stored Task with the case's new status, reason and owner as a new version: what the case does not change (its
     /// focus, patient, requester, when it was authored) is kept as it was.
     /// </summary>
-    public static byte[] Moved(byte[] stored, CaseStatus status, string? reason, string? owner, string? ownerName, int version, DateTimeOffset modified)
+    /// <param name="outcome">The structured outcome of a case completed with one: its figures become the Task's typed outputs.</param>
+    public static byte[] Moved(byte[] stored, CaseStatus status, string? reason, string? owner, string? ownerName, int version, DateTimeOffset modified, CaseOutcome? outcome = null)
     {
         var reader = new System.Text.Json.Utf8JsonReader(stored);
         var task = FhirJsonDeserializer.DEFAULT.Deserialize<FhirTask>(ref reader);
-        return FhirJsonSerializer.Default.SerializeToBytes(Apply(task, status, reason, owner, ownerName, version, modified));
+        return FhirJsonSerializer.Default.SerializeToBytes(Apply(task, status, reason, owner, ownerName, version, modified, outcome));
     }
 
-    private static FhirTask Apply(FhirTask task, CaseStatus status, string? reason, string? owner, string? ownerName, int version, DateTimeOffset modified)
+    private static FhirTask Apply(FhirTask task, CaseStatus status, string? reason, string? owner, string? ownerName, int version, DateTimeOffset modified, CaseOutcome? outcome = null)
     {
         task.Meta ??= new Meta();
         task.Meta.VersionId = version.ToString(CultureInfo.InvariantCulture);
@@ -71,8 +72,9 @@ public static class FhirTasks
         task.StatusReason = reason is not null && status is CaseStatus.Closed or CaseStatus.Declined ? new CodeableConcept { Text = reason } : null;
         task.LastModified = Instant(modified);
         task.Owner = owner is null ? null : new ResourceReference(owner, ownerName);
-        task.Output = status == CaseStatus.Completed && reason is { } outcome
-            ? [new FhirTask.OutputComponent { Type = new CodeableConcept { Text = "Outcome" }, Value = new FhirString(outcome) }]
+        task.Output = status != CaseStatus.Completed ? []
+            : outcome is not null ? FhirTaskOutputs.Of(outcome)
+            : reason is { } words ? [new FhirTask.OutputComponent { Type = new CodeableConcept { Text = "Outcome" }, Value = new FhirString(words) }]
             : [];
         return task;
     }

@@ -2080,6 +2080,79 @@ namespace Commonweal.Persistence.Postgres.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Core.Referrals.RecordedOutcome", b =>
+                {
+                    b.Property<Guid>("Case")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Completed")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("integer");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Commonweal.Core.Referrals.RecordedOutcome.Outcome#CaseOutcome", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Goals")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
+
+                            b1.Property<string>("Ons4After")
+                                .HasMaxLength(11)
+                                .HasColumnType("character varying(11)");
+
+                            b1.Property<string>("Quit")
+                                .HasMaxLength(24)
+                                .HasColumnType("character varying(24)");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<decimal?>("WeightAfterKg")
+                                .HasPrecision(5, 1)
+                                .HasColumnType("numeric(5,1)");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Baseline", "Commonweal.Core.Referrals.RecordedOutcome.Outcome#CaseOutcome.Baseline#OutcomeBaseline", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<decimal?>("HeightCm")
+                                        .HasPrecision(7, 3)
+                                        .HasColumnType("numeric(7,3)");
+
+                                    b2.Property<string>("Ons4")
+                                        .HasMaxLength(11)
+                                        .HasColumnType("character varying(11)");
+
+                                    b2.Property<decimal?>("WeightKg")
+                                        .HasPrecision(7, 3)
+                                        .HasColumnType("numeric(7,3)");
+                                });
+                        });
+
+                    b.HasKey("Case");
+
+                    b.HasIndex("Completed");
+
+                    b.HasIndex("District", "Completed");
+
+                    b.ToTable("case_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Commonweal.Core.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3144,6 +3217,15 @@ namespace Commonweal.Persistence.Postgres.Migrations
                     b.HasOne("Commonweal.Core.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("Referral")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Referrals.RecordedOutcome", b =>
+                {
+                    b.HasOne("Commonweal.Core.Referrals.ReferralCase", null)
+                        .WithOne()
+                        .HasForeignKey("Commonweal.Core.Referrals.RecordedOutcome", "Case")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2015,6 +2015,79 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Commonweal.Core.Referrals.RecordedOutcome", b =>
+                {
+                    b.Property<Guid>("Case")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Outcome", "Commonweal.Core.Referrals.RecordedOutcome.Outcome#CaseOutcome", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Goals")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Ons4After")
+                                .HasMaxLength(11)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Quit")
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Summary")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("WeightAfterKg")
+                                .HasPrecision(5, 1)
+                                .HasColumnType("TEXT");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Baseline", "Commonweal.Core.Referrals.RecordedOutcome.Outcome#CaseOutcome.Baseline#OutcomeBaseline", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<decimal?>("HeightCm")
+                                        .HasPrecision(7, 3)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Ons4")
+                                        .HasMaxLength(11)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<decimal?>("WeightKg")
+                                        .HasPrecision(7, 3)
+                                        .HasColumnType("TEXT");
+                                });
+                        });
+
+                    b.HasKey("Case");
+
+                    b.HasIndex("Completed");
+
+                    b.HasIndex("District", "Completed");
+
+                    b.ToTable("case_outcomes", (string)null);
+                });
+
             modelBuilder.Entity("Commonweal.Core.Referrals.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3071,6 +3144,15 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.HasOne("Commonweal.Core.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("Referral")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Commonweal.Core.Referrals.RecordedOutcome", b =>
+                {
+                    b.HasOne("Commonweal.Core.Referrals.ReferralCase", null)
+                        .WithOne()
+                        .HasForeignKey("Commonweal.Core.Referrals.RecordedOutcome", "Case")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -145,3 +145,50 @@ public sealed class ReferralServiceConfiguration : IEntityTypeConfiguration<Refe
     private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<T>, string> Joined<T>(Func<T, string> write, Func<string, T> read) =>
         new(list => string.Join(';', list.Select(write)), text => text.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(read).ToList());
 }
+
+/// <summary>
+/// One outcome per completed case, in the case's own key: the outcome and its baseline as columns of the row, each ONS4
+/// set as its four ratings in one column ("7 8 6 3": life satisfaction, worthwhile, happiness, anxiety).
+/// </summary>
+public sealed class RecordedOutcomeConfiguration : IEntityTypeConfiguration<RecordedOutcome>
+{
+    public void Configure(EntityTypeBuilder<RecordedOutcome> builder)
+    {
+        builder.ToTable("case_outcomes");
+        builder.HasKey(o => o.Case);
+        builder.Property(o => o.Case).ValueGeneratedNever();
+        builder.HasIndex(o => o.Completed);
+        builder.HasIndex(o => new { o.District, o.Completed });
+        builder.Property(o => o.CompletedBy).HasMaxLength(256);
+        builder.Property(o => o.Lines).HasConversion<int>();
+        builder.ComplexProperty(o => o.Outcome, outcome =>
+        {
+            outcome.Property(x => x.Summary).HasMaxLength(CaseOutcome.SummaryLength);
+            outcome.Property(x => x.Goals).HasConversion<string>().HasMaxLength(16);
+            outcome.Property(x => x.Ons4After).HasConversion(new Ons4Converter()).HasMaxLength(11);
+            outcome.Property(x => x.WeightAfterKg).HasPrecision(5, 1);
+            outcome.Property(x => x.Quit).HasConversion<string>().HasMaxLength(24);
+            outcome.ComplexProperty(x => x.Baseline, baseline =>
+            {
+                baseline.Property(b => b.Ons4).HasConversion(new Ons4Converter()).HasMaxLength(11);
+                baseline.Property(b => b.WeightKg).HasPrecision(7, 3);
+                baseline.Property(b => b.HeightCm).HasPrecision(7, 3);
+            });
+        });
+        builder.HasOne<ReferralCase>().WithOne().HasForeignKey<RecordedOutcome>(o => o.Case).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>The four ONS4 ratings as one short text, "7 8 6 3", and back.</summary>
+public sealed class Ons4Converter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<Ons4Scores, string>(
+    s => Ons4Converter.Write(s),
+    t => Ons4Converter.Read(t))
+{
+    public static string Write(Ons4Scores s) => FormattableString.Invariant($"{s.LifeSatisfaction} {s.Worthwhile} {s.Happiness} {s.Anxiety}");
+
+    public static Ons4Scores Read(string text)
+    {
+        var r = text.Split(' ').Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return new Ons4Scores(r[0], r[1], r[2], r[3]);
+    }
+}
