@@ -54,7 +54,9 @@ public sealed class CaseWork(CommonwealDbContext db, AuditLog audit, TimeProvide
 
     /// <summary>
     /// What completing a case calls for: the person's name, the lines that ask for a figure (weight, smoking), every support
-    /// line and the baseline from the assessment. Audited, as a read of the person's record; null result values as for a move.
+    /// line and the baseline from the assessment. Audited, as a read of the person's record. Null when there is no such case
+    /// or the viewer sees no referrals at all (they are not told which); with <see cref="Completion.Refused"/> set when the
+    /// viewer may see referrals but may not complete this one.
     /// </summary>
     public async Task<Completion?> CompletionAsync(Guid id, ReferralViewer by, CancellationToken cancellationToken = default)
     {

@@ -50,6 +50,7 @@ public sealed record RouteSamples(string Place, string Indicator, string Target,
         "id" when route.Contains("/documents/", StringComparison.Ordinal) => Commissioning.Document,
         "id" when route.Contains("/remedial-plans/", StringComparison.Ordinal) => Commissioning.Plan,
         "id" when route.Contains("/remedial-actions/", StringComparison.Ordinal) => Commissioning.Action,
+        "id" when route.StartsWith("/cases/", StringComparison.Ordinal) => "0f0e0d0c-0b0a-4908-8706-050403020100", // a case (by its guid) the demo does not hold: its pages answer 404 to those the policy admits
         "id" => Indicator,
         "reference" => Commissioning.Contract,
         "format" => "csv",
