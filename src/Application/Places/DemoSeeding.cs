@@ -38,7 +38,7 @@ public sealed class DemoSeeding(CommonwealDbContext db, AuditLog audit, IcsDefin
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await referrals.ClearAsync(cancellationToken); // their support lines name the demo's partners, which go with the places
+            await Referrals.Demo.DemoReferrals.ClearAsync(db, cancellationToken); // their support lines name the demo's partners, which go with the places
             await ImportWriter.ClearPlacesAsync(db, cancellationToken);
             await ImportWriter.WriteAsync(db, batch, cancellationToken);
             await DemoIndicators.ClearAsync(db, cancellationToken);

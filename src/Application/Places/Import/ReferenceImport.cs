@@ -48,6 +48,7 @@ public sealed class ReferenceImport(CommonwealDbContext db, AuditLog audit, Time
             var dataset = await DatasetState.GetAsync(db, cancellationToken);
             if (dataset == DatasetKind.Demo)
             {
+                await Application.Referrals.Demo.DemoReferrals.ClearAsync(db, cancellationToken);
                 await ImportWriter.ClearPlacesAsync(db, cancellationToken);
                 await DemoIndicators.ClearAsync(db, cancellationToken);
                 notes.Add("the demo dataset was removed: the store now holds real data only");

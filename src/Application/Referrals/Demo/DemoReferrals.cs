@@ -30,7 +30,7 @@ public sealed class DemoReferrals(CommonwealDbContext db, PopulationFrames frame
     /// <summary>Replaces the demo's referrals with freshly made ones; the number made (none when no population can be made).</summary>
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
-        await ClearAsync(cancellationToken);
+        await ClearAsync(db, cancellationToken);
         var traffic = await PlanAsync(Seed, cancellationToken);
         await Task.WhenAll(traffic.Select(r => intake.SubmitAsync(r.Draft, cancellationToken)));
         await WriteAsync(traffic, cancellationToken);
@@ -70,12 +70,17 @@ public sealed class DemoReferrals(CommonwealDbContext db, PopulationFrames frame
         return DemoTraffic.Make(people, journeys, now, random);
     }
 
-    /// <summary>Removes the demo's referrals (known by their identifiers) with everything that hangs off them; others' are kept.</summary>
-    public async Task ClearAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Removes the demo's referrals (known by their identifiers) with everything that hangs off them; others' are kept.
+    /// Before the demo is generated again, or real places replace it: their support lines name the demo's partners.
+    /// </summary>
+    public static async Task ClearAsync(CommonwealDbContext db, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var ids = db.Referrals.Where(r => (r.IdentifierSystem == DemoTraffic.GpSystem || r.IdentifierSystem == DemoTraffic.CouncilSystem || r.IdentifierSystem == DemoTraffic.FormSystem)
             && (r.IdentifierValue.StartsWith("demo-") || r.IdentifierValue.Contains("/demo-"))).Select(r => r.Id);
         if (!await ids.AnyAsync(cancellationToken)) return;
+        await db.CaseOutcomes.Where(o => ids.Contains(o.Case)).ExecuteDeleteAsync(cancellationToken);
         await db.Notifications.Where(n => ids.Contains(n.Referral)).ExecuteDeleteAsync(cancellationToken);
         await db.SupportLines.Where(l => ids.Contains(l.Case)).ExecuteDeleteAsync(cancellationToken);
         await db.CaseEvents.Where(e => ids.Contains(e.Case)).ExecuteDeleteAsync(cancellationToken);
