@@ -66,6 +66,8 @@ public sealed class DemoCommissioning(
     public static async Task ClearAsync(CommonwealDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        // The demo's referrals first: their support lines name the demo's partners.
+        await Referrals.Demo.DemoReferrals.ClearAsync(db, cancellationToken);
         var demo = await db.Partners.Where(p => p.Name.EndsWith(Suffix)).Select(p => p.Id).ToListAsync(cancellationToken);
         var contractIds = await db.Contracts.Where(c => demo.Contains(c.Provider) || demo.Contains(c.Commissioner)).Select(c => c.Id).ToListAsync(cancellationToken);
         var fundIds = await db.Funds.Where(f => demo.Contains(f.Host)).Select(f => f.Id).ToListAsync(cancellationToken);
