@@ -35,7 +35,6 @@ public sealed record CaseDetail(
 public sealed class CaseDetails(CommonwealDbContext db, AuditLog audit, CaseTriage triage, TimeProvider clock)
 {
     /// <summary>The moves of the work a provider's staff make on a case their organisation holds (as <see cref="CaseWork"/> allows).</summary>
-    private static readonly CaseStatus[] ProviderMoves = [CaseStatus.Contacted, CaseStatus.InSupport, CaseStatus.Completed, CaseStatus.Closed, CaseStatus.Triaged];
 
     public async Task<CaseDetail?> ShowAsync(Guid id, ReferralViewer viewer, CancellationToken cancellationToken = default)
     {
@@ -58,7 +57,7 @@ public sealed class CaseDetails(CommonwealDbContext db, AuditLog audit, CaseTria
         var possible = CaseTransitions.From(kase.Status);
         var moves = holds
             ? possible.Where(to => to is not (CaseStatus.Assigned or CaseStatus.Completed) && !(to == CaseStatus.Triaged && kase.Status == CaseStatus.Received)
-                && (viewer.SeesAll || ProviderMoves.Contains(to))).ToList()
+                && (viewer.SeesAll || CaseWork.ProviderMoves.Contains(to))).ToList()
             : [];
 
         audit.Record(viewer.Name, "case.read", "Referral", id.ToString(), "case page");

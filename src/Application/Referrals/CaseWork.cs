@@ -37,7 +37,8 @@ public sealed class CaseWork(CommonwealDbContext db, AuditLog audit, TimeProvide
     /// <summary>What completing a case calls for, or (<paramref name="Refused"/>) why the viewer may not complete it.</summary>
     public sealed record Completion(Result? Refused, ReferralCase Case, string Person, OutcomeLines Lines, IReadOnlyList<SupportLine> SupportLines, OutcomeBaseline Baseline);
 
-    private static readonly CaseStatus[] ProviderMoves = [CaseStatus.Contacted, CaseStatus.InSupport, CaseStatus.Completed, CaseStatus.Closed, CaseStatus.Triaged];
+    /// <summary>The moves a provider's staff may make on a case their organisation holds (coordinators and administrators make any).</summary>
+    public static readonly IReadOnlyList<CaseStatus> ProviderMoves = [CaseStatus.Contacted, CaseStatus.InSupport, CaseStatus.Completed, CaseStatus.Closed, CaseStatus.Triaged];
 
     /// <param name="owner">The provider the work goes to, when the case is assigned.</param>
     /// <param name="save">False when the caller saves (a move made with other changes in one go).</param>

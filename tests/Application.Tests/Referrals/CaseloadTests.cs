@@ -200,7 +200,7 @@ public abstract class CaseloadTests(DemoStore store) : IAsyncLifetime
         var reads = await db.Audit.AsNoTracking().Where(a => a.Actor == referrer && a.Action == "case.read").ToListAsync(Token);
         Assert.Equal(3, reads.Count);
         Assert.Equal(2, reads.Count(a => a.EntityKey == "caseload"));
-        Assert.Equal([first.ToString(), second.ToString()], reads.Where(a => a.EntityKey == "caseload").Select(a => a.Detail).Order());
+        Assert.Equal(new[] { first.ToString(), second.ToString() }.Order(), reads.Where(a => a.EntityKey == "caseload").Select(a => a.Detail).Order());
         Assert.Single(reads, a => a.EntityKey == first.ToString());
     }
 
