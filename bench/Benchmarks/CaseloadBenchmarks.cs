@@ -67,10 +67,11 @@ public class CaseloadBenchmarks
                 AreaCode.Parse("E07000066"), null, null);
             referrals.Add(new Referral(id, "https://bench.example/Id/referral", $"bench-{i}", ReferralRoute.Fhir, received, "client:bench", null, null, "bench", person, true));
             var updated = received.AddHours(random.Next(1, 24 * 10));
-            cases.Add(new ReferralCase(id, status, received, updated, null));
+            var contacted = status >= CaseStatus.Contacted ? received.AddDays(random.Next(1, 12)) : (DateTimeOffset?)null;
+            cases.Add(new ReferralCase(id, status, received, updated, null, contacted));
             tasks.Add(new StoredResource("Task", Guid.NewGuid().ToString(), id, 1, received, "received", status >= CaseStatus.Assigned ? "Organization/1" : null, Encoding.UTF8.GetBytes("{}")));
             events.Add(new CaseEvent(0, id, null, CaseStatus.Received, received, "client:bench", null));
-            if (status >= CaseStatus.Contacted) events.Add(new CaseEvent(0, id, CaseStatus.Assigned, CaseStatus.Contacted, received.AddDays(random.Next(1, 12)), "bench", null));
+            if (contacted is { } at) events.Add(new CaseEvent(0, id, CaseStatus.Assigned, CaseStatus.Contacted, at, "bench", null));
         }
 
         // Referrals through EF (the bulk writer does not write the person, a complex property), the rest in bulk.

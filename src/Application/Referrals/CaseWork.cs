@@ -137,7 +137,13 @@ public sealed class CaseWork(CommonwealDbContext db, AuditLog audit, TimeProvide
         var now = clock.GetUtcNow();
         if (!CaseTransitions.TryMove(kase.Status, to, now, by.Name, reason, out var change, out var error)) return Result.Refused(error);
 
-        db.Entry(kase).CurrentValues.SetValues(kase with { Status = to, Updated = now, Reason = change!.Reason });
+        db.Entry(kase).CurrentValues.SetValues(kase with
+        {
+            Status = to,
+            Updated = now,
+            Reason = change!.Reason,
+            Contacted = kase.Contacted ?? (to == CaseStatus.Contacted ? now : null),
+        });
         db.CaseEvents.Add(new CaseEvent(0, id, change.From, to, now, by.Name, change.Reason));
         if (change.From == CaseStatus.Assigned && to == CaseStatus.Triaged)
             db.SupportLines.RemoveRange(await db.SupportLines.Where(l => l.Case == id).ToListAsync(cancellationToken));

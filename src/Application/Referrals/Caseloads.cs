@@ -88,12 +88,7 @@ public sealed class Caseloads(CommonwealDbContext db, AuditLog audit, TimeProvid
         var openOnly = (viewer.SeesAll || viewer.IsProvider) && !(filter.Status is { } s && CaseTransitions.IsFinal(s));
         var cases = CaseloadAccess.Visible(db, viewer);
         if (openOnly) cases = cases.Where(c => Open.Contains(c.Status));
-        var light = await cases
-            .Select(c => new Light(c.Id, c.Status, c.Opened, c.Updated,
-                c.Status == CaseStatus.Received || c.Status == CaseStatus.Triaged || c.Status == CaseStatus.Assigned
-                    ? null
-                    : db.CaseEvents.Where(e => e.Case == c.Id && e.To == CaseStatus.Contacted).OrderBy(e => e.Id).Select(e => (DateTimeOffset?)e.At).FirstOrDefault()))
-            .ToListAsync(cancellationToken);
+        var light = await cases.Select(c => new Light(c.Id, c.Status, c.Opened, c.Updated, c.Contacted)).ToListAsync(cancellationToken);
         var reckoned = light.Select(c => (Case: c, Sla: sla.Of(c.Opened, c.Contacted, c.Status, c.Updated))).ToList();
 
         var byStatus = reckoned.GroupBy(c => c.Case.Status).ToDictionary(g => g.Key, g => g.Count());

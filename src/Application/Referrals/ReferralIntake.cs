@@ -13,10 +13,14 @@ namespace Commonweal.Application.Referrals;
 /// <summary>
 /// Stores referrals with group commit: every referral submitted while the last batch was committing goes into the next
 /// batch, one transaction and one flush to disk for all of them, and each submitter hears back only once its batch is
-/// committed — so an acknowledged referral survives a crash, without paying a disk flush per referral. One writer per
-/// process also makes repeats simple: within a batch the first of a repeated identifier is stored and the others get
-/// it; against the store, identifiers already stored are looked up first; and the unique index on the identifier
-/// catches a repeat another process stored meanwhile (the batch is then retried one referral at a time).
+/// committed — so an acknowledged referral survives a crash, without paying a disk flush per referral. Repeats: within a
+/// batch the first of a repeated identifier is stored and the others get it; against the store, the unique index on the
+/// identifier is the check — a batch that meets a stored identifier (a sender's retry, or another process's referral)
+/// fails whole and is tried again looking its identifiers up first, and only if that fails too, one referral at a time.
+/// One writer, a thread of its own waiting on the store synchronously, so that its steps never queue behind the
+/// requests' work in the thread pool. One writer makes the biggest batches, and a batch's cost is mostly per batch, not
+/// per referral: on PostgreSQL two writers took a third more processor time a referral than one, and fewer referrals a
+/// second (bench/Benchmarks/referral-load.sh --postgres).
 /// </summary>
 public sealed class ReferralIntake : IAsyncDisposable
 {
@@ -27,14 +31,15 @@ public sealed class ReferralIntake : IAsyncDisposable
     private readonly IServiceScopeFactory scopes;
     private readonly TimeProvider clock;
     private readonly ILogger<ReferralIntake> logger;
-    private readonly Task writer;
+    private readonly Thread writer;
 
     public ReferralIntake(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReferralIntake> logger)
     {
         this.scopes = scopes;
         this.clock = clock;
         this.logger = logger;
-        writer = Task.Run(WriteAsync);
+        writer = new Thread(Write) { IsBackground = true, Name = "referral-intake" };
+        writer.Start();
     }
 
     /// <summary>Stores the referral, or finds it stored already; completes once it is committed.</summary>
@@ -61,31 +66,34 @@ public sealed class ReferralIntake : IAsyncDisposable
             .Where(r => r.IdentifierValue == value && (system == null || r.IdentifierSystem == system))
             .Where(r => r.ReferredBy == sender || (partner != null && r.ReferrerPartner == partner))
             .Take(2).ToListAsync(cancellationToken);
-        return [.. (await WithResourcesAsync(db, referrals)).Values];
+        var resources = await ResourcesOf(db, referrals).ToListAsync(cancellationToken);
+        return [.. WithResources(referrals, resources).Values];
     }
 
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
-        await writer;
+        await Task.Run(writer.Join);
     }
 
-    private async Task WriteAsync()
+    private void Write()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (await queue.Reader.WaitToReadAsync())
+        while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
             try
             {
-                await CommitAsync(batch);
+                // Most batches repeat nothing stored: written straight away, the unique index on the identifier the check.
+                Commit(batch, lookUp: false);
             }
             catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
             {
-                // Another process stored one of these identifiers since the look-up: the batch again finds it stored. Only if
-                // that fails too, one at a time, so that one bad referral cannot hold up the rest.
-                logger.LogInformation(e, "A referral batch met a stored identifier; trying its {Count} referrals again", batch.Count);
-                await RetryAsync(batch);
+                // A referral of the batch is stored already (a sender's retry, or another process meanwhile): the batch again,
+                // looking its identifiers up first. Only if that fails too, one at a time, so that one bad referral cannot
+                // hold up the rest.
+                logger.LogDebug(e, "A referral batch met a stored identifier; trying its {Count} referrals again", batch.Count);
+                Retry(batch);
             }
             catch (Exception e)
             {
@@ -97,11 +105,11 @@ public sealed class ReferralIntake : IAsyncDisposable
         }
     }
 
-    private async Task RetryAsync(List<Pending> batch)
+    private void Retry(List<Pending> batch)
     {
         try
         {
-            await CommitAsync(batch);
+            Commit(batch, lookUp: true);
             return;
         }
         catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
@@ -112,7 +120,7 @@ public sealed class ReferralIntake : IAsyncDisposable
         {
             try
             {
-                await CommitAsync([one]);
+                Commit([one], lookUp: true);
             }
             catch (Exception single)
             {
@@ -121,9 +129,10 @@ public sealed class ReferralIntake : IAsyncDisposable
         }
     }
 
-    private async Task CommitAsync(IReadOnlyList<Pending> batch)
+    /// <param name="lookUp">Whether to look the identifiers up first, to answer repeats of stored referrals.</param>
+    private void Commit(IReadOnlyList<Pending> batch, bool lookUp)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CommonwealDbContext>();
 
         // Repeats within the batch: the first of each identifier is stored, the rest answered with it.
@@ -136,7 +145,7 @@ public sealed class ReferralIntake : IAsyncDisposable
             else firsts.Add(key, pending);
         }
 
-        var stored = await StoredAsync(db, firsts.Keys);
+        var stored = lookUp ? Stored(db, firsts.Keys) : [];
         var fresh = firsts.Values.Where(p => !stored.ContainsKey(Key(p.Draft.Referral))).ToList();
         var results = new Dictionary<Pending, IntakeResult>();
         foreach (var pending in firsts.Values)
@@ -148,8 +157,6 @@ public sealed class ReferralIntake : IAsyncDisposable
         // PostgreSQL's synchronous_commit=on.
         if (fresh.Count > 0)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
-
             var referrals = new List<Referral>(fresh.Count);
             var audits = new List<AuditEntry>(fresh.Count);
             var cases = new List<ReferralCase>(fresh.Count);
@@ -170,16 +177,12 @@ public sealed class ReferralIntake : IAsyncDisposable
                 results[pending] = new IntakeResult(true, referral, [.. draft.Resources.Select(Version)]);
             }
 
-            // Every row — referral, audit entry, case, first event, stored resources — as multi-row INSERTs with prepared
-            // statements, which cost a fraction of EF's tracked inserts (bench/Benchmarks/referral-load.sh), in one
-            // transaction. The unique index on the identifier answers a repeat another process stored meanwhile with an
-            // error from the store (the batch is retried, above).
-            await BulkWriter.InsertMissingAsync(db, referrals);
-            await BulkWriter.InsertNewAsync(db, audits);
-            await BulkWriter.InsertMissingAsync(db, cases);
-            await BulkWriter.InsertNewAsync(db, events);
-            await BulkWriter.InsertMissingAsync(db, resources);
-            await transaction.CommitAsync();
+            // Every row — referral, audit entry, case, first event, stored resources — as multi-row INSERTs, in one
+            // transaction (on PostgreSQL one round trip), which cost a fraction of EF's tracked inserts
+            // (bench/Benchmarks/referral-load.sh). The unique index on the identifier answers a repeat another batch stored
+            // meanwhile with an error from the store (the batch is retried, above).
+            BulkWriter.InsertTogether(db,
+                [BulkInsert.Missing(referrals), BulkInsert.New(audits), BulkInsert.Missing(cases), BulkInsert.New(events), BulkInsert.Missing(resources)]);
         }
 
         foreach (var (pending, result) in results) pending.Done.TrySetResult(result);
@@ -191,24 +194,26 @@ public sealed class ReferralIntake : IAsyncDisposable
     private static IntakeResult Answer(IntakeResult stored, Referral repeat) =>
         IntakeResult.SameSender(stored.Referral, repeat) ? stored : IntakeResult.Taken(repeat);
 
-    private static async Task<Dictionary<(string, string), IntakeResult>> StoredAsync(CommonwealDbContext db, IReadOnlyCollection<(string System, string Value)> keys)
+    private static Dictionary<(string, string), IntakeResult> Stored(CommonwealDbContext db, IReadOnlyCollection<(string System, string Value)> keys)
     {
         var values = keys.Select(k => k.Value).Distinct().ToList();
-        var referrals = await db.Referrals.AsNoTracking().Where(r => values.Contains(r.IdentifierValue)).ToListAsync();
+        var referrals = db.Referrals.AsNoTracking().Where(r => values.Contains(r.IdentifierValue)).ToList();
         var wanted = keys.ToHashSet();
         referrals.RemoveAll(r => !wanted.Contains(Key(r)));
-        return await WithResourcesAsync(db, referrals);
+        return WithResources(referrals, referrals.Count == 0 ? [] : ResourcesOf(db, referrals).ToList());
     }
 
-    private static async Task<Dictionary<(string, string), IntakeResult>> WithResourcesAsync(CommonwealDbContext db, List<Referral> referrals)
+    private static IQueryable<(Guid Referral, ResourceVersion Version)> ResourcesOf(CommonwealDbContext db, List<Referral> referrals)
     {
-        if (referrals.Count == 0) return [];
-
         var ids = referrals.Select(r => r.Id).ToList();
-        var resources = (await db.FhirResources.AsNoTracking().Where(r => ids.Contains(r.Referral))
-                .Select(r => new { r.Referral, r.Type, r.Id, r.Version, r.LastUpdated }).ToListAsync())
-            .ToLookup(r => r.Referral, r => new ResourceVersion(r.Type, r.Id, r.Version, r.LastUpdated));
-        return referrals.ToDictionary(Key, r => new IntakeResult(false, r, [.. resources[r.Id]]));
+        return db.FhirResources.AsNoTracking().Where(r => ids.Contains(r.Referral))
+            .Select(r => ValueTuple.Create(r.Referral, new ResourceVersion(r.Type, r.Id, r.Version, r.LastUpdated)));
+    }
+
+    private static Dictionary<(string, string), IntakeResult> WithResources(List<Referral> referrals, List<(Guid Referral, ResourceVersion Version)> resources)
+    {
+        var byReferral = resources.ToLookup(r => r.Referral, r => r.Version);
+        return referrals.ToDictionary(Key, r => new IntakeResult(false, r, [.. byReferral[r.Id]]));
     }
 
     private static (string, string) Key(Referral referral) => (referral.IdentifierSystem, referral.IdentifierValue);
@@ -223,3 +228,4 @@ public sealed class ReferralIntake : IAsyncDisposable
         public TaskCompletionSource<IntakeResult> Done { get; } = done;
     }
 }
+

@@ -2257,6 +2257,9 @@ namespace Commonweal.Persistence.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("Contacted")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Opened")
                         .HasColumnType("bigint");
 

@@ -2192,6 +2192,9 @@ namespace Commonweal.Persistence.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Contacted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Opened")
                         .HasColumnType("INTEGER");
 

@@ -28,49 +28,82 @@ public static class BulkWriter
         IReadOnlyList<string>? columns = null,
         CancellationToken cancellationToken = default)
         where T : class =>
-        WriteAsync(db, rows, columns, updateExisting: true, cancellationToken);
+        WriteAsync(db, typeof(T), rows, columns, updateExisting: true, cancellationToken);
 
     /// <summary>Inserts the rows whose keys are not stored yet; stored rows are left exactly as they are.</summary>
     public static Task<int> InsertMissingAsync<T>(CommonwealDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken = default)
         where T : class =>
-        WriteAsync(db, rows, null, updateExisting: false, cancellationToken);
+        WriteAsync(db, typeof(T), rows, null, updateExisting: false, cancellationToken);
 
     /// <summary>Inserts new rows whose key the store generates (an identity column): the key is left out, so each row gets the next one.</summary>
     public static Task<int> InsertNewAsync<T>(CommonwealDbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken = default)
         where T : class =>
-        WriteAsync(db, rows, null, updateExisting: false, cancellationToken, generatedKey: true);
+        WriteAsync(db, typeof(T), rows, null, updateExisting: false, cancellationToken, generatedKey: true);
 
-    private static async Task<int> WriteAsync<T>(
+    /// <summary>
+    /// Inserts every table's rows in one transaction, all or none, waiting on the store synchronously (for a writer with a
+    /// thread of its own: the referral intake). On PostgreSQL the statements go as one batch, in one round trip, run in
+    /// the batch's own implicit transaction (no BEGIN or COMMIT of their own), or in the transaction begun already. On
+    /// SQLite, in the process, each statement in turn in a transaction.
+    /// </summary>
+    public static void InsertTogether(CommonwealDbContext db, IReadOnlyList<BulkInsert> inserts)
+    {
+        if (inserts.All(i => i.Rows.Count == 0)) return;
+        if (IsSqlite(db))
+        {
+            // Microsoft.Data.Sqlite does its asynchronous work synchronously, on the calling thread: waiting on it blocks
+            // nothing more than the call itself would.
+            using var transaction = db.Database.CurrentTransaction is null ? db.Database.BeginTransaction() : null;
+            foreach (var insert in inserts)
+                WriteAsync(db, insert.Type, insert.Rows, null, updateExisting: false, CancellationToken.None, insert.GeneratedKey).GetAwaiter().GetResult();
+            transaction?.Commit();
+            return;
+        }
+
+        db.Database.OpenConnection();
+        var connection = db.Database.GetDbConnection();
+        using var batch = connection.CreateBatch();
+        using var maker = connection.CreateCommand();
+        foreach (var insert in inserts.Where(i => i.Rows.Count > 0))
+        {
+            var plan = PlanOf(db, insert.Type, null, updateExisting: false, insert.GeneratedKey);
+            foreach (var chunk in insert.Rows.Chunk(plan.RowsPerStatement))
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = plan.Statement(chunk.Length, positional: true);
+                foreach (var row in chunk)
+                {
+                    foreach (var column in plan.Columns) command.Parameters.Add(column.Parameter(maker, "", row));
+                }
+
+                batch.BatchCommands.Add(command);
+            }
+        }
+
+        batch.ExecuteNonQuery();
+    }
+
+    private static async Task<int> WriteAsync(
         CommonwealDbContext db,
-        IReadOnlyCollection<T> rows,
+        Type type,
+        IReadOnlyCollection<object> rows,
         IReadOnlyList<string>? columns,
         bool updateExisting,
         CancellationToken cancellationToken,
         bool generatedKey = false)
-        where T : class
     {
         if (rows.Count == 0) return 0;
 
-        var entityType = db.Model.FindEntityType(typeof(T))
-            ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-        var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var keys = entityType.FindPrimaryKey()!.Properties;
-        // A complex property's columns (e.g. a referral's person) are the entity's own columns.
-        var others = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).Concat(entityType.GetComplexProperties().SelectMany(ComplexColumns)).ToList();
-        var updated = others.Where(p => columns is null || columns.Contains(p.Name)).ToList();
-        if (columns is not null && updated.Count != columns.Count)
-            throw new ArgumentException($"unknown column in [{string.Join(", ", columns)}] for {typeof(T).Name}", nameof(columns));
-
-        // A new row gets the columns written and any that cannot be null; the others stay null until a file fills them.
-        var inserted = others.Where(p => updated.Contains(p) || !p.IsNullable).ToList();
-        var properties = (generatedKey ? inserted : keys.Concat(inserted)).Select(p => new Column(p, table)).ToArray();
-        var sqlTail = generatedKey ? "" : Tail(table, keys.Select(k => k.GetColumnName(table)!).ToList(), updateExisting ? updated.Select(o => o.GetColumnName(table)!).ToList() : []);
-        var maxParameters = db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true ? SqliteMaxParameters : PostgresMaxParameters;
-        var rowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, maxParameters / properties.Length));
-
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
+        var plan = PlanOf(db, type, columns, updateExisting, generatedKey);
+        var properties = plan.Columns;
+        var rowsPerStatement = plan.RowsPerStatement;
+        // Preparing costs PostgreSQL a round trip and a plan kept on the connection: worth it only for a statement run again
+        // (the full chunks of a big write), not for one run once.
+        var fullChunks = rows.Count / rowsPerStatement;
+        var sqlite = IsSqlite(db);
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
             await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
 
         // One prepared statement for all full chunks (only the values change), and one for the remainder.
@@ -85,7 +118,7 @@ public static class BulkWriter
                     if (command is not null) await command.DisposeAsync();
                     command = connection.CreateCommand();
                     command.Transaction = transaction;
-                    command.CommandText = Statement(table, properties, chunk.Length, sqlTail);
+                    command.CommandText = plan.Statement(chunk.Length, positional: false);
                     var n = 0;
                     foreach (var row in chunk)
                     {
@@ -93,7 +126,7 @@ public static class BulkWriter
                             command.Parameters.Add(column.Parameter(command, "@p" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture), row));
                     }
 
-                    await command.PrepareAsync(cancellationToken);
+                    if (sqlite || (chunk.Length == rowsPerStatement && fullChunks > 1)) await command.PrepareAsync(cancellationToken);
                 }
                 else
                 {
@@ -116,26 +149,60 @@ public static class BulkWriter
         return changed;
     }
 
-    private static string Statement(StoreObjectIdentifier table, Column[] columns, int rowCount, string tail)
-    {
-        var sql = new StringBuilder(64 + (rowCount * columns.Length * 8) + tail.Length);
-        sql.Append("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
-           .AppendJoin(", ", columns.Select(c => Quote(c.Name))).Append(") VALUES ");
-        var n = 0;
-        for (var r = 0; r < rowCount; r++)
-        {
-            if (r > 0) sql.Append(',');
-            sql.Append('(');
-            for (var c = 0; c < columns.Length; c++)
-            {
-                if (c > 0) sql.Append(',');
-                sql.Append("@p").Append(n++);
-            }
+    private static bool IsSqlite(CommonwealDbContext db) => db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
 
-            sql.Append(')');
+    /// <summary>One table's write: its columns (names and value conversions from the EF model) and the statement's text.</summary>
+    private sealed class Plan
+    {
+        private readonly StoreObjectIdentifier table;
+        private readonly string tail;
+
+        public Plan(CommonwealDbContext db, Type type, IReadOnlyList<string>? columns, bool updateExisting, bool generatedKey)
+        {
+            var entityType = db.Model.FindEntityType(type)
+                ?? throw new InvalidOperationException($"{type.Name} is not in the model");
+            table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+            var keys = entityType.FindPrimaryKey()!.Properties;
+            // A complex property's columns (e.g. a referral's person) are the entity's own columns.
+            var others = entityType.GetProperties().Where(p => !p.IsPrimaryKey()).Concat(entityType.GetComplexProperties().SelectMany(ComplexColumns)).ToList();
+            var updated = others.Where(p => columns is null || columns.Contains(p.Name)).ToList();
+            if (columns is not null && updated.Count != columns.Count)
+                throw new ArgumentException($"unknown column in [{string.Join(", ", columns)}] for {type.Name}", nameof(columns));
+
+            // A new row gets the columns written and any that cannot be null; the others stay null until a file fills them.
+            var inserted = others.Where(p => updated.Contains(p) || !p.IsNullable).ToList();
+            Columns = (generatedKey ? inserted : keys.Concat(inserted)).Select(p => new Column(p, table)).ToArray();
+            tail = generatedKey ? "" : Tail(table, keys.Select(k => k.GetColumnName(table)!).ToList(), updateExisting ? updated.Select(o => o.GetColumnName(table)!).ToList() : []);
+            RowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, (IsSqlite(db) ? SqliteMaxParameters : PostgresMaxParameters) / Columns.Length));
         }
 
-        return sql.Append(tail).ToString();
+        public Column[] Columns { get; }
+
+        public int RowsPerStatement { get; }
+
+        /// <summary>The statement for so many rows: named parameters (@p0, @p1, …), or PostgreSQL's positional ones ($1, $2, …) for a batch.</summary>
+        public string Statement(int rowCount, bool positional)
+        {
+            var sql = new StringBuilder(64 + (rowCount * Columns.Length * 8) + tail.Length);
+            sql.Append("INSERT INTO ").Append(Quote(table.Name)).Append(" (")
+               .AppendJoin(", ", Columns.Select(c => Quote(c.Name))).Append(") VALUES ");
+            var n = 0;
+            for (var r = 0; r < rowCount; r++)
+            {
+                if (r > 0) sql.Append(',');
+                sql.Append('(');
+                for (var c = 0; c < Columns.Length; c++)
+                {
+                    if (c > 0) sql.Append(',');
+                    if (positional) sql.Append('$').Append(++n);
+                    else sql.Append("@p").Append(n++);
+                }
+
+                sql.Append(')');
+            }
+
+            return sql.Append(tail).ToString();
+        }
     }
 
     private static string Tail(StoreObjectIdentifier table, IReadOnlyList<string> keys, IReadOnlyList<string> others)
@@ -153,6 +220,15 @@ public static class BulkWriter
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<IProperty, Func<object, object?>> Getters = new();
+
+    // Writes of all columns are planned once per model (the provider's: one per process and store): many small writes a
+    // second (the referral intake's batches) would otherwise spend more on planning than on their rows.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IModel Model, Type Type, bool UpdateExisting, bool GeneratedKey), Plan> Plans = new();
+
+    private static Plan PlanOf(CommonwealDbContext db, Type type, IReadOnlyList<string>? columns, bool updateExisting, bool generatedKey) =>
+        columns is not null
+            ? new Plan(db, type, columns, updateExisting, generatedKey)
+            : Plans.GetOrAdd((db.Model, type, updateExisting, generatedKey), key => new Plan(db, key.Type, null, key.UpdateExisting, key.GeneratedKey));
 
     private sealed class Column(IProperty property, StoreObjectIdentifier table)
     {

@@ -82,3 +82,49 @@ public class PlacesThroughTimeMigrationTests
         Assert.Equal((Core.Places.PopulationKind.IodDenominator, 1725L), populations[new DateOnly(2015, 6, 30)]);
     }
 }
+
+/// <summary>A store of the previous release: its contacted cases get the time of their first contact, from their events.</summary>
+public class CaseContactedMigrationTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_contacted_case_of_the_previous_release_gets_its_first_contact(DatabaseProvider provider)
+    {
+        var contacted = new DateTimeOffset(2026, 11, 3, 9, 30, 0, TimeSpan.Zero);
+        const string Waiting = "0D9C2A6E-3B1F-4C55-9E0A-111111111111";
+        const string Supported = "0D9C2A6E-3B1F-4C55-9E0A-222222222222";
+        await using var database = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using (var db = database.CreateContext())
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var previous = migrations[migrations.FindIndex(m => m.EndsWith("_CaseContacted", StringComparison.Ordinal)) - 1];
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(previous);
+            var received = contacted.AddDays(-2).UtcTicks;
+            // The rows as the previous release wrote them, in SQL both providers read alike; only this test's constants in it.
+#pragma warning disable EF1002, EF1003
+            foreach (var (id, status) in new[] { (Waiting, "Assigned"), (Supported, "InSupport") })
+            {
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO referrals (\"Id\", \"IdentifierSystem\", \"IdentifierValue\", \"Route\", \"Received\", \"ReferredBy\", \"ConsentGiven\", \"Person_BirthDate\", \"Person_FamilyName\", \"Person_GivenName\") " +
+                    $"VALUES ('{id}', 'https://gp.example/Id/referral', '{id}', 'Fhir', {received}, 'gp', true, '1968-04-12', 'Okafor', 'Ada')");
+                await db.Database.ExecuteSqlRawAsync(
+                    $"INSERT INTO referral_cases (\"Id\", \"Status\", \"Opened\", \"Updated\") VALUES ('{id}', '{status}', {received}, {received})");
+                await db.Database.ExecuteSqlRawAsync(
+                    $"INSERT INTO case_events (\"Case\", \"To\", \"At\", \"By\") VALUES ('{id}', 'Received', {received}, 'gp')");
+            }
+
+            // Contacted twice (a later contact is not the first), then in support.
+            foreach (var (to, at) in new[] { ("Contacted", contacted), ("Contacted", contacted.AddDays(1)), ("InSupport", contacted.AddDays(2)) })
+                await db.Database.ExecuteSqlRawAsync($"INSERT INTO case_events (\"Case\", \"To\", \"At\", \"By\") VALUES ('{Supported}', '{to}', {at.UtcTicks}, 'provider')");
+#pragma warning restore EF1002, EF1003
+
+            await db.Database.MigrateAsync();
+        }
+
+        await using var after = database.CreateContext();
+        var cases = await after.Cases.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Contacted);
+        Assert.Equal(contacted, cases[Guid.Parse(Supported)]);
+        Assert.Null(cases[Guid.Parse(Waiting)]);
+    }
+}

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Commonweal.Application.Commissioning;
 using Commonweal.Application.Indicators;
@@ -83,21 +82,8 @@ public abstract class CaseOutcomeFlowTests(DemoStore store)
     private static async Task<(Guid Id, ReferralViewer Provider)> InSupportAsync(ApplicationScope app, AreaCode place, Dictionary<string, AssessmentValue> answers)
     {
         var token = TestContext.Current.CancellationToken;
-        var now = app.Get<TimeProvider>().GetUtcNow();
-        var id = Guid.NewGuid();
-        var patient = Guid.NewGuid().ToString();
-        var person = new ReferralPerson(null, "Ada", "Okafor", new DateOnly(1968, 4, 12), "female", null, place, null, null);
-        var referral = new Referral(id, "https://gp.example/Id/referral", id.ToString("N"), ReferralRoute.Professional, now, "gp-referrer", null, null, "wellbeing", person, true,
-            AssessmentAnswers.ToJson(answers));
-        var task = new TaskState(Guid.NewGuid().ToString(), id, patient, CaseStatus.Received, null, null, null, 1, now, now, "Practitioner/gp-1");
-        StoredResource Stored(string type, string resourceId, string json) => new(type, resourceId, id, 1, now, null, null, Encoding.UTF8.GetBytes(json));
-        var draft = new ReferralDraft(referral,
-        [
-            Stored("Patient", patient, $"{{\"resourceType\":\"Patient\",\"id\":\"{patient}\"}}"),
-            Stored("ServiceRequest", id.ToString(), $"{{\"resourceType\":\"ServiceRequest\",\"id\":\"{id}\"}}"),
-            new StoredResource("Task", task.Id, id, 1, now, "received", null, FhirTasks.Write(task)),
-        ]);
-        Assert.True((await app.Get<ReferralIntake>().SubmitAsync(draft, token)).Created);
+        var id = await TestReferrals.ReferAsync(app.Get<ReferralIntake>(),
+            TestReferrals.Draft(app.Get<TimeProvider>().GetUtcNow(), place: place, reason: "wellbeing", answers: answers));
         Assert.IsType<CaseWork.Result.Done>(await app.Get<CaseTriage>().ConfirmAsync(id, Coordinator, token));
         var owner = await app.Get<CommonwealDbContext>().FhirResources.AsNoTracking().Where(r => r.Referral == id && r.Type == "Task").Select(r => r.Owner).SingleAsync(token);
         var provider = new ReferralViewer("provider-staff", [Roles.Provider], int.Parse(owner!["Organization/".Length..], System.Globalization.CultureInfo.InvariantCulture));

@@ -63,25 +63,8 @@ public abstract class CaseWorkTests(DemoStore store) : IAsyncLifetime
     }
 
     /// <summary>A referral sent by "gp-referrer" for a Basildon resident with these answers, stored through the intake.</summary>
-    private async Task<Guid> ReferAsync(Dictionary<string, AssessmentValue> answers, string? requested = null)
-    {
-        var now = app.Get<TimeProvider>().GetUtcNow();
-        var id = Guid.NewGuid();
-        var patient = Guid.NewGuid().ToString();
-        var person = new ReferralPerson(null, "Ada", "Okafor", new DateOnly(1968, 4, 12), "female", "SS14 1AB", Basildon, "07700 900123", null);
-        var referral = new Referral(id, "https://gp.example/Id/referral", id.ToString("N"), ReferralRoute.Professional, now, "gp-referrer", null, requested, "low mood", person, true,
-            AssessmentAnswers.ToJson(answers));
-        var task = new TaskState(Guid.NewGuid().ToString(), id, patient, CaseStatus.Received, null, null, null, 1, now, now, "Practitioner/gp-1");
-        StoredResource Stored(string type, string resourceId, string json, string? status = null) => new(type, resourceId, id, 1, now, status, null, Encoding.UTF8.GetBytes(json));
-        var draft = new ReferralDraft(referral,
-        [
-            Stored("Patient", patient, $"{{\"resourceType\":\"Patient\",\"id\":\"{patient}\"}}"),
-            Stored("ServiceRequest", id.ToString(), $"{{\"resourceType\":\"ServiceRequest\",\"id\":\"{id}\"}}"),
-            new StoredResource("Task", task.Id, id, 1, now, "received", null, FhirTasks.Write(task)),
-        ]);
-        Assert.True((await app.Get<ReferralIntake>().SubmitAsync(draft, TestContext.Current.CancellationToken)).Created);
-        return id;
-    }
+    private Task<Guid> ReferAsync(Dictionary<string, AssessmentValue> answers, string? requested = null) =>
+        TestReferrals.ReferAsync(app.Get<ReferralIntake>(), TestReferrals.Draft(app.Get<TimeProvider>().GetUtcNow(), requested: requested, answers: answers));
 
     private async Task<int> WellbeingProviderAsync() =>
         await app.Get<CommonwealDbContext>().Partners.Where(p => p.Name.StartsWith("Wellbeing Partnership")).Select(p => p.Id).FirstAsync(TestContext.Current.CancellationToken);

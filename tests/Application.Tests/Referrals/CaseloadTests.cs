@@ -1,8 +1,6 @@
-using System.Text;
 using Commonweal.Application.Referrals;
 using Commonweal.Application.Tests.Allocation;
 using Commonweal.Core.Access;
-using Commonweal.Core.Places;
 using Commonweal.Core.Referrals;
 using Commonweal.Persistence;
 using Commonweal.TestKit;
@@ -51,22 +49,8 @@ public abstract class CaseloadTests(DemoStore store) : IAsyncLifetime
     }
 
     /// <summary>A professional's referral from this test's referrer, received at <paramref name="received"/>.</summary>
-    private async Task<Guid> ReferAsync(DateTimeOffset received, string family = "Okafor")
-    {
-        var id = Guid.NewGuid();
-        var patient = Guid.NewGuid().ToString();
-        var person = new ReferralPerson(null, "Ada", family, new DateOnly(1968, 4, 12), "female", "SS14 1AB", AreaCode.Parse("E07000066"), "07700 900123", null);
-        var referral = new Referral(id, "https://gp.example/Id/referral", id.ToString("N"), ReferralRoute.Professional, received, referrer, null, null, "low mood", person, true);
-        var task = new TaskState(Guid.NewGuid().ToString(), id, patient, CaseStatus.Received, null, null, null, 1, received, received, "Practitioner/gp-1");
-        var draft = new ReferralDraft(referral,
-        [
-            new StoredResource("Patient", patient, id, 1, received, null, null, Encoding.UTF8.GetBytes($"{{\"resourceType\":\"Patient\",\"id\":\"{patient}\"}}")),
-            new StoredResource("ServiceRequest", id.ToString(), id, 1, received, null, null, Encoding.UTF8.GetBytes($"{{\"resourceType\":\"ServiceRequest\",\"id\":\"{id}\"}}")),
-            new StoredResource("Task", task.Id, id, 1, received, "received", null, FhirTasks.Write(task)),
-        ]);
-        Assert.True((await app.Get<ReferralIntake>().SubmitAsync(draft, Token)).Created);
-        return id;
-    }
+    private Task<Guid> ReferAsync(DateTimeOffset received, string family = "Okafor") =>
+        TestReferrals.ReferAsync(app.Get<ReferralIntake>(), TestReferrals.Draft(received, referrer, family));
 
     private async Task<int> ProviderAsync() =>
         await app.Get<CommonwealDbContext>().Partners.Where(p => p.Name.StartsWith("Wellbeing Partnership")).Select(p => p.Id).FirstAsync(Token);

@@ -98,6 +98,7 @@ public abstract class DemoReferralsTests(DemoStore store) : IAsyncLifetime
         var now = app.Get<TimeProvider>().GetUtcNow();
 
         var (breached, inTime) = (0, 0);
+        var firstContacts = await db.Cases.AsNoTracking().Select(c => new { c.Id, c.Contacted }).ToDictionaryAsync(c => c.Id, c => c.Contacted, token);
         foreach (var history in events)
         {
             var moves = history.ToList();
@@ -109,6 +110,8 @@ public abstract class DemoReferralsTests(DemoStore store) : IAsyncLifetime
                 Assert.Contains(moves[k].To, CaseTransitions.From(moves[k].From!.Value));
             }
 
+            // The case keeps its first contact, which the caseload's service levels read.
+            Assert.Equal(moves.FirstOrDefault(m => m.To == CaseStatus.Contacted)?.At, firstContacts[history.Key]);
             var received = DateOnly.FromDateTime(referrals[history.Key].Received.UtcDateTime);
             DateOnly? contacted = moves.FirstOrDefault(m => m.To == CaseStatus.Contacted) is { } c ? DateOnly.FromDateTime(c.At.UtcDateTime) : null;
             if (contacted is null) continue;

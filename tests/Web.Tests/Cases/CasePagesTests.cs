@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text;
 using AngleSharp.Dom;
 using Commonweal.Application.Referrals;
 using Commonweal.Core.Access;
-using Commonweal.Core.Places;
 using Commonweal.Core.Referrals;
 using Commonweal.Persistence;
+using Commonweal.TestKit;
 using Commonweal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,20 +23,8 @@ public abstract class CasePagesTests(WebFixture platform)
     private async Task<Guid> ReferAsync(string referrer, string family)
     {
         await using var scope = platform.Factory.Services.CreateAsyncScope();
-        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        var id = Guid.NewGuid();
-        var patient = Guid.NewGuid().ToString();
-        var person = new ReferralPerson(null, "Ada", family, new DateOnly(1968, 4, 12), "female", "SS14 1AB", AreaCode.Parse("E07000066"), "07700 900123", null);
-        var referral = new Referral(id, "https://gp.example/Id/referral", id.ToString("N"), ReferralRoute.Professional, now, referrer, null, null, "low mood", person, true);
-        var task = new TaskState(Guid.NewGuid().ToString(), id, patient, CaseStatus.Received, null, null, null, 1, now, now, "Practitioner/gp-1");
-        var draft = new ReferralDraft(referral,
-        [
-            new StoredResource("Patient", patient, id, 1, now, null, null, Encoding.UTF8.GetBytes($"{{\"resourceType\":\"Patient\",\"id\":\"{patient}\"}}")),
-            new StoredResource("ServiceRequest", id.ToString(), id, 1, now, null, null, Encoding.UTF8.GetBytes($"{{\"resourceType\":\"ServiceRequest\",\"id\":\"{id}\"}}")),
-            new StoredResource("Task", task.Id, id, 1, now, "received", null, FhirTasks.Write(task)),
-        ]);
-        Assert.True((await scope.ServiceProvider.GetRequiredService<ReferralIntake>().SubmitAsync(draft, TestContext.Current.CancellationToken)).Created);
-        return id;
+        return await TestReferrals.ReferAsync(scope.ServiceProvider.GetRequiredService<ReferralIntake>(),
+            TestReferrals.Draft(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), referrer, family));
     }
 
     private async Task<(int Id, string Name)> ProviderAsync()

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Text;
 using Commonweal.Application.Referrals;
 using Commonweal.Core.Access;
 using Commonweal.Core.Places;
 using Commonweal.Core.Referrals;
 using Commonweal.Persistence;
+using Commonweal.TestKit;
 using Commonweal.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +34,6 @@ public abstract class CompleteCasePageTests(WebFixture platform)
         ReferralService Service(string code, Need need) => new(code, code, SupportKind.Professional, [need], [Basildon], 18, null, [], null, "IWS-2021", null);
         await services.GetRequiredService<ServiceDirectory>().ReplaceAsync([Service("P-SWM", Need.Weight), Service("P-QUIT", Need.Smoking)], "tester", token);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var id = Guid.NewGuid();
         var answers = new Dictionary<string, AssessmentValue>
         {
             ["smoking"] = AssessmentValue.OfCode("yes-want-to-quit"),
@@ -56,16 +55,7 @@ public abstract class CompleteCasePageTests(WebFixture platform)
             [Ons4.HappyLinkId] = AssessmentValue.Of(5),
             [Ons4.AnxiousLinkId] = AssessmentValue.Of(7),
         };
-        var person = new ReferralPerson(null, "Ada", "Okafor", new DateOnly(1968, 4, 12), "female", null, Basildon, null, null);
-        var referral = new Referral(id, "https://gp.example/Id/referral", id.ToString("N"), ReferralRoute.Professional, now, "gp-referrer", null, null, "wellbeing", person, true, AssessmentAnswers.ToJson(answers));
-        var patient = Guid.NewGuid().ToString();
-        var task = new TaskState(Guid.NewGuid().ToString(), id, patient, CaseStatus.Received, null, null, null, 1, now, now, null);
-        var draft = new ReferralDraft(referral,
-        [
-            new StoredResource("Patient", patient, id, 1, now, null, null, Encoding.UTF8.GetBytes($"{{\"resourceType\":\"Patient\",\"id\":\"{patient}\"}}")),
-            new StoredResource("Task", task.Id, id, 1, now, "received", null, FhirTasks.Write(task)),
-        ]);
-        Assert.True((await services.GetRequiredService<ReferralIntake>().SubmitAsync(draft, token)).Created);
+        var id = await TestReferrals.ReferAsync(services.GetRequiredService<ReferralIntake>(), TestReferrals.Draft(now, reason: "wellbeing", answers: answers));
         var coordinator = new ReferralViewer("coordinator", [Roles.VolunteerCoordinator], null);
         var confirmed = await services.GetRequiredService<CaseTriage>().ConfirmAsync(id, coordinator, token);
         Assert.True(confirmed is CaseWork.Result.Done, confirmed.ToString());

@@ -93,7 +93,8 @@ public sealed class DemoReferrals(CommonwealDbContext db, PopulationFrames frame
     private async Task WriteAsync(IReadOnlyList<DemoReferral> traffic, CancellationToken cancellationToken)
     {
         var moved = traffic.Where(r => r.Journey.Moves.Count > 0).ToList();
-        var cases = moved.Select(r => new ReferralCase(r.Draft.Referral.Id, r.Journey.Moves[^1].To, r.Draft.Referral.Received, r.Journey.Moves[^1].At, r.Journey.Moves[^1].Reason)).ToList();
+        var cases = moved.Select(r => new ReferralCase(r.Draft.Referral.Id, r.Journey.Moves[^1].To, r.Draft.Referral.Received, r.Journey.Moves[^1].At, r.Journey.Moves[^1].Reason,
+            r.Journey.Moves.FirstOrDefault(m => m.To == CaseStatus.Contacted)?.At)).ToList();
         var events = moved.SelectMany(r => r.Journey.Moves.Select((e, k) => (e, k))).OrderBy(m => m.e.At).ThenBy(m => m.k).Select(m => m.e).ToList();
         var lines = traffic.SelectMany(r => r.Journey.Lines).ToList();
         var tasks = moved.Select(r =>
@@ -112,7 +113,7 @@ public sealed class DemoReferrals(CommonwealDbContext db, PopulationFrames frame
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await BulkWriter.UpsertAsync(db, cases, [nameof(ReferralCase.Status), nameof(ReferralCase.Updated), nameof(ReferralCase.Reason)], cancellationToken);
+            await BulkWriter.UpsertAsync(db, cases, [nameof(ReferralCase.Status), nameof(ReferralCase.Updated), nameof(ReferralCase.Reason), nameof(ReferralCase.Contacted)], cancellationToken);
             await BulkWriter.InsertNewAsync(db, events, cancellationToken);
             await BulkWriter.InsertMissingAsync(db, lines, cancellationToken);
             await BulkWriter.UpsertAsync(db, tasks, [nameof(StoredResource.Version), nameof(StoredResource.LastUpdated), nameof(StoredResource.Status), nameof(StoredResource.Owner), nameof(StoredResource.Json)], cancellationToken);
