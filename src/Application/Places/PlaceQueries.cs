@@ -14,12 +14,8 @@ public sealed class PlaceQueries(
     private Task<PlaceTimeline>? timeline;
     private Task<IodVintage?>? chosen;
 
-    // Without the tz database (a bare container) the date is UTC's, an hour out only in summer.
-    private static readonly TimeZoneInfo England =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-
     /// <summary>Today in England, the default "as at" date: at 00:30 on 1 April (BST) the new ICBs are already in force.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), England).DateTime);
+    public DateOnly Today => Core.EnglandDate.On(clock.GetUtcNow());
 
     public IcsDefinition Ics => ics;
 

@@ -53,10 +53,6 @@ public sealed record SlaState(DateOnly Due, SlaStatus Status, int WorkingDaysOve
 /// </summary>
 public sealed class CaseloadSla(DateOnly today)
 {
-    // Without the tz database (a bare container) the day is UTC's, an hour out only in summer.
-    private static readonly TimeZoneInfo England =
-        TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-
     private static readonly CaseSla Level = CaseSla.ContactWithinFiveWorkingDays;
 
     private readonly Dictionary<DateOnly, DateOnly> deadlines = [];
@@ -65,7 +61,7 @@ public sealed class CaseloadSla(DateOnly today)
     public DateOnly Today => today;
 
     /// <summary>The day it is in England at <paramref name="at"/>.</summary>
-    public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, England).DateTime);
+    public static DateOnly Day(DateTimeOffset at) => Core.EnglandDate.On(at);
 
     /// <param name="received">When the referral came in.</param>
     /// <param name="contacted">When the case first became contacted, if it has.</param>

@@ -52,8 +52,6 @@ public sealed partial class FormReferral
     private const string AnswersUrl = "urn:uuid:00000000-0000-4000-8000-000000000003";
     private const string ConsentUrl = "urn:uuid:00000000-0000-4000-8000-000000000004";
 
-    private static readonly TimeZoneInfo England = TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
-
     private readonly Dictionary<string, string> values;
     private readonly List<FieldError> errors = [];
     private readonly Dictionary<string, AssessmentValue> answers = new(StringComparer.Ordinal);
@@ -388,7 +386,7 @@ public sealed partial class FormReferral
     public static DateOnly ContactBy(DateTimeOffset received) => CaseSla.ContactWithinFiveWorkingDays.Deadline(Today(received));
 
     /// <summary>The day it is in England at <paramref name="now"/>.</summary>
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, England).DateTime);
+    public static DateOnly Today(DateTimeOffset now) => Core.EnglandDate.On(now);
 
     // A UK number: 0 and 9 or 10 digits, or +44 and 9 or 10; the spaces, dashes and brackets people write are ignored.
     [GeneratedRegex(@"^(\+44|0)[0-9]{9,10}$")]
