@@ -53,8 +53,12 @@ public sealed class ReferralJourneyTests(BrowserPlatform platform) : IClassFixtu
 
         // The coordinator confirms triage: one case, a line for each need, assigned to the stop smoking service's provider.
         var coordinator = await platform.SignedInPageAsync(Roles.VolunteerCoordinator);
+        Directory.CreateDirectory("screenshots");
+        await coordinator.GotoAsync("/cases");
+        await coordinator.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "cases-coordinator.png"), FullPage = true });
         await coordinator.GotoAsync($"/cases/{id}");
         Assert.NotEmpty((await coordinator.GetByTestId("proposed-line").First.TextContentAsync())!.Trim());
+        await coordinator.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "case-triage.png"), FullPage = true });
         await coordinator.GetByTestId("confirm").ClickAsync();
         await coordinator.GetByTestId("saved").WaitForAsync();
         Assert.Equal("Assigned", (await coordinator.GetByTestId("status").TextContentAsync())!.Trim());
@@ -72,6 +76,7 @@ public sealed class ReferralJourneyTests(BrowserPlatform platform) : IClassFixtu
         Assert.Equal("In support", (await provider.GetByTestId("status").TextContentAsync())!.Trim());
         await provider.GetByTestId("complete").ClickAsync();
         await provider.WaitForURLAsync(url => url.EndsWith($"/cases/{id}/complete", StringComparison.Ordinal));
+        await provider.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "case-complete.png"), FullPage = true });
         await provider.CheckAsync("input[name='quit-status'][value='quit-co-verified']");
         await provider.CheckAsync("input[name='goals'][value='met']");
         await provider.FillAsync("#summary", "Quit at four weeks, confirmed by a carbon monoxide reading; joined the walking group.");
@@ -89,6 +94,7 @@ public sealed class ReferralJourneyTests(BrowserPlatform platform) : IClassFixtu
         await resident.GetByTestId("now").WaitForAsync();
         Assert.Equal("Your support has finished.", (await resident.GetByTestId("now").TextContentAsync())!.Trim());
         Assert.Contains("Quit at four weeks", await resident.GetByTestId("outcome").TextContentAsync(), StringComparison.Ordinal);
+        await resident.ScreenshotAsync(new() { Path = Path.Combine("screenshots", "referral-status.png"), FullPage = true });
     }
 
     /// <summary>The resident's answers: a smoker who wants to stop and is often lonely, otherwise managing.</summary>

@@ -34,8 +34,6 @@ public sealed record CaseDetail(
 /// </summary>
 public sealed class CaseDetails(CommonwealDbContext db, AuditLog audit, CaseTriage triage, TimeProvider clock)
 {
-    /// <summary>The moves of the work a provider's staff make on a case their organisation holds (as <see cref="CaseWork"/> allows).</summary>
-
     public async Task<CaseDetail?> ShowAsync(Guid id, ReferralViewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);

@@ -91,7 +91,8 @@ public sealed record CaseOutcome(string Summary, GoalsMet Goals, Ons4Scores? Ons
     /// <summary>The outcome in one line, for the case's history, the notification and the audit trail.</summary>
     public string Words()
     {
-        var parts = new List<string> { Summary.Trim(), $"goals {GoalsMetCodes.Words(Goals)}" };
+        // The summary's own full stop would stand before the semicolon ("…walking group.; goals met").
+        var parts = new List<string> { Summary.Trim().TrimEnd('.', ';', ',').TrimEnd(), $"goals {GoalsMetCodes.Words(Goals)}" };
         if (WeightAfterKg is { } after)
         {
             parts.Add(WeightChangePercent is { } percent

@@ -48,6 +48,14 @@ public sealed class CaseOutcomeTests
     }
 
     [Fact]
+    public void A_summary_s_own_full_stop_does_not_stand_before_the_semicolon()
+    {
+        var outcome = new CaseOutcome(" Quit at four weeks; joined the walking group. ", GoalsMet.Met, null, null) { Quit = QuitStatus.QuitCoVerified };
+
+        Assert.Equal("Quit at four weeks; joined the walking group; goals met; at four weeks quit, confirmed by a carbon monoxide reading", outcome.Words());
+    }
+
+    [Fact]
     public void The_baseline_is_read_from_the_assessment_answers()
     {
         var answers = new Dictionary<string, AssessmentValue>

@@ -73,6 +73,7 @@ public abstract class CasePagesTests(WebFixture platform)
         Assert.NotNull(row);
         Assert.Contains(family, row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Assigned", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Basildon", row.TextContent, StringComparison.Ordinal); // the place by its name, not E07000066
         Assert.Contains("Notifications (2 unread)", page.QuerySelector("#notifications")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Your referral is now assigned.", page.Text("notifications"), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-testid=chart] svg title"));
@@ -88,6 +89,7 @@ public abstract class CasePagesTests(WebFixture platform)
 
         var casePage = await Html.GetAsync(client, $"/cases/{id}");
         Assert.Contains(family, casePage.Text("person"), StringComparison.Ordinal);
+        Assert.Contains("Basildon, SS14 1AB", casePage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.Null(casePage.QuerySelector("[data-testid=move-form]"));
         Assert.Null(casePage.QuerySelector("[data-testid=confirm-form]"));
     }
