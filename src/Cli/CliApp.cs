@@ -36,7 +36,11 @@ public static class CliApp
         if (parsed.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h") && !args.Contains("-?"))
         {
             foreach (var problem in parsed.Errors) await error.WriteLineAsync("error: " + problem.Message);
-            await error.WriteLineAsync("(add --help for the commands and options)");
+            // The command the mistake was made in, so the hint never reads as a command of its own ("add --help").
+            var path = new List<string>();
+            for (var result = parsed.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+                path.Insert(0, result.Parent is null ? "commonweal" : result.Command.Name);
+            await error.WriteLineAsync($"(see {string.Join(' ', path)} --help for its commands and options)");
             return BadInput;
         }
 

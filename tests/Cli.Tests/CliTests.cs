@@ -47,6 +47,21 @@ public sealed class CliTests : IAsyncLifetime
         Assert.DoesNotContain("--ics", stats.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("commonweal clients --help", "clients")]
+    [InlineData("commonweal clients add --help", "clients", "add")]
+    [InlineData("commonweal --help", "nonsense")]
+    public async Task A_mistaken_command_exits_2_and_points_to_the_help_of_the_command_it_was_made_in(string help, params string[] args)
+    {
+        var error = new StringWriter();
+
+        var exit = await CliApp.RunAsync(args, new StringWriter(), error, new StringReader(string.Empty));
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"(see {help} for its commands and options)", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_help_lists_one_command_per_official_file_format()
     {
