@@ -26,10 +26,29 @@ public static class Importing
         return await For(db).ImportFileAsync(reader, path, "test");
     }
 
+    // Every test file of the run in one temporary folder, removed when the test process ends (one folder per file was
+    // left behind by each run: hundreds in /tmp).
+    private static readonly Lazy<string> TempRoot = new(() =>
+    {
+        var root = Directory.CreateTempSubdirectory("commonweal-test-files-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the system's temporary-file cleaning.
+            }
+        };
+        return root;
+    });
+
     /// <summary>Writes <paramref name="content"/> to a temporary file named <paramref name="fileName"/> (bytes exactly as given).</summary>
     public static string TempFile(string fileName, string content, bool byteOrderMark = false)
     {
-        var folder = Directory.CreateTempSubdirectory("commonweal-file-").FullName;
+        var folder = Directory.CreateDirectory(Path.Combine(TempRoot.Value, Guid.NewGuid().ToString("N"))).FullName;
         var path = Path.Combine(folder, fileName);
         var bytes = System.Text.Encoding.UTF8.GetBytes(content);
         File.WriteAllBytes(path, byteOrderMark ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes);
