@@ -1,3 +1,4 @@
+using Commonweal.Core;
 using Commonweal.Core.Places;
 using Commonweal.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class PlaceQueries(
     private Task<IodVintage?>? chosen;
 
     /// <summary>Today in England, the default "as at" date: at 00:30 on 1 April (BST) the new ICBs are already in force.</summary>
-    public DateOnly Today => Core.EnglandDate.On(clock.GetUtcNow());
+    public DateOnly Today => EnglandDate.On(clock.GetUtcNow());
 
     public IcsDefinition Ics => ics;
 

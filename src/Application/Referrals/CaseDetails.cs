@@ -1,3 +1,4 @@
+using Commonweal.Core;
 using Commonweal.Application.Access;
 using Commonweal.Core.Referrals;
 using Commonweal.Persistence;
@@ -45,7 +46,7 @@ public sealed class CaseDetails(CommonwealDbContext db, AuditLog audit, CaseTria
         var owner = await db.FhirResources.AsNoTracking().Where(r => r.Referral == id && r.Type == "Task").Select(r => r.Owner).FirstOrDefaultAsync(cancellationToken);
         var holder = await HolderAsync(owner, cancellationToken);
 
-        var today = CaseloadSla.Day(clock.GetUtcNow());
+        var today = EnglandDate.On(clock.GetUtcNow());
         var contacted = events.FirstOrDefault(e => e.To == CaseStatus.Contacted)?.At;
         var sla = new CaseloadSla(today).Of(kase.Opened, contacted, kase.Status, kase.Updated);
         var proposal = viewer.SeesAll && kase.Status is CaseStatus.Received or CaseStatus.Triaged ? await triage.ProposeAsync(id, viewer, cancellationToken) : null;

@@ -1,3 +1,4 @@
+using Commonweal.Core;
 using Commonweal.Core.Referrals;
 
 namespace Commonweal.Application.Referrals;
@@ -60,8 +61,6 @@ public sealed class CaseloadSla(DateOnly today)
 
     public DateOnly Today => today;
 
-    /// <summary>The day it is in England at <paramref name="at"/>.</summary>
-    public static DateOnly Day(DateTimeOffset at) => Core.EnglandDate.On(at);
 
     /// <param name="received">When the referral came in.</param>
     /// <param name="contacted">When the case first became contacted, if it has.</param>
@@ -69,18 +68,18 @@ public sealed class CaseloadSla(DateOnly today)
     /// <param name="updated">When the status last changed (the day a final case ended).</param>
     public SlaState Of(DateTimeOffset received, DateTimeOffset? contacted, CaseStatus status, DateTimeOffset updated)
     {
-        var started = Day(received);
+        var started = EnglandDate.On(received);
         if (!deadlines.TryGetValue(started, out var due)) deadlines[started] = due = Level.Deadline(started);
         if (contacted is { } c)
         {
-            var reached = Day(c);
+            var reached = EnglandDate.On(c);
             return Level.IsBreached(started, reached, today)
                 ? new SlaState(due, SlaStatus.Late, Over(due, reached), reached)
                 : new SlaState(due, SlaStatus.Met, 0, reached);
         }
 
         // A case that ended without contact is judged on the day it ended.
-        var until = CaseTransitions.IsFinal(status) ? Day(updated) : today;
+        var until = CaseTransitions.IsFinal(status) ? EnglandDate.On(updated) : today;
         if (!Level.IsBreached(started, null, until))
             return new SlaState(due, CaseTransitions.IsFinal(status) ? SlaStatus.Ended : SlaStatus.Due, 0, null);
         return new SlaState(due, SlaStatus.Breached, Over(due, until), null);

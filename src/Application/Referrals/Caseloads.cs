@@ -1,3 +1,4 @@
+using Commonweal.Core;
 using Commonweal.Application.Access;
 using Commonweal.Core.Places;
 using Commonweal.Core.Referrals;
@@ -84,7 +85,7 @@ public sealed class Caseloads(CommonwealDbContext db, AuditLog audit, TimeProvid
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(filter);
         if (!viewer.MaySeeAny) return null;
-        var sla = new CaseloadSla(CaseloadSla.Day(clock.GetUtcNow()));
+        var sla = new CaseloadSla(EnglandDate.On(clock.GetUtcNow()));
         var openOnly = (viewer.SeesAll || viewer.IsProvider) && !(filter.Status is { } s && CaseTransitions.IsFinal(s));
         var cases = CaseloadAccess.Visible(db, viewer);
         if (openOnly) cases = cases.Where(c => Open.Contains(c.Status));
@@ -140,7 +141,7 @@ public sealed class Caseloads(CommonwealDbContext db, AuditLog audit, TimeProvid
             var p = people[s.Case.Id];
             var person = new ReferralPerson(null, p.GivenName, p.FamilyName, p.BirthDate, null, null, p.Place, null, null);
             return new CaseloadRow(s.Case.Id, $"{p.GivenName} {p.FamilyName}", person.AgeOn(today), p.Place, s.Case.Status, p.Reason,
-                services.GetValueOrDefault(s.Case.Id, []), s.Case.Opened, today.DayNumber - CaseloadSla.Day(s.Case.Opened).DayNumber, s.Sla);
+                services.GetValueOrDefault(s.Case.Id, []), s.Case.Opened, today.DayNumber - EnglandDate.On(s.Case.Opened).DayNumber, s.Sla);
         })];
     }
 }

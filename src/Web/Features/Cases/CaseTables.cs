@@ -1,3 +1,4 @@
+using Commonweal.Core;
 using Commonweal.Application.Places;
 using Commonweal.Application.Referrals;
 using Commonweal.Core.Referrals;
@@ -19,7 +20,7 @@ public static class CaseTables
             caseload.Rows.Select(r => (IReadOnlyList<string?>)
             [
                 r.Id.ToString(), r.Name, Csv.Number(r.Age), r.Place?.Value, CaseWords.Code(r.Status), r.Reason, string.Join(';', r.Services),
-                Csv.Date(CaseloadSla.Day(r.Received)), Csv.Number(r.DaysSinceReceived), Csv.Date(r.Sla.Due), r.Sla.Status.ToString().ToLowerInvariant(),
+                Csv.Date(EnglandDate.On(r.Received)), Csv.Number(r.DaysSinceReceived), Csv.Date(r.Sla.Due), r.Sla.Status.ToString().ToLowerInvariant(),
                 Csv.Number(r.Sla.WorkingDaysOver), Csv.Date(r.Sla.Contacted),
             ]));
     }

@@ -383,10 +383,8 @@ public sealed partial class FormReferral
         expression.StartsWith(prefix, StringComparison.Ordinal) && (expression.Length == prefix.Length || expression[prefix.Length] is '.' or '[');
 
     /// <summary>The day a referral received at <paramref name="received"/> must be contacted by (5 working days, as the case's service level says).</summary>
-    public static DateOnly ContactBy(DateTimeOffset received) => CaseSla.ContactWithinFiveWorkingDays.Deadline(Today(received));
+    public static DateOnly ContactBy(DateTimeOffset received) => CaseSla.ContactWithinFiveWorkingDays.Deadline(Core.EnglandDate.On(received));
 
-    /// <summary>The day it is in England at <paramref name="now"/>.</summary>
-    public static DateOnly Today(DateTimeOffset now) => Core.EnglandDate.On(now);
 
     // A UK number: 0 and 9 or 10 digits, or +44 and 9 or 10; the spaces, dashes and brackets people write are ignored.
     [GeneratedRegex(@"^(\+44|0)[0-9]{9,10}$")]
