@@ -10,7 +10,7 @@ public sealed class DatabaseSetup(CommonwealDbContext db, DemoSeeding demo)
     {
         await db.Database.MigrateAsync(cancellationToken);
         // Write-ahead logging lets the web platform keep reading while an import writes, and makes commits cheaper.
-        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true)
+        if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
@@ -20,7 +20,7 @@ public sealed class DatabaseSetup(CommonwealDbContext db, DemoSeeding demo)
     /// </summary>
     public static async Task TuneForBulkWritesAsync(CommonwealDbContext db, CancellationToken cancellationToken)
     {
-        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) != true) return;
+        if (!db.Database.IsSqlite()) return;
         await db.Database.OpenConnectionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536;", cancellationToken);
     }

@@ -49,7 +49,7 @@ public static class BulkWriter
     public static void InsertTogether(CommonwealDbContext db, IReadOnlyList<BulkInsert> inserts)
     {
         if (inserts.All(i => i.Rows.Count == 0)) return;
-        if (IsSqlite(db))
+        if (db.Database.IsSqlite())
         {
             // Microsoft.Data.Sqlite does its asynchronous work synchronously, on the calling thread: waiting on it blocks
             // nothing more than the call itself would.
@@ -100,7 +100,7 @@ public static class BulkWriter
         // Preparing costs PostgreSQL a round trip and a plan kept on the connection: worth it only for a statement run again
         // (the full chunks of a big write), not for one run once.
         var fullChunks = rows.Count / rowsPerStatement;
-        var sqlite = IsSqlite(db);
+        var sqlite = db.Database.IsSqlite();
         if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
             await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
@@ -149,8 +149,6 @@ public static class BulkWriter
         return changed;
     }
 
-    private static bool IsSqlite(CommonwealDbContext db) => db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
-
     /// <summary>One table's write: its columns (names and value conversions from the EF model) and the statement's text.</summary>
     private sealed class Plan
     {
@@ -173,7 +171,7 @@ public static class BulkWriter
             var inserted = others.Where(p => updated.Contains(p) || !p.IsNullable).ToList();
             Columns = (generatedKey ? inserted : keys.Concat(inserted)).Select(p => new Column(p, table)).ToArray();
             tail = generatedKey ? "" : Tail(table, keys.Select(k => k.GetColumnName(table)!).ToList(), updateExisting ? updated.Select(o => o.GetColumnName(table)!).ToList() : []);
-            RowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, (IsSqlite(db) ? SqliteMaxParameters : PostgresMaxParameters) / Columns.Length));
+            RowsPerStatement = Math.Max(1, Math.Min(MaxRowsPerStatement, (db.Database.IsSqlite() ? SqliteMaxParameters : PostgresMaxParameters) / Columns.Length));
         }
 
         public Column[] Columns { get; }
