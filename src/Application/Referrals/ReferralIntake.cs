@@ -66,6 +66,7 @@ public sealed class ReferralIntake : IAsyncDisposable
             .Where(r => r.IdentifierValue == value && (system == null || r.IdentifierSystem == system))
             .Where(r => r.ReferredBy == sender || (partner != null && r.ReferrerPartner == partner))
             .Take(2).ToListAsync(cancellationToken);
+        if (referrals.Count == 0) return [];
         var resources = await ResourcesOf(db, referrals).ToListAsync(cancellationToken);
         return [.. WithResources(referrals, resources).Values];
     }

@@ -30,9 +30,11 @@ public class ReferralIntakeTests
         var repeat = TestReferrals.Draft(now, identifier: "stored-1");
         var stranger = TestReferrals.Draft(now, referrer: "another-gp", identifier: "stored-1");
         var token = TestContext.Current.CancellationToken;
-        var answers = await Task.WhenAll(fresh.Take(20).Append(repeat).Append(stranger).Concat(fresh.Skip(20)).Select(d => intake.SubmitAsync(d, token)));
+        var submitted = fresh.Take(20).Append(repeat).Append(stranger).Concat(fresh.Skip(20)).ToList();
+        var answers = await Task.WhenAll(submitted.Select(d => intake.SubmitAsync(d, token)));
 
-        var byDraft = fresh.Append(repeat).Append(stranger).ToDictionary(d => d.Referral.Id, d => answers.Single(a => a.Referral.IdentifierValue == d.Referral.IdentifierValue && a.Referral.ReferredBy == d.Referral.ReferredBy));
+        // Task.WhenAll answers in the order submitted.
+        var byDraft = submitted.Zip(answers).ToDictionary(p => p.First.Referral.Id, p => p.Second);
         Assert.All(fresh, d => Assert.True(byDraft[d.Referral.Id].Created));
         var again = byDraft[repeat.Referral.Id];
         Assert.False(again.Created);
