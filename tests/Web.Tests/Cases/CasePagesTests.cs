@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using Commonweal.Application.Referrals;
 using Commonweal.Core.Access;
+using Commonweal.Core.Places;
 using Commonweal.Core.Referrals;
 using Commonweal.Persistence;
 using Commonweal.TestKit;
@@ -20,11 +21,11 @@ public abstract class CasePagesTests(WebFixture platform)
 {
     private static readonly ReferralViewer Coordinator = new("coordinator", [Roles.VolunteerCoordinator], null);
 
-    private async Task<Guid> ReferAsync(string referrer, string family)
+    private async Task<Guid> ReferAsync(string referrer, string family, AreaCode? place = null)
     {
         await using var scope = platform.Factory.Services.CreateAsyncScope();
         return await TestReferrals.ReferAsync(scope.ServiceProvider.GetRequiredService<ReferralIntake>(),
-            TestReferrals.Draft(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), referrer, family));
+            TestReferrals.Draft(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow(), referrer, family, place));
     }
 
     private async Task<(int Id, string Name)> ProviderAsync()
@@ -44,10 +45,12 @@ public abstract class CasePagesTests(WebFixture platform)
         Assert.IsType<CaseWork.Result.Done>(await next.ServiceProvider.GetRequiredService<CaseWork>().MoveAsync(id, CaseStatus.Assigned, null, Coordinator, provider));
     }
 
-    private async Task<CaseStatus> StatusAsync(Guid id)
+    private Task<CaseStatus> StatusAsync(Guid id) => StoreAsync(async db => (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == id)).Status);
+
+    private async Task<T> StoreAsync<T>(Func<CommonwealDbContext, Task<T>> read)
     {
         await using var scope = platform.Factory.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<CommonwealDbContext>().Cases.AsNoTracking().SingleAsync(c => c.Id == id)).Status;
+        return await read(scope.ServiceProvider.GetRequiredService<CommonwealDbContext>());
     }
 
     private static async Task<(HttpResponseMessage Response, IDocument Page)> PostAsync(HttpClient client, string path, string form, Dictionary<string, string>? fields = null)
@@ -65,6 +68,8 @@ public abstract class CasePagesTests(WebFixture platform)
         var family = Family();
         var id = await ReferAsync(name, family);
         await AssignAsync(id, (await ProviderAsync()).Id);
+        var lsoa = await StoreAsync(db => db.Areas.AsNoTracking().Where(a => a.Type == AreaType.Lsoa).OrderBy(a => a.Code).Select(a => new { a.Code, a.Name }).FirstAsync());
+        var inLsoa = await ReferAsync(name, Family(), lsoa.Code);
 
         var page = await Html.GetAsync(client, "/cases");
 
@@ -74,6 +79,7 @@ public abstract class CasePagesTests(WebFixture platform)
         Assert.Contains(family, row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Assigned", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Basildon", row.TextContent, StringComparison.Ordinal); // the place by its name, not E07000066
+        Assert.Contains(lsoa.Name, page.QuerySelector($"[data-case='{inLsoa}']")!.TextContent, StringComparison.Ordinal); // an LSOA's too
         Assert.Contains("Notifications (2 unread)", page.QuerySelector("#notifications")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Your referral is now assigned.", page.Text("notifications"), StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector("[data-testid=chart] svg title"));

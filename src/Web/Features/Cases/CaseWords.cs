@@ -1,4 +1,5 @@
 using Commonweal.Application.Referrals;
+using Commonweal.Application.Places;
 using Commonweal.Core.Places;
 using Commonweal.Core.Referrals;
 
@@ -7,9 +8,9 @@ namespace Commonweal.Web.Features.Cases;
 /// <summary>Cases in words: a status's code in addresses ("in-support"), its words, its tag's colour, and the service level.</summary>
 public static class CaseWords
 {
-    /// <summary>A person's place by its district's name ("Basildon"), its code where the ICS has no such district, a dash where none was given.</summary>
-    public static string Place(IcsDefinition ics, AreaCode? place) =>
-        place is not { } code ? "–" : ics.Districts.FirstOrDefault(d => d.Code == code)?.Name ?? code.Value;
+    /// <summary>A person's place by its name in the places of the day ("Basildon", "Basildon 001A"), its code where it is not one of them, a dash where none was given.</summary>
+    public static string Place(PlaceGraph places, AreaCode? place) =>
+        place is not { } code ? "–" : places.Find(code)?.Name ?? code.Value;
 
     public static string Code(CaseStatus status) => CaseTransitions.Words(status).Replace(' ', '-');
 
